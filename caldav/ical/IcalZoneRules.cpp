@@ -1,0 +1,44 @@
+#include "caldav/ical/IcalZoneRules.h"
+
+#include <libical/ical.h>
+
+namespace bookdav::caldav::ical {
+
+const IcalZoneRules& IcalZoneRules::instance() {
+  static const IcalZoneRules rules;
+  return rules;
+}
+
+icaltimezone* IcalZoneRules::find(std::string_view zone) const {
+  std::string key(zone);
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = zones_.find(key); it != zones_.end()) return it->second;
+  }
+  std::unique_lock lock(mutex_);
+  if (auto it = zones_.find(key); it != zones_.end()) return it->second;
+  icaltimezone* z = nullptr;
+  if (key == "UTC" || key == "Etc/UTC" || key == "Z") {
+    z = icaltimezone_get_utc_timezone();
+  } else {
+    z = icaltimezone_get_builtin_timezone(key.c_str());
+    if (z) icaltimezone_get_tzid(z);  // load it now, under our lock, before anyone reads its fields
+  }
+  zones_.emplace(std::move(key), z);
+  return z;
+}
+
+bool IcalZoneRules::knows(std::string_view zone) const { return find(zone) != nullptr; }
+
+void IcalZoneRules::warm(std::string_view zone) const { find(zone); }
+
+domain::Seconds IcalZoneRules::utcOffset(std::string_view zone, domain::Instant at) const {
+  icaltimezone* z = find(zone);
+  if (!z) return domain::Seconds{0};
+  icaltimetype t = icaltime_from_timet_with_zone(static_cast<time_t>(domain::toUnix(at)), 0,
+                                                 icaltimezone_get_utc_timezone());
+  int isDaylight = 0;
+  return domain::Seconds{icaltimezone_get_utc_offset_of_utc_time(z, &t, &isDaylight)};
+}
+
+}  // namespace bookdav::caldav::ical

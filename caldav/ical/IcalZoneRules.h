@@ -1,0 +1,33 @@
+// The domain's ZoneRules answered from libical's built-in IANA zones (the system zoneinfo).
+#pragma once
+
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+#include "domain/time/LocalTime.h"
+
+struct _icaltimezone;
+
+namespace bookdav::caldav::ical {
+
+class IcalZoneRules final : public domain::ZoneRules {
+ public:
+  bool knows(std::string_view zone) const override;
+  // Unknown zones count as UTC.
+  domain::Seconds utcOffset(std::string_view zone, domain::Instant at) const override;
+
+  // The process-wide instance (zones are loaded once and shared by all threads).
+  static const IcalZoneRules& instance();
+  // Loads a zone before threads start (libical rewrites a zone's fields when it first loads it).
+  void warm(std::string_view zone) const;
+
+ private:
+  _icaltimezone* find(std::string_view zone) const;
+
+  mutable std::shared_mutex mutex_;
+  mutable std::unordered_map<std::string, _icaltimezone*> zones_;
+};
+
+}  // namespace bookdav::caldav::ical

@@ -1,0 +1,64 @@
+// XML for WebDAV: parsing with real namespace resolution (any prefix, default namespaces,
+// redeclarations) on top of pugixml, which does not resolve namespaces itself. Never match on
+// prefixes anywhere else: ask nameOf()/is()/child().
+#pragma once
+
+#include <compare>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pugixml.hpp>
+
+namespace bookdav::caldav::xml {
+
+inline constexpr std::string_view kDav = "DAV:";
+inline constexpr std::string_view kCalDav = "urn:ietf:params:xml:ns:caldav";
+inline constexpr std::string_view kCalendarServer = "http://calendarserver.org/ns/";
+inline constexpr std::string_view kAppleIcal = "http://apple.com/ns/ical/";
+inline constexpr std::string_view kBookdav = "urn:bookdav:";
+
+// An expanded XML name: namespace URI plus local name ("" namespace for none).
+struct QName {
+  std::string ns;
+  std::string local;
+
+  bool is(std::string_view n, std::string_view l) const { return ns == n && local == l; }
+  auto operator<=>(const QName&) const = default;
+  std::string clark() const { return "{" + ns + "}" + local; }  // "{DAV:}getetag"
+};
+
+// Malformed XML, an undeclared prefix or an unexpected document: answered with 400.
+class XmlError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A parsed request body.
+class Document {
+ public:
+  // Throws XmlError with pugixml's description and the byte offset.
+  static Document parse(std::string_view body);
+  pugi::xml_node root() const { return doc_.document_element(); }
+
+ private:
+  pugi::xml_document doc_;
+};
+
+// The expanded name of an element; throws XmlError for an undeclared prefix.
+QName nameOf(pugi::xml_node element);
+bool is(pugi::xml_node element, std::string_view ns, std::string_view local);
+// First element child with that expanded name, or an empty node.
+pugi::xml_node child(pugi::xml_node parent, std::string_view ns, std::string_view local);
+// Element children in document order.
+std::vector<pugi::xml_node> elements(pugi::xml_node parent);
+// All text below the node, concatenated.
+std::string textOf(pugi::xml_node node);
+// The element as self-contained XML: every namespace it or its descendants use is declared on it,
+// so that it can be stored and later embedded anywhere (dead properties).
+std::string serializeElement(pugi::xml_node element);
+
+std::string escape(std::string_view text);
+
+}  // namespace bookdav::caldav::xml

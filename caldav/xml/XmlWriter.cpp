@@ -1,0 +1,92 @@
+#include "caldav/xml/XmlWriter.h"
+
+namespace bookdav::caldav::xml {
+namespace {
+
+struct KnownPrefix {
+  std::string_view ns;
+  std::string_view prefix;
+};
+
+constexpr KnownPrefix kKnown[] = {
+    {kDav, "d"}, {kCalDav, "c"}, {kCalendarServer, "cs"}, {kAppleIcal, "ical"}, {kBookdav, "b"},
+};
+
+std::string_view knownPrefix(std::string_view ns) {
+  for (const auto& k : kKnown) {
+    if (k.ns == ns) return k.prefix;
+  }
+  return {};
+}
+
+}  // namespace
+
+XmlWriter::XmlWriter() { out_ = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"; }
+
+void XmlWriter::start(std::string_view ns, std::string_view local, bool selfClosing) {
+  const bool root = stack_.empty();
+  const std::string inheritedDefault = root ? std::string() : stack_.back().defaultNs;
+  std::string tag, decl, defaultNs = inheritedDefault;
+  if (std::string_view p = knownPrefix(ns); !p.empty()) {
+    tag.append(p).append(":").append(local);
+  } else {
+    tag = std::string(local);
+    if (ns != inheritedDefault) {
+      decl = " xmlns=\"" + escape(ns) + "\"";
+      defaultNs = std::string(ns);
+    }
+  }
+  out_ += "<" + tag + decl;
+  if (root) {
+    for (const auto& k : kKnown) {
+      out_.append(" xmlns:").append(k.prefix).append("=\"").append(k.ns).append("\"");
+    }
+  }
+  if (selfClosing) {
+    out_ += "/>";
+  } else {
+    out_ += ">";
+    stack_.push_back({std::move(tag), std::move(defaultNs)});
+  }
+}
+
+XmlWriter& XmlWriter::open(std::string_view ns, std::string_view local) {
+  start(ns, local, false);
+  return *this;
+}
+
+XmlWriter& XmlWriter::close() {
+  if (!stack_.empty()) {
+    out_ += "</" + stack_.back().tag + ">";
+    stack_.pop_back();
+  }
+  return *this;
+}
+
+XmlWriter& XmlWriter::empty(std::string_view ns, std::string_view local) {
+  start(ns, local, true);
+  return *this;
+}
+
+XmlWriter& XmlWriter::leaf(std::string_view ns, std::string_view local, std::string_view content) {
+  open(ns, local);
+  text(content);
+  return close();
+}
+
+XmlWriter& XmlWriter::text(std::string_view content) {
+  out_ += escape(content);
+  return *this;
+}
+
+XmlWriter& XmlWriter::raw(std::string_view xml) {
+  out_ += xml;
+  return *this;
+}
+
+std::string XmlWriter::finish() {
+  while (!stack_.empty()) close();
+  return std::move(out_);
+}
+
+}  // namespace bookdav::caldav::xml

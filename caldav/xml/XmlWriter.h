@@ -1,0 +1,43 @@
+// Builds XML response bodies as text. The namespaces of DAV, CalDAV, CalendarServer, Apple iCal
+// and bookdav get fixed prefixes declared on the root element; any other namespace becomes the
+// default namespace of the element that uses it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "caldav/xml/Xml.h"
+
+namespace bookdav::caldav::xml {
+
+class XmlWriter {
+ public:
+  XmlWriter();
+
+  XmlWriter& open(std::string_view ns, std::string_view local);
+  XmlWriter& open(const QName& name) { return open(name.ns, name.local); }
+  XmlWriter& close();
+  // <name/> or <name>text</name>
+  XmlWriter& empty(std::string_view ns, std::string_view local);
+  XmlWriter& empty(const QName& name) { return empty(name.ns, name.local); }
+  XmlWriter& leaf(std::string_view ns, std::string_view local, std::string_view text);
+  XmlWriter& text(std::string_view text);
+  // Already well-formed, self-contained XML (a stored dead property, see serializeElement()).
+  XmlWriter& raw(std::string_view xml);
+
+  // The document; closes any element still open.
+  std::string finish();
+
+ private:
+  void start(std::string_view ns, std::string_view local, bool selfClosing);
+
+  std::string out_;
+  struct Open {
+    std::string tag;
+    std::string defaultNs;
+  };
+  std::vector<Open> stack_;
+};
+
+}  // namespace bookdav::caldav::xml
