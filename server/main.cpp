@@ -1,7 +1,45 @@
-// bookdav: command-line entry point (serve, user, load, import, export).
+// bookdav: command-line entry point (serve, user, feed, load, import, export).
 #include <iostream>
+#include <string>
+#include <vector>
 
-int main() {
-  std::cerr << "bookdav: not wired yet\n";
-  return 1;
+#include "server/BuildInfo.h"
+#include "server/cli/Arguments.h"
+#include "server/cli/Commands.h"
+
+namespace {
+
+const char* kUsage =
+    "usage: bookdav serve [--listen HOST:PORT] [--data DIR] [--demo] [--tls-cert FILE --tls-key FILE]\n"
+    "       bookdav user add NAME --password PW --role admin|staff|customer [--data DIR]\n"
+    "       bookdav user list|remove [NAME] [--data DIR]\n"
+    "       bookdav feed create|revoke --calendar PATH [--data DIR]\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version") {
+    std::cout << bookdav::server::serverHeader() << "\n";
+    return 0;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  try {
+    if (command == "serve") return bookdav::server::serveCommand(args);
+    if (command == "user") return bookdav::server::userCommand(args);
+    if (command == "feed") return bookdav::server::feedCommand(args);
+    std::cerr << "bookdav: unknown command '" << command << "'\n" << kUsage;
+    return 2;
+  } catch (const bookdav::server::UsageError& e) {
+    std::cerr << "bookdav: " << e.what() << "\n" << kUsage;
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "bookdav: " << e.what() << "\n";
+    return 1;
+  }
 }

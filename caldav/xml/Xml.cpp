@@ -13,7 +13,11 @@ const char* lookupNamespace(pugi::xml_node element, std::string_view prefix) {
   if (prefix == "xml") return kXmlNs.data();
   std::string attr = prefix.empty() ? std::string("xmlns") : "xmlns:" + std::string(prefix);
   for (pugi::xml_node n = element; n && n.type() == pugi::node_element; n = n.parent()) {
-    if (pugi::xml_attribute a = n.attribute(attr.c_str())) return a.value();
+    if (pugi::xml_attribute a = n.attribute(attr.c_str())) {
+      // xmlns:p="" is not allowed in XML Namespaces 1.0: the prefix stays undeclared.
+      if (!prefix.empty() && *a.value() == '\0') return nullptr;
+      return a.value();
+    }
   }
   return prefix.empty() ? "" : nullptr;
 }
@@ -46,7 +50,7 @@ class ResolvedWriter {
       if (auto it = scope.find(ns); it != scope.end()) return it->second;
       std::string p = "n" + std::to_string(counter_++);
       scope[ns] = p;
-      decls += " xmlns:" + p + "=\"" + escape(ns) + "\"";
+      decls += " xmlns:" + p + "=\"" + escapeAttribute(ns) + "\"";
       return p;
     };
     std::string tag = name.ns.empty() ? name.local : prefixFor(name.ns) + ":" + name.local;
@@ -61,7 +65,7 @@ class ResolvedWriter {
         if (!ns) throw XmlError("undeclared namespace prefix '" + std::string(prefix) + "'");
         qualified = (std::string_view(ns) == kXmlNs ? std::string("xml") : prefixFor(ns)) + ":" + std::string(local);
       }
-      attrs += " " + qualified + "=\"" + escape(a.value()) + "\"";
+      attrs += " " + qualified + "=\"" + escapeAttribute(a.value()) + "\"";
     }
     out_ += "<" + tag + decls + attrs;
     if (!node.first_child()) {
@@ -143,6 +147,15 @@ std::string textOf(pugi::xml_node node) {
 
 std::string serializeElement(pugi::xml_node element) { return ResolvedWriter().run(element); }
 
+std::string escapeAttribute(std::string_view text) {
+  std::string out;
+  for (char c : escape(text)) {
+    if (c == '"') out += "&quot;";
+    else out += c;
+  }
+  return out;
+}
+
 std::string escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
@@ -151,7 +164,6 @@ std::string escape(std::string_view text) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
       case '\r': out += "&#13;"; break;
       default: out += c;
     }

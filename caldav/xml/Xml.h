@@ -59,6 +59,8 @@ std::string textOf(pugi::xml_node node);
 // so that it can be stored and later embedded anywhere (dead properties).
 std::string serializeElement(pugi::xml_node element);
 
+// Escapes text content (&, <, >, CR); escapeAttribute also escapes double quotes.
 std::string escape(std::string_view text);
+std::string escapeAttribute(std::string_view text);
 
 }  // namespace bookdav::caldav::xml

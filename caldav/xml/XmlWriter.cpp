@@ -23,16 +23,23 @@ std::string_view knownPrefix(std::string_view ns) {
 
 XmlWriter::XmlWriter() { out_ = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"; }
 
-void XmlWriter::start(std::string_view ns, std::string_view local, bool selfClosing) {
-  const bool root = stack_.empty();
-  const std::string inheritedDefault = root ? std::string() : stack_.back().defaultNs;
+XmlWriter XmlWriter::fragment() {
+  XmlWriter w;
+  w.out_.clear();
+  w.fragment_ = true;
+  return w;
+}
+
+void XmlWriter::start(std::string_view ns, std::string_view local, bool selfClosing, Attributes attributes) {
+  const bool root = stack_.empty() && !fragment_;
+  const std::string inheritedDefault = stack_.empty() ? std::string() : stack_.back().defaultNs;
   std::string tag, decl, defaultNs = inheritedDefault;
   if (std::string_view p = knownPrefix(ns); !p.empty()) {
     tag.append(p).append(":").append(local);
   } else {
     tag = std::string(local);
     if (ns != inheritedDefault) {
-      decl = " xmlns=\"" + escape(ns) + "\"";
+      decl = " xmlns=\"" + escapeAttribute(ns) + "\"";
       defaultNs = std::string(ns);
     }
   }
@@ -42,6 +49,9 @@ void XmlWriter::start(std::string_view ns, std::string_view local, bool selfClos
       out_.append(" xmlns:").append(k.prefix).append("=\"").append(k.ns).append("\"");
     }
   }
+  for (const auto& [name, value] : attributes) {
+    out_.append(" ").append(name).append("=\"").append(escapeAttribute(value)).append("\"");
+  }
   if (selfClosing) {
     out_ += "/>";
   } else {
@@ -50,8 +60,8 @@ void XmlWriter::start(std::string_view ns, std::string_view local, bool selfClos
   }
 }
 
-XmlWriter& XmlWriter::open(std::string_view ns, std::string_view local) {
-  start(ns, local, false);
+XmlWriter& XmlWriter::open(std::string_view ns, std::string_view local, Attributes attributes) {
+  start(ns, local, false, attributes);
   return *this;
 }
 
@@ -63,8 +73,8 @@ XmlWriter& XmlWriter::close() {
   return *this;
 }
 
-XmlWriter& XmlWriter::empty(std::string_view ns, std::string_view local) {
-  start(ns, local, true);
+XmlWriter& XmlWriter::empty(std::string_view ns, std::string_view local, Attributes attributes) {
+  start(ns, local, true, attributes);
   return *this;
 }
 

@@ -47,6 +47,12 @@ Statement& Statement::bindBlob(int index, std::string_view bytes) {
   return *this;
 }
 
+Statement& Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  return *this;
+}
+
 bool Statement::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;

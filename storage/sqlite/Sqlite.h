@@ -62,6 +62,8 @@ class Statement {
     return *this;
   }
 
+  // Clears results and bindings so the statement can run again with new values.
+  Statement& reset();
   bool step();          // true while a row is available
   void run();           // steps to completion, for statements without rows
   std::int64_t changes() const;

@@ -1,0 +1,62 @@
+#include "caldav/DavService.h"
+
+#include "caldav/dav/UrlSpace.h"
+#include "caldav/methods/Methods.h"
+#include "caldav/webdav/DavError.h"
+
+namespace bookdav::caldav {
+
+DavService::DavService(domain::CalendarStore& store, domain::AccountRepository& accounts, DavSettings settings)
+    : store_(store), accounts_(accounts), settings_(std::move(settings)) {}
+
+Response DavService::handle(const Request& request) {
+  DavContext ctx{store_, accounts_, settings_};
+  try {
+    const std::string& m = request.method;
+    if (m == "OPTIONS") return handleOptions(ctx, request);
+    if (m == "PROPFIND") return handlePropfind(ctx, request);
+    if (m == "PROPPATCH") return handleProppatch(ctx, request);
+    if (m == "MKCOL" || m == "MKCALENDAR") return handleMkcol(ctx, request);
+    if (m == "GET" || m == "HEAD") return handleGet(ctx, request);
+    if (m == "PUT") return handlePut(ctx, request);
+    if (m == "DELETE") return handleDelete(ctx, request);
+    if (m == "COPY" || m == "MOVE") return handleCopyMove(ctx, request);
+    if (m == "REPORT") return handleReport(ctx, request);
+    if (m == "POST") return handlePost(ctx, request);
+    if (m == "LOCK" || m == "UNLOCK") {
+      throw DavError::methodNotAllowed("bookdav does not lock resources (DAV class 2 is not offered)");
+    }
+    throw DavError(501, std::nullopt, "the method " + m + " is not implemented");
+  } catch (const DavError& e) {
+    Response r = e.toResponse();
+    if (e.status() == 405) {
+      r.set("Allow",
+            "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, MKCOL, MKCALENDAR, COPY, MOVE, REPORT, POST");
+    }
+    return r;
+  } catch (const xml::XmlError& e) {
+    return DavError::badRequest(e.what()).toResponse();
+  }
+}
+
+void DavService::provision(const std::string& user) {
+  store_.write([&](domain::CalendarWriter& store) {
+    const std::string home = homePath(user);
+    if (!store.collection(home)) {
+      domain::CollectionRecord h;
+      h.path = home;
+      h.owner = user;
+      h.kind = domain::CollectionKind::Home;
+      store.createCollection(h);
+      domain::CollectionRecord c;
+      c.path = home + "calendar/";
+      c.owner = user;
+      c.kind = domain::CollectionKind::Calendar;
+      c.displayName = "Calendar";
+      c.components = {"VEVENT", "VTODO", "VJOURNAL"};
+      store.createCollection(c);
+    }
+  });
+}
+
+}  // namespace bookdav::caldav

@@ -1,0 +1,13 @@
+// A whole calendar collection as one text/calendar document (GET on a calendar, feeds, export).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/calendar/CalendarStore.h"
+
+namespace bookdav::caldav {
+
+std::string exportCalendar(const domain::CollectionRecord& calendar, const std::vector<domain::ObjectRecord>& objects);
+
+}  // namespace bookdav::caldav

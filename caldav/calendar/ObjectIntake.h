@@ -1,0 +1,23 @@
+// Turning a PUT body into what a calendar collection stores: validated, normalised iCalendar text,
+// its UID and component type, and its instance index.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "domain/calendar/CalendarStore.h"
+
+namespace bookdav::caldav {
+
+struct PreparedObject {
+  std::string uid;
+  std::string componentType;
+  std::string text;  // what is stored and served
+  domain::InstanceIndex index;
+};
+
+// Throws DavError 403 with CALDAV:valid-calendar-data, valid-calendar-object-resource or
+// supported-calendar-component.
+PreparedObject prepareCalendarObject(std::string_view body, const domain::CollectionRecord& calendar);
+
+}  // namespace bookdav::caldav

@@ -1,0 +1,95 @@
+#include "caldav/dav/DavContext.h"
+
+#include "caldav/dav/UrlSpace.h"
+#include "caldav/webdav/DavError.h"
+#include "caldav/webdav/Href.h"
+#include "caldav/xml/Xml.h"
+
+namespace bookdav::caldav {
+namespace {
+
+[[noreturn]] void denied(const Resource& resource) {
+  throw DavError::forbidden(xml::kDav, "need-privileges",
+                            "you may not access " + resource.path + ": it belongs to another account");
+}
+
+}  // namespace
+
+void requireRead(const Request& request, const Resource& resource) {
+  if (!resource.owner.empty() && resource.owner != request.user) denied(resource);
+}
+
+void requireWrite(const Request& request, const Resource& resource) {
+  if (resource.owner.empty() || resource.owner != request.user) denied(resource);
+}
+
+std::string hrefOf(const Resource& resource) { return encodePath(resource.path); }
+
+std::string memberHref(const domain::CollectionRecord& collection, std::string_view name) {
+  return encodePath(collection.path + std::string(name));
+}
+
+Resource memberResource(const domain::CollectionRecord& collection, domain::ObjectRecord object) {
+  Resource r;
+  r.kind = ResourceKind::Object;
+  r.path = collection.path + object.name;
+  r.owner = collection.owner;
+  r.collection = collection;
+  r.object = std::move(object);
+  return r;
+}
+
+Resource collectionResource(domain::CollectionRecord collection) {
+  Resource r;
+  r.kind = collection.kind == domain::CollectionKind::Home       ? ResourceKind::Home
+           : collection.kind == domain::CollectionKind::Calendar ? ResourceKind::Calendar
+                                                                 : ResourceKind::Collection;
+  r.path = collection.path;
+  r.owner = collection.owner;
+  r.collection = std::move(collection);
+  return r;
+}
+
+std::vector<Resource> childrenOf(domain::CalendarReader& store, const Request& request, const Resource& parent) {
+  std::vector<Resource> out;
+  auto fixed = [&](ResourceKind kind, std::string path, std::string owner) {
+    Resource r;
+    r.kind = kind;
+    r.path = std::move(path);
+    r.owner = std::move(owner);
+    out.push_back(std::move(r));
+  };
+  switch (parent.kind) {
+    case ResourceKind::ServerRoot:
+      fixed(ResourceKind::DavRoot, std::string(kDavRoot), "");
+      break;
+    case ResourceKind::DavRoot:
+      fixed(ResourceKind::PrincipalsRoot, std::string(kPrincipalsRoot), "");
+      fixed(ResourceKind::CalendarsRoot, std::string(kCalendarsRoot), "");
+      break;
+    case ResourceKind::PrincipalsRoot:
+      if (!request.user.empty()) fixed(ResourceKind::Principal, principalPath(request.user), request.user);
+      break;
+    case ResourceKind::CalendarsRoot:
+      if (!request.user.empty()) {
+        if (auto home = store.collection(homePath(request.user))) out.push_back(collectionResource(std::move(*home)));
+      }
+      break;
+    case ResourceKind::Home:
+      for (auto& c : store.children(parent.path)) out.push_back(collectionResource(std::move(c)));
+      fixed(ResourceKind::Inbox, inboxPath(parent.owner), parent.owner);
+      fixed(ResourceKind::Outbox, outboxPath(parent.owner), parent.owner);
+      break;
+    case ResourceKind::Collection:
+    case ResourceKind::Calendar:
+      for (auto& c : store.children(parent.path)) out.push_back(collectionResource(std::move(c)));
+      for (auto& o : store.objects(parent.collection->id, false)) {
+        out.push_back(memberResource(*parent.collection, std::move(o)));
+      }
+      break;
+    default: break;
+  }
+  return out;
+}
+
+}  // namespace bookdav::caldav

@@ -1,0 +1,443 @@
+#include "caldav/dav/LiveProperties.h"
+
+#include <algorithm>
+#include <ctime>
+
+#include "caldav/dav/UrlSpace.h"
+#include "caldav/webdav/DavError.h"
+#include "caldav/webdav/ETag.h"
+#include "caldav/webdav/Href.h"
+#include "caldav/webdav/HttpDate.h"
+#include "caldav/xml/Xml.h"
+
+namespace bookdav::caldav {
+namespace {
+
+using domain::CollectionRecord;
+using K = ResourceKind;
+using xml::kAppleIcal;
+using xml::kBookdav;
+using xml::kCalDav;
+using xml::kCalendarServer;
+using xml::kDav;
+
+const std::vector<std::string> kAllComponents = {"VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VAVAILABILITY"};
+
+void hrefProperty(xml::XmlWriter& w, std::string_view ns, std::string_view name, std::string_view path) {
+  w.open(ns, name).leaf(kDav, "href", encodePath(path)).close();
+}
+
+bool isCalendarLike(const PropertyContext& c) { return c.resource.kind == K::Calendar; }
+
+// ---- RFC 4918 ----
+
+bool getResourcetype(const PropertyContext& c, xml::XmlWriter& w) {
+  w.open(kDav, "resourcetype");
+  switch (c.resource.kind) {
+    case K::Object:
+    case K::Missing: break;
+    case K::Principal: w.empty(kDav, "collection").empty(kDav, "principal"); break;
+    case K::Calendar: w.empty(kDav, "collection").empty(kCalDav, "calendar"); break;
+    case K::Inbox: w.empty(kDav, "collection").empty(kCalDav, "schedule-inbox"); break;
+    case K::Outbox: w.empty(kDav, "collection").empty(kCalDav, "schedule-outbox"); break;
+    default: w.empty(kDav, "collection");
+  }
+  w.close();
+  return true;
+}
+
+bool getDisplayname(const PropertyContext& c, xml::XmlWriter& w) {
+  const Resource& r = c.resource;
+  std::string name;
+  if (r.isStoredCollection() && r.collection) {
+    if (r.collection->displayName.empty()) return false;
+    name = r.collection->displayName;
+  } else if (r.kind == K::Principal) {
+    auto account = c.accounts.find(r.owner);
+    name = account && !account->displayName.empty() ? account->displayName : r.owner;
+  } else if (r.kind == K::Inbox) {
+    name = "Inbox";
+  } else if (r.kind == K::Outbox) {
+    name = "Outbox";
+  } else {
+    return false;
+  }
+  w.leaf(kDav, "displayname", name);
+  return true;
+}
+
+void setDisplayname(CollectionRecord& c, pugi::xml_node v) { c.displayName = xml::textOf(v); }
+void removeDisplayname(CollectionRecord& c) { c.displayName.clear(); }
+
+bool getGetetag(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.object) {
+    w.leaf(kDav, "getetag", c.resource.object->etag);
+    return true;
+  }
+  if (c.resource.kind == K::Calendar && c.resource.collection) {
+    w.leaf(kDav, "getetag", collectionETag(*c.resource.collection, c.store.syncSeq(*c.resource.collection)));
+    return true;
+  }
+  return false;
+}
+
+bool getGetcontenttype(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.object) {
+    w.leaf(kDav, "getcontenttype", c.resource.object->contentType);
+    return true;
+  }
+  if (c.resource.kind == K::Calendar) {
+    w.leaf(kDav, "getcontenttype", "text/calendar; charset=utf-8");
+    return true;
+  }
+  return false;
+}
+
+bool getGetcontentlength(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!c.resource.object) return false;
+  w.leaf(kDav, "getcontentlength", std::to_string(c.resource.object->size));
+  return true;
+}
+
+bool getGetlastmodified(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.object) {
+    w.leaf(kDav, "getlastmodified", httpDate(c.resource.object->modified));
+    return true;
+  }
+  if (c.resource.isStoredCollection() && c.resource.collection) {
+    w.leaf(kDav, "getlastmodified", httpDate(c.resource.collection->modified));
+    return true;
+  }
+  return false;
+}
+
+bool getSupportedlock(const PropertyContext&, xml::XmlWriter& w) {
+  w.empty(kDav, "supportedlock");  // bookdav does not lock (DAV class 2 is not advertised)
+  return true;
+}
+
+// ---- RFC 3744 / 5397 (access control, principals) ----
+
+bool getCurrentUserPrincipal(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.request.user.empty()) {
+    w.open(kDav, "current-user-principal").empty(kDav, "unauthenticated").close();
+  } else {
+    hrefProperty(w, kDav, "current-user-principal", principalPath(c.request.user));
+  }
+  return true;
+}
+
+bool getPrincipalUrl(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.kind != K::Principal) return false;
+  hrefProperty(w, kDav, "principal-URL", principalPath(c.resource.owner));
+  return true;
+}
+
+bool getPrincipalCollectionSet(const PropertyContext&, xml::XmlWriter& w) {
+  hrefProperty(w, kDav, "principal-collection-set", kPrincipalsRoot);
+  return true;
+}
+
+bool getOwner(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.owner.empty()) return false;
+  hrefProperty(w, kDav, "owner", principalPath(c.resource.owner));
+  return true;
+}
+
+bool getGroupMembership(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.kind != K::Principal) return false;
+  w.empty(kDav, "group-membership");
+  return true;
+}
+
+bool getCurrentUserPrivilegeSet(const PropertyContext& c, xml::XmlWriter& w) {
+  const Resource& r = c.resource;
+  const bool mine = !r.owner.empty() && r.owner == c.request.user;
+  auto privilege = [&](std::string_view ns, std::string_view name) {
+    w.open(kDav, "privilege").empty(ns, name).close();
+  };
+  w.open(kDav, "current-user-privilege-set");
+  privilege(kDav, "read");
+  privilege(kDav, "read-current-user-privilege-set");
+  if (mine && (r.isStoredCollection() || r.kind == K::Object)) {
+    privilege(kDav, "write");
+    privilege(kDav, "write-properties");
+    privilege(kDav, "write-content");
+    privilege(kDav, "bind");
+    privilege(kDav, "unbind");
+  }
+  if (mine && r.kind == K::Calendar) privilege(kCalDav, "read-free-busy");
+  if (mine && r.kind == K::Outbox) {
+    privilege(kCalDav, "schedule-send");
+    privilege(kCalDav, "schedule-query-freebusy");
+  }
+  if (mine && r.kind == K::Inbox) privilege(kCalDav, "schedule-deliver");
+  w.close();
+  return true;
+}
+
+bool getSupportedReportSet(const PropertyContext& c, xml::XmlWriter& w) {
+  auto report = [&](std::string_view ns, std::string_view name) {
+    w.open(kDav, "supported-report").open(kDav, "report").empty(ns, name).close().close();
+  };
+  w.open(kDav, "supported-report-set");
+  switch (c.resource.kind) {
+    case K::Calendar:
+      report(kCalDav, "calendar-query");
+      report(kCalDav, "calendar-multiget");
+      report(kCalDav, "free-busy-query");
+      report(kDav, "sync-collection");
+      break;
+    case K::Collection: report(kDav, "sync-collection"); break;
+    default: break;
+  }
+  w.close();
+  return true;
+}
+
+// ---- RFC 6578 and CalendarServer ----
+
+bool getSyncToken(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!(c.resource.kind == K::Calendar || c.resource.kind == K::Collection) || !c.resource.collection) return false;
+  w.leaf(kDav, "sync-token", syncTokenFor(c.store.syncSeq(*c.resource.collection)));
+  return true;
+}
+
+bool getGetctag(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!(c.resource.kind == K::Calendar || c.resource.kind == K::Collection) || !c.resource.collection) return false;
+  w.leaf(kCalendarServer, "getctag", std::to_string(c.store.syncSeq(*c.resource.collection)));
+  return true;
+}
+
+// ---- RFC 4791 ----
+
+bool getCalendarHomeSet(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.kind != K::Principal) return false;
+  hrefProperty(w, kCalDav, "calendar-home-set", homePath(c.resource.owner));
+  return true;
+}
+
+bool getCalendarDescription(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!isCalendarLike(c) || !c.resource.collection || c.resource.collection->description.empty()) return false;
+  w.leaf(kCalDav, "calendar-description", c.resource.collection->description);
+  return true;
+}
+void setCalendarDescription(CollectionRecord& c, pugi::xml_node v) { c.description = xml::textOf(v); }
+void removeCalendarDescription(CollectionRecord& c) { c.description.clear(); }
+
+bool getCalendarTimezone(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!isCalendarLike(c) || !c.resource.collection || c.resource.collection->timezone.empty()) return false;
+  w.leaf(kCalDav, "calendar-timezone", c.resource.collection->timezone);
+  return true;
+}
+void setCalendarTimezone(CollectionRecord& c, pugi::xml_node v) {
+  std::string text = xml::textOf(v);
+  if (text.find("BEGIN:VCALENDAR") == std::string::npos || text.find("BEGIN:VTIMEZONE") == std::string::npos) {
+    throw DavError::forbidden(kCalDav, "valid-calendar-data",
+                              "calendar-timezone must be an iCalendar object with one VTIMEZONE");
+  }
+  c.timezone = text;
+}
+void removeCalendarTimezone(CollectionRecord& c) { c.timezone.clear(); }
+
+bool getSupportedCalendarComponentSet(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!isCalendarLike(c) || !c.resource.collection) return false;
+  w.open(kCalDav, "supported-calendar-component-set");
+  const auto& comps = c.resource.collection->components.empty() ? kAllComponents : c.resource.collection->components;
+  for (const auto& comp : comps) w.empty(kCalDav, "comp", {{"name", comp}});
+  w.close();
+  return true;
+}
+
+void setSupportedCalendarComponentSet(CollectionRecord& c, pugi::xml_node v) {
+  std::vector<std::string> comps;
+  for (pugi::xml_node comp : xml::elements(v)) {
+    if (!xml::is(comp, kCalDav, "comp")) continue;
+    std::string name = comp.attribute("name").value();
+    for (auto& ch : name) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (std::find(kAllComponents.begin(), kAllComponents.end(), name) == kAllComponents.end()) {
+      throw DavError::forbidden(kCalDav, "supported-calendar-component",
+                                "bookdav does not store " + name + " components");
+    }
+    comps.push_back(name);
+  }
+  if (comps.empty()) {
+    throw DavError::forbidden(kCalDav, "supported-calendar-component", "name at least one component type");
+  }
+  c.components = comps;
+}
+
+bool getSupportedCalendarData(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!isCalendarLike(c)) return false;
+  w.open(kCalDav, "supported-calendar-data")
+      .empty(kCalDav, "calendar-data", {{"content-type", "text/calendar"}, {"version", "2.0"}})
+      .close();
+  return true;
+}
+
+bool getMaxResourceSize(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!isCalendarLike(c)) return false;
+  w.leaf(kCalDav, "max-resource-size", std::to_string(c.settings.maxResourceSize));
+  return true;
+}
+
+bool getMinDateTime(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!isCalendarLike(c)) return false;
+  w.leaf(kCalDav, "min-date-time", "19000101T000000Z");
+  return true;
+}
+
+bool getMaxDateTime(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!isCalendarLike(c)) return false;
+  w.leaf(kCalDav, "max-date-time", "21001231T235959Z");
+  return true;
+}
+
+// ---- RFC 6638 ----
+
+bool getCalendarUserAddressSet(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.kind != K::Principal) return false;
+  auto account = c.accounts.find(c.resource.owner);
+  domain::Account a;
+  a.name = c.resource.owner;
+  if (account) a = *account;
+  w.open(kCalDav, "calendar-user-address-set")
+      .leaf(kDav, "href", calendarUserAddress(a, c.settings))
+      .leaf(kDav, "href", encodePath(principalPath(c.resource.owner)))
+      .close();
+  return true;
+}
+
+bool getCalendarUserType(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.kind != K::Principal) return false;
+  w.leaf(kCalDav, "calendar-user-type", "INDIVIDUAL");
+  return true;
+}
+
+bool getScheduleInboxUrl(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.kind != K::Principal) return false;
+  hrefProperty(w, kCalDav, "schedule-inbox-URL", inboxPath(c.resource.owner));
+  return true;
+}
+
+bool getScheduleOutboxUrl(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.kind != K::Principal) return false;
+  hrefProperty(w, kCalDav, "schedule-outbox-URL", outboxPath(c.resource.owner));
+  return true;
+}
+
+bool getScheduleCalendarTransp(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!isCalendarLike(c)) return false;
+  w.open(kCalDav, "schedule-calendar-transp").empty(kCalDav, "opaque").close();
+  return true;
+}
+
+// ---- Apple iCal ----
+
+bool getCalendarColor(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!isCalendarLike(c) || !c.resource.collection || c.resource.collection->color.empty()) return false;
+  w.leaf(kAppleIcal, "calendar-color", c.resource.collection->color);
+  return true;
+}
+void setCalendarColor(CollectionRecord& c, pugi::xml_node v) { c.color = xml::textOf(v); }
+void removeCalendarColor(CollectionRecord& c) { c.color.clear(); }
+
+bool getCalendarOrder(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!isCalendarLike(c) || !c.resource.collection || !c.resource.collection->order) return false;
+  w.leaf(kAppleIcal, "calendar-order", std::to_string(*c.resource.collection->order));
+  return true;
+}
+void setCalendarOrder(CollectionRecord& c, pugi::xml_node v) {
+  std::string text = xml::textOf(v);
+  try {
+    size_t used = 0;
+    int order = std::stoi(text, &used);
+    if (used != text.size()) throw std::invalid_argument(text);
+    c.order = order;
+  } catch (const std::exception&) {
+    throw DavError(409, std::nullopt, "calendar-order must be an integer, not '" + text + "'");
+  }
+}
+void removeCalendarOrder(CollectionRecord& c) { c.order.reset(); }
+
+// ---- bookdav ----
+
+bool getFeedUrl(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!isCalendarLike(c) || !c.resource.collection || c.resource.collection->feedToken.empty()) return false;
+  w.leaf(kBookdav, "feed-url", c.request.baseUrl + "/feeds/" + c.resource.collection->feedToken + ".ics");
+  return true;
+}
+
+const std::vector<LiveProperty> kLiveProperties = {
+    {kDav, "resourcetype", true, getResourcetype, nullptr, nullptr},
+    {kDav, "displayname", true, getDisplayname, setDisplayname, removeDisplayname},
+    {kDav, "getetag", true, getGetetag, nullptr, nullptr},
+    {kDav, "getcontenttype", true, getGetcontenttype, nullptr, nullptr},
+    {kDav, "getcontentlength", true, getGetcontentlength, nullptr, nullptr},
+    {kDav, "getlastmodified", true, getGetlastmodified, nullptr, nullptr},
+    {kDav, "supportedlock", true, getSupportedlock, nullptr, nullptr},
+    {kDav, "current-user-principal", false, getCurrentUserPrincipal, nullptr, nullptr},
+    {kDav, "principal-URL", false, getPrincipalUrl, nullptr, nullptr},
+    {kDav, "principal-collection-set", false, getPrincipalCollectionSet, nullptr, nullptr},
+    {kDav, "owner", false, getOwner, nullptr, nullptr},
+    {kDav, "group-membership", false, getGroupMembership, nullptr, nullptr},
+    {kDav, "current-user-privilege-set", false, getCurrentUserPrivilegeSet, nullptr, nullptr},
+    {kDav, "supported-report-set", false, getSupportedReportSet, nullptr, nullptr},
+    {kDav, "sync-token", false, getSyncToken, nullptr, nullptr},
+    {kCalendarServer, "getctag", false, getGetctag, nullptr, nullptr},
+    {kCalDav, "calendar-home-set", false, getCalendarHomeSet, nullptr, nullptr},
+    {kCalDav, "calendar-description", false, getCalendarDescription, setCalendarDescription,
+     removeCalendarDescription},
+    {kCalDav, "calendar-timezone", false, getCalendarTimezone, setCalendarTimezone, removeCalendarTimezone},
+    {kCalDav, "supported-calendar-component-set", false, getSupportedCalendarComponentSet,
+     setSupportedCalendarComponentSet, nullptr, true},
+    {kCalDav, "supported-calendar-data", false, getSupportedCalendarData, nullptr, nullptr},
+    {kCalDav, "max-resource-size", false, getMaxResourceSize, nullptr, nullptr},
+    {kCalDav, "min-date-time", false, getMinDateTime, nullptr, nullptr},
+    {kCalDav, "max-date-time", false, getMaxDateTime, nullptr, nullptr},
+    {kCalDav, "calendar-user-address-set", false, getCalendarUserAddressSet, nullptr, nullptr},
+    {kCalDav, "calendar-user-type", false, getCalendarUserType, nullptr, nullptr},
+    {kCalDav, "schedule-inbox-URL", false, getScheduleInboxUrl, nullptr, nullptr},
+    {kCalDav, "schedule-outbox-URL", false, getScheduleOutboxUrl, nullptr, nullptr},
+    {kCalDav, "schedule-calendar-transp", false, getScheduleCalendarTransp, nullptr, nullptr},
+    {kAppleIcal, "calendar-color", false, getCalendarColor, setCalendarColor, removeCalendarColor},
+    {kAppleIcal, "calendar-order", false, getCalendarOrder, setCalendarOrder, removeCalendarOrder},
+    {kBookdav, "feed-url", false, getFeedUrl, nullptr, nullptr},
+};
+
+}  // namespace
+
+const std::vector<LiveProperty>& liveProperties() { return kLiveProperties; }
+
+const LiveProperty* findLiveProperty(std::string_view ns, std::string_view local) {
+  for (const auto& p : kLiveProperties) {
+    if (p.ns == ns && p.local == local) return &p;
+  }
+  return nullptr;
+}
+
+std::string syncTokenFor(std::int64_t seq) { return "urn:bookdav:sync:" + std::to_string(seq); }
+
+std::optional<std::int64_t> parseSyncToken(std::string_view token) {
+  constexpr std::string_view prefix = "urn:bookdav:sync:";
+  if (token.substr(0, prefix.size()) != prefix) return std::nullopt;
+  std::string_view digits = token.substr(prefix.size());
+  if (digits.empty() || digits.size() > 18) return std::nullopt;
+  std::int64_t n = 0;
+  for (char ch : digits) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    n = n * 10 + (ch - '0');
+  }
+  return n;
+}
+
+std::string collectionETag(const domain::CollectionRecord& collection, std::int64_t syncSeq) {
+  return "\"c" + std::to_string(collection.id) + "-" + std::to_string(syncSeq) + "-" +
+         std::to_string(domain::toUnix(collection.modified)) + "\"";
+}
+
+std::string calendarUserAddress(const domain::Account& account, const DavSettings& settings) {
+  return "mailto:" + (account.email.empty() ? account.name + "@" + settings.addressDomain : account.email);
+}
+
+}  // namespace bookdav::caldav

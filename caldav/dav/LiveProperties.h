@@ -1,0 +1,55 @@
+// The live properties bookdav computes (RFC 4918, 4791, 5397, 6578, 6638, CalendarServer and Apple
+// extensions, bookdav's own): one table of {name, getter, setter} entries. Everything else a
+// client sets is a dead property, stored as the client sent it.
+#pragma once
+
+#include <pugixml.hpp>
+#include <string_view>
+#include <vector>
+
+#include "caldav/dav/DavSettings.h"
+#include "caldav/dav/Resource.h"
+#include "caldav/webdav/Message.h"
+#include "caldav/xml/XmlWriter.h"
+
+namespace bookdav::caldav {
+
+struct PropertyContext {
+  const Request& request;
+  const Resource& resource;
+  domain::CalendarReader& store;
+  domain::AccountRepository& accounts;
+  const DavSettings& settings;
+};
+
+struct LiveProperty {
+  std::string_view ns;
+  std::string_view local;
+  bool inAllprop;
+  // Writes the whole property element; false when the property does not apply to the resource.
+  bool (*get)(const PropertyContext&, xml::XmlWriter&);
+  // Applies a new value to a stored collection's record; throws DavError when the value is not
+  // acceptable. nullptr: the property is protected.
+  void (*set)(domain::CollectionRecord&, pugi::xml_node value);
+  // Removes the value; nullptr: cannot be removed.
+  void (*remove)(domain::CollectionRecord&);
+  // Settable only in MKCALENDAR / extended MKCOL, protected afterwards.
+  bool creationOnly = false;
+
+  xml::QName name() const { return {std::string(ns), std::string(local)}; }
+};
+
+const std::vector<LiveProperty>& liveProperties();
+const LiveProperty* findLiveProperty(std::string_view ns, std::string_view local);
+
+// The sync token of a collection at change-log position seq ("urn:bookdav:sync:42"), and back.
+std::string syncTokenFor(std::int64_t seq);
+std::optional<std::int64_t> parseSyncToken(std::string_view token);
+
+// The ETag of a whole stored collection's content (GET of a calendar, feeds).
+std::string collectionETag(const domain::CollectionRecord& collection, std::int64_t syncSeq);
+
+// "mailto:alice@localhost" or the account's e-mail.
+std::string calendarUserAddress(const domain::Account& account, const DavSettings& settings);
+
+}  // namespace bookdav::caldav

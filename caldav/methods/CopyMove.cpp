@@ -1,0 +1,128 @@
+#include "caldav/calendar/ObjectIntake.h"
+#include "caldav/dav/UrlSpace.h"
+#include "caldav/methods/Methods.h"
+#include "caldav/webdav/DavError.h"
+#include "caldav/webdav/ETag.h"
+#include "caldav/webdav/Href.h"
+
+namespace bookdav::caldav {
+namespace {
+
+using domain::CalendarWriter;
+using domain::CollectionKind;
+using domain::CollectionRecord;
+using domain::ObjectRecord;
+
+void copyDeadProperties(CalendarWriter& store, domain::ResourceRef from, domain::ResourceRef to) {
+  for (const auto& p : store.deadProperties(from)) store.setDeadProperty(to, p);
+}
+
+// Stores a copy of `source` (with data) as `name` in `target`, re-validating calendar data when
+// the target is a calendar.
+void copyObject(CalendarWriter& store, const ObjectRecord& source, const CollectionRecord& target,
+                const std::string& name) {
+  ObjectRecord copy = source;
+  copy.id = 0;
+  copy.collectionId = target.id;
+  copy.name = name;
+  domain::InstanceIndex index;
+  if (target.kind == CollectionKind::Calendar) {
+    PreparedObject prepared = prepareCalendarObject(*source.data, target);
+    if (auto other = store.objectByUid(target.id, prepared.uid); other && other->name != name) {
+      throw DavError::forbidden(xml::kCalDav, "no-uid-conflict", "the UID " + prepared.uid + " is already used")
+          .withHref(memberHref(target, other->name));
+    }
+    copy.uid = prepared.uid;
+    copy.componentType = prepared.componentType;
+    copy.contentType = "text/calendar; charset=utf-8";
+    copy.data = std::move(prepared.text);
+    copy.etag = contentETag(*copy.data);
+    index = std::move(prepared.index);
+  } else {
+    copy.uid.clear();
+    copy.componentType.clear();
+  }
+  ObjectRecord stored = store.putObject(std::move(copy), index);
+  copyDeadProperties(store, {false, source.id}, {false, stored.id});
+}
+
+void copyTree(CalendarWriter& store, const CollectionRecord& source, const std::string& destination, bool deep) {
+  std::vector<CollectionRecord> tree = deep ? store.subtree(source.path) : std::vector<CollectionRecord>{source};
+  for (const CollectionRecord& c : tree) {
+    CollectionRecord copy = c;
+    copy.id = 0;
+    copy.feedToken.clear();
+    copy.path = destination + c.path.substr(source.path.size());
+    copy = store.createCollection(copy);
+    copyDeadProperties(store, {true, c.id}, {true, copy.id});
+    if (!deep) continue;
+    for (const ObjectRecord& o : store.objects(c.id, true)) copyObject(store, o, copy, o.name);
+  }
+}
+
+}  // namespace
+
+Response handleCopyMove(DavContext& ctx, const Request& request) {
+  const bool move = request.method == "MOVE";
+  auto destinationHeader = request.header("Destination");
+  if (!destinationHeader) throw DavError::badRequest(request.method + " needs a Destination header");
+  auto destination = destinationPath(*destinationHeader);
+  if (!destination) throw DavError::badRequest("the Destination header is not a URL on this server");
+  const std::string overwrite = request.header("Overwrite", "T");
+  if (overwrite != "T" && overwrite != "F") throw DavError::badRequest("Overwrite must be T or F");
+  const std::string depth = request.header("Depth", "infinity");
+  if (depth != "0" && depth != "infinity") throw DavError::badRequest("Depth must be 0 or infinity here");
+
+  bool replaced = false;
+  ctx.store.write([&](CalendarWriter& store) {
+    Resource source = resolve(store, request.path);
+    if (!source.exists()) throw DavError::notFound(request.path + " does not exist");
+    if (move) requireWrite(request, source);
+    else requireRead(request, source);
+    Resource target = resolve(store, *destination);
+    requireWrite(request, target);
+    if (source.kind != ResourceKind::Object && !(source.kind == ResourceKind::Calendar ||
+                                                 source.kind == ResourceKind::Collection)) {
+      throw DavError::forbidden(xml::kDav, "need-privileges", source.path + " cannot be copied or moved");
+    }
+    const std::string targetPath = source.isCollection() ? asCollectionPath(*destination) : *destination;
+    if (targetPath == source.path || asCollectionPath(targetPath) == asCollectionPath(source.path)) {
+      throw DavError::forbidden(xml::kDav, "need-privileges", "the source and destination are the same");
+    }
+    if (source.isCollection() && targetPath.rfind(source.path, 0) == 0) {
+      throw DavError::forbidden(xml::kDav, "need-privileges", "a collection cannot be copied into itself");
+    }
+    if (move && source.isCollection() && depth != "infinity") {
+      throw DavError::badRequest("MOVE of a collection needs Depth: infinity");
+    }
+    auto parent = store.collection(parentPath(targetPath));
+    if (!parent) throw DavError::conflict("the destination's parent collection does not exist");
+    if (target.exists()) {
+      if (overwrite == "F") throw DavError::preconditionFailed(*destination + " exists and Overwrite is F");
+      if (target.kind == ResourceKind::Object) store.deleteObject(target.collection->id, target.object->name);
+      else if (target.kind == ResourceKind::Calendar || target.kind == ResourceKind::Collection) store.deleteTree(target.path);
+      else throw DavError::forbidden(xml::kDav, "need-privileges", target.path + " cannot be replaced");
+      replaced = true;
+      parent = store.collection(parent->path);
+    }
+
+    if (source.kind == ResourceKind::Object) {
+      if (parent->kind == CollectionKind::Home) {
+        throw DavError::forbidden(xml::kDav, "need-privileges", "a calendar home holds calendars only");
+      }
+      auto full = store.object(source.collection->id, source.object->name, true);
+      copyObject(store, *full, *parent, lastSegment(targetPath));
+      if (move) store.deleteObject(source.collection->id, source.object->name);
+      return;
+    }
+    if (parent->kind == CollectionKind::Calendar) {
+      throw DavError::forbidden(xml::kCalDav, "calendar-collection-location-ok",
+                                "collections cannot be placed inside a calendar");
+    }
+    if (move) store.moveTree(source.path, targetPath);
+    else copyTree(store, *source.collection, targetPath, depth == "infinity");
+  });
+  return Response::empty(replaced ? 204 : 201);
+}
+
+}  // namespace bookdav::caldav

@@ -1,0 +1,73 @@
+#include "caldav/methods/PropertyUpdate.h"
+
+#include "caldav/dav/LiveProperties.h"
+#include "caldav/webdav/DavError.h"
+
+namespace bookdav::caldav {
+
+PropertyUpdate::PropertyUpdate(pugi::xml_node element) {
+  for (pugi::xml_node op : xml::elements(element)) {
+    bool remove = xml::is(op, xml::kDav, "remove");
+    if (!remove && !xml::is(op, xml::kDav, "set")) continue;
+    for (pugi::xml_node prop : xml::elements(op)) {
+      if (!xml::is(prop, xml::kDav, "prop")) continue;
+      for (pugi::xml_node p : xml::elements(prop)) instructions_.push_back({remove, p, xml::nameOf(p)});
+    }
+  }
+}
+
+bool PropertyUpdate::prepare(ResourceKind kind, domain::CollectionRecord* collection, bool creating,
+                             PropStats& report) {
+  struct Outcome {
+    xml::QName name;
+    int status;
+  };
+  std::vector<Outcome> outcomes;
+  bool failed = false;
+  deadChanges_.clear();
+  for (const Instruction& in : instructions_) {
+    int status = 200;
+    const LiveProperty* live = findLiveProperty(in.name.ns, in.name.local);
+    // Live values apply to calendars; a plain collection keeps only its display name live.
+    const bool liveTarget = collection && live &&
+                            (kind == ResourceKind::Calendar || (in.name.is(xml::kDav, "displayname") &&
+                                                                kind != ResourceKind::Object));
+    try {
+      if (live && !live->set) {
+        throw DavError::forbidden(xml::kDav, "cannot-modify-protected-property",
+                                  in.name.clark() + " is computed by the server");
+      } else if (live && live->creationOnly && !creating) {
+        throw DavError::forbidden(xml::kDav, "cannot-modify-protected-property",
+                                  in.name.clark() + " can only be set when the calendar is made");
+      } else if (liveTarget) {
+        if (in.remove) {
+          if (live->remove) live->remove(*collection);
+        } else {
+          live->set(*collection, in.element);
+        }
+      } else if (in.remove) {
+        deadChanges_.push_back({true, {in.name.ns, in.name.local, {}}});
+      } else {
+        deadChanges_.push_back({false, {in.name.ns, in.name.local, xml::serializeElement(in.element)}});
+      }
+    } catch (const DavError& e) {
+      status = e.status();
+      failed = true;
+    }
+    outcomes.push_back({in.name, status});
+  }
+  for (const Outcome& o : outcomes) {
+    if (!failed) report.found().empty(o.name);
+    else report.add(o.status == 200 ? 424 : o.status, o.name);
+  }
+  return !failed;
+}
+
+void PropertyUpdate::writeDeadProperties(domain::CalendarWriter& store, domain::ResourceRef resource) const {
+  for (const auto& change : deadChanges_) {
+    if (change.remove) store.removeDeadProperty(resource, change.property.ns, change.property.name);
+    else store.setDeadProperty(resource, change.property);
+  }
+}
+
+}  // namespace bookdav::caldav

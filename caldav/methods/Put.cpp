@@ -1,0 +1,85 @@
+#include "caldav/calendar/ObjectIntake.h"
+#include "caldav/dav/UrlSpace.h"
+#include "caldav/methods/Methods.h"
+#include "caldav/webdav/DavError.h"
+#include "caldav/webdav/ETag.h"
+#include "caldav/webdav/Href.h"
+
+namespace bookdav::caldav {
+namespace {
+
+constexpr std::string_view kCalendarType = "text/calendar; charset=utf-8";
+
+bool isCalendarContentType(const Request& request) {
+  auto type = request.header("Content-Type");
+  if (!type) return true;  // many clients send none; the body decides
+  std::string t = *type;
+  for (auto& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return t.rfind("text/calendar", 0) == 0 || t.rfind("application/octet-stream", 0) == 0 ||
+         t.rfind("text/plain", 0) == 0;
+}
+
+}  // namespace
+
+Response handlePut(DavContext& ctx, const Request& request) {
+  bool created = false;
+  bool sameAsSent = false;
+  std::string etag;
+  ctx.store.write([&](domain::CalendarWriter& store) {
+    Resource target = resolve(store, request.path);
+    requireWrite(request, target);
+    if (target.isCollection()) throw DavError::methodNotAllowed("PUT cannot replace the collection " + target.path);
+    if (!target.collection) throw DavError::conflict("the parent collection of " + request.path + " does not exist");
+    const domain::CollectionRecord& parent = *target.collection;
+    if (parent.kind == domain::CollectionKind::Home) {
+      throw DavError::forbidden(xml::kDav, "need-privileges",
+                                "a calendar home holds calendars; store resources inside a calendar");
+    }
+    const bool calendar = parent.kind == domain::CollectionKind::Calendar;
+    if (static_cast<std::int64_t>(request.body.size()) > ctx.settings.maxResourceSize) {
+      throw DavError(413, xml::QName{std::string(calendar ? xml::kCalDav : xml::kDav), "max-resource-size"},
+                     "the body has " + std::to_string(request.body.size()) + " bytes; the limit is " +
+                         std::to_string(ctx.settings.maxResourceSize));
+    }
+    std::optional<std::string> current;
+    if (target.object) current = target.object->etag;
+    checkWritePreconditions(request, current);
+    const std::string name = lastSegment(request.path);
+
+    domain::ObjectRecord record;
+    record.collectionId = parent.id;
+    record.name = name;
+    domain::InstanceIndex index;
+    if (calendar) {
+      if (!isCalendarContentType(request)) {
+        throw DavError::forbidden(xml::kCalDav, "supported-calendar-data",
+                                  "a calendar stores text/calendar, not " + request.header("Content-Type", ""));
+      }
+      PreparedObject prepared = prepareCalendarObject(request.body, parent);
+      if (auto other = store.objectByUid(parent.id, prepared.uid); other && other->name != name) {
+        throw DavError::forbidden(xml::kCalDav, "no-uid-conflict",
+                                  "the UID " + prepared.uid + " is already used by " + other->name)
+            .withHref(memberHref(parent, other->name));
+      }
+      record.contentType = kCalendarType;
+      record.uid = prepared.uid;
+      record.componentType = prepared.componentType;
+      sameAsSent = prepared.text == request.body;
+      record.data = std::move(prepared.text);
+      index = std::move(prepared.index);
+    } else {
+      record.contentType = request.header("Content-Type", "application/octet-stream");
+      record.data = request.body;
+      sameAsSent = true;
+    }
+    record.etag = contentETag(*record.data);
+    etag = record.etag;
+    created = !target.object;
+    store.putObject(std::move(record), index);
+  });
+  Response r = Response::empty(created ? 201 : 204);
+  if (sameAsSent) r.set("ETag", etag);
+  return r;
+}
+
+}  // namespace bookdav::caldav

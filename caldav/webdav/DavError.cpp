@@ -1,0 +1,17 @@
+#include "caldav/webdav/DavError.h"
+
+#include "caldav/xml/XmlWriter.h"
+
+namespace bookdav::caldav {
+
+Response DavError::toResponse() const {
+  xml::XmlWriter w;
+  w.open(xml::kDav, "error");
+  if (precondition_ && href_.empty()) w.empty(*precondition_);
+  if (precondition_ && !href_.empty()) w.open(*precondition_).leaf(xml::kDav, "href", href_).close();
+  w.leaf(xml::kBookdav, "message", what());
+  Response r = Response::xml(status_, w.finish());
+  return r;
+}
+
+}  // namespace bookdav::caldav

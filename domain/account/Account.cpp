@@ -1,0 +1,31 @@
+#include "domain/account/Account.h"
+
+#include <cctype>
+
+namespace bookdav::domain {
+
+std::string_view roleName(Role role) {
+  switch (role) {
+    case Role::Admin: return "admin";
+    case Role::Staff: return "staff";
+    case Role::Customer: return "customer";
+  }
+  return "customer";
+}
+
+std::optional<Role> parseRole(std::string_view name) {
+  if (name == "admin") return Role::Admin;
+  if (name == "staff") return Role::Staff;
+  if (name == "customer") return Role::Customer;
+  return std::nullopt;
+}
+
+bool isValidAccountName(std::string_view name) {
+  if (name.empty() || name.size() > 64 || name == "." || name == "..") return false;
+  for (char c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
+}  // namespace bookdav::domain

@@ -1,0 +1,37 @@
+// A login account: who may sign in, with which role, and their stored password hash.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bookdav::domain {
+
+enum class Role { Admin, Staff, Customer };
+
+std::string_view roleName(Role role);  // "admin", "staff", "customer"
+std::optional<Role> parseRole(std::string_view name);
+
+struct Account {
+  std::string name;          // login name; also the URL segment of the principal and home
+  Role role = Role::Customer;
+  std::string passwordHash;  // self-describing salted slow hash (see server/auth/PasswordHash.h)
+  std::string displayName;
+  std::string email;         // calendar user address; "" means <name>@<server host>
+};
+
+// True for names usable as a URL segment: [A-Za-z0-9._-]{1,64}, not "." or "..".
+bool isValidAccountName(std::string_view name);
+
+class AccountRepository {
+ public:
+  virtual ~AccountRepository() = default;
+  virtual std::optional<Account> find(std::string_view name) = 0;
+  virtual std::vector<Account> list() = 0;
+  // Creates the account or replaces role, hash and names of an existing one.
+  virtual void save(const Account& account) = 0;
+  virtual bool remove(std::string_view name) = 0;
+};
+
+}  // namespace bookdav::domain

@@ -1,0 +1,29 @@
+// Everything a running bookdav is made of, opened from one data directory: the SQLite database,
+// the repositories on it, and the services that the HTTP front door and the CLI call.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "caldav/DavService.h"
+#include "storage/sqlite/Database.h"
+#include "storage/sqlite/SqliteAccountRepository.h"
+#include "storage/sqlite/SqliteCalendarStore.h"
+#include "storage/sqlite/SqliteChangeLog.h"
+
+namespace bookdav::server {
+
+class Backend {
+ public:
+  Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings = {});
+
+  static std::filesystem::path databaseFile(const std::filesystem::path& dataDir);
+
+  storage::sqlite::Database database;
+  storage::sqlite::SqliteChangeLog changes;
+  storage::sqlite::SqliteAccountRepository accounts;
+  storage::sqlite::SqliteCalendarStore calendars;
+  caldav::DavService dav;
+};
+
+}  // namespace bookdav::server

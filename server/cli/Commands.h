@@ -1,0 +1,16 @@
+// The bookdav subcommands (DESIGN.md, "Running it"). Each returns the process exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bookdav::server {
+
+int serveCommand(const std::vector<std::string>& args);
+int userCommand(const std::vector<std::string>& args);
+int feedCommand(const std::vector<std::string>& args);
+
+// The data directory from --data, or "data" in the working directory.
+std::string dataDirectory(const std::string& fromOption);
+
+}  // namespace bookdav::server

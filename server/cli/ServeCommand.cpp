@@ -1,0 +1,90 @@
+#include <signal.h>
+
+#include <iostream>
+
+#include "caldav/ical/IcalZoneRules.h"
+#include "server/Backend.h"
+#include "server/auth/PasswordHash.h"
+#include "server/cli/Arguments.h"
+#include "server/cli/Commands.h"
+#include "server/http/HttpServer.h"
+#include "server/http/Router.h"
+
+namespace bookdav::server {
+namespace {
+
+// The demo accounts of DESIGN.md: each user's password is their name.
+void addDemoAccounts(Backend& backend) {
+  const std::pair<const char*, domain::Role> users[] = {
+      {"admin", domain::Role::Admin}, {"ana", domain::Role::Staff}, {"alice", domain::Role::Customer}};
+  for (const auto& [name, role] : users) {
+    if (backend.accounts.find(name)) continue;
+    domain::Account a;
+    a.name = name;
+    a.role = role;
+    a.passwordHash = hashPassword(name);
+    backend.accounts.save(a);
+    backend.dav.provision(name);
+  }
+}
+
+// Blocks SIGINT/SIGTERM in this thread (and so in every thread started later) and waits for one.
+class TerminationSignal {
+ public:
+  TerminationSignal() {
+    sigemptyset(&set_);
+    sigaddset(&set_, SIGINT);
+    sigaddset(&set_, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set_, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+  }
+  int wait() {
+    int sig = 0;
+    sigwait(&set_, &sig);
+    return sig;
+  }
+
+ private:
+  sigset_t set_;
+};
+
+}  // namespace
+
+int serveCommand(const std::vector<std::string>& args) {
+  TerminationSignal termination;
+  Arguments a(args, {"demo", "log-requests"});
+  a.allowOnly({"listen", "data", "demo", "tls-cert", "tls-key", "max-resource-size", "log-requests", "threads"});
+  HttpSettings http;
+  parseListen(a.option("listen", "127.0.0.1:8080"), http);
+  http.tlsCertificate = a.option("tls-cert", "");
+  http.tlsKey = a.option("tls-key", "");
+  if (http.tlsCertificate.empty() != http.tlsKey.empty()) throw UsageError("--tls-cert and --tls-key go together");
+  http.logRequests = a.flag("log-requests");
+  if (auto t = a.option("threads")) http.maxThreads = std::max(8, std::stoi(*t));
+  caldav::DavSettings dav;
+  if (auto m = a.option("max-resource-size")) dav.maxResourceSize = std::stoll(*m);
+  http.maxBodyBytes = std::max<std::int64_t>(http.maxBodyBytes, dav.maxResourceSize * 2);
+
+  // libical loads zones lazily and rewrites them as it does: load the common ones before threads.
+  for (const char* zone : {"UTC", "Europe/Berlin", "Europe/London", "America/New_York", "Europe/Paris"}) {
+    caldav::ical::IcalZoneRules::instance().warm(zone);
+  }
+
+  const std::string dataDir = dataDirectory(a.option("data", ""));
+  Backend backend(dataDir, dav);
+  if (a.flag("demo")) addDemoAccounts(backend);
+
+  Router router(backend);
+  HttpServer server(router, http);
+  server.start();
+  std::cerr << "bookdav listening on " << (http.tlsCertificate.empty() ? "http://" : "https://") << http.host << ":"
+            << server.port() << "/ (data in " << dataDir << ")" << std::endl;
+  int sig = termination.wait();
+  std::cerr << "bookdav: " << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ", finishing requests in flight"
+            << std::endl;
+  server.stop();
+  std::cerr << "bookdav: stopped" << std::endl;
+  return 0;
+}
+
+}  // namespace bookdav::server

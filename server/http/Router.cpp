@@ -1,0 +1,48 @@
+#include "server/http/Router.h"
+
+#include "caldav/calendar/Feed.h"
+#include "caldav/webdav/DavError.h"
+
+namespace bookdav::server {
+
+Router::Router(Backend& backend) : backend_(backend), authenticator_(backend.accounts) {}
+
+caldav::Response Router::unauthorized(const std::string& why) const {
+  caldav::Response r = caldav::DavError(401, std::nullopt, why).toResponse();
+  r.set("WWW-Authenticate", "Basic realm=\"bookdav\", charset=\"UTF-8\"");
+  return r;
+}
+
+void Router::provisionOnce(const std::string& user) {
+  {
+    std::lock_guard lock(provisionedMutex_);
+    if (provisioned_.count(user)) return;
+  }
+  backend_.dav.provision(user);
+  std::lock_guard lock(provisionedMutex_);
+  provisioned_.insert(user);
+}
+
+caldav::Response Router::route(caldav::Request& request) {
+  const std::string& path = request.path;
+  if (path == "/.well-known/caldav" || path == "/.well-known/caldav/") {
+    caldav::Response r = caldav::Response::empty(301);
+    r.set("Location", "/dav/");
+    return r;
+  }
+  if (path.rfind("/feeds/", 0) == 0) return caldav::serveFeed(backend_.calendars, request);
+  if (request.method == "OPTIONS") return backend_.dav.handle(request);
+
+  auto header = request.header("Authorization");
+  if (!header) return unauthorized("sign in with your bookdav user name and password");
+  auto account = authenticator_.authenticate(*header);
+  if (!account) return unauthorized("the user name or password is wrong");
+  request.user = account->name;
+  request.role = account->role;
+  provisionOnce(account->name);
+
+  if (path == "/" || path.rfind("/dav", 0) == 0) return backend_.dav.handle(request);
+  return caldav::DavError::notFound(path + " is not part of bookdav's URL space").toResponse();
+}
+
+}  // namespace bookdav::server

@@ -1,0 +1,30 @@
+// Decides who answers a request: the well-known redirect, secret-token feeds (no login), and,
+// after HTTP Basic authentication, the CalDAV service (and the JSON API).
+#pragma once
+
+#include <mutex>
+#include <set>
+#include <string>
+
+#include "caldav/webdav/Message.h"
+#include "server/Backend.h"
+#include "server/auth/Authenticator.h"
+
+namespace bookdav::server {
+
+class Router {
+ public:
+  explicit Router(Backend& backend);
+  caldav::Response route(caldav::Request& request);
+
+ private:
+  caldav::Response unauthorized(const std::string& why) const;
+  void provisionOnce(const std::string& user);
+
+  Backend& backend_;
+  Authenticator authenticator_;
+  std::mutex provisionedMutex_;
+  std::set<std::string> provisioned_;
+};
+
+}  // namespace bookdav::server

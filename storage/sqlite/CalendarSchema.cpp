@@ -1,0 +1,68 @@
+#include "storage/sqlite/CalendarSchema.h"
+
+namespace bookdav::storage::sqlite {
+namespace {
+
+constexpr Migration kMigrations[] = {
+    {1,
+     "CREATE TABLE collections ("
+     " id INTEGER PRIMARY KEY,"
+     " path TEXT NOT NULL UNIQUE,"
+     " owner TEXT NOT NULL,"
+     " kind TEXT NOT NULL CHECK (kind IN ('home', 'plain', 'calendar')),"
+     " display_name TEXT NOT NULL DEFAULT '',"
+     " description TEXT NOT NULL DEFAULT '',"
+     " color TEXT NOT NULL DEFAULT '',"
+     " sort_order INTEGER,"
+     " timezone TEXT NOT NULL DEFAULT '',"
+     " components TEXT NOT NULL DEFAULT '',"
+     " created_seq INTEGER NOT NULL DEFAULT 0,"
+     " modified INTEGER NOT NULL,"
+     " feed_token TEXT UNIQUE);"
+     "CREATE INDEX collections_by_owner ON collections (owner);"
+     ""
+     "CREATE TABLE objects ("
+     " id INTEGER PRIMARY KEY,"
+     " collection_id INTEGER NOT NULL REFERENCES collections (id) ON DELETE CASCADE,"
+     " name TEXT NOT NULL,"
+     " content_type TEXT NOT NULL,"
+     " etag TEXT NOT NULL,"
+     " uid TEXT NOT NULL DEFAULT '',"
+     " component TEXT NOT NULL DEFAULT '',"
+     " size INTEGER NOT NULL,"
+     " modified INTEGER NOT NULL,"
+     " covered_until INTEGER,"
+     " data BLOB NOT NULL,"
+     " UNIQUE (collection_id, name));"
+     "CREATE UNIQUE INDEX objects_by_uid ON objects (collection_id, uid) WHERE uid <> '';"
+     "CREATE INDEX objects_partly_indexed ON objects (collection_id, covered_until)"
+     " WHERE covered_until IS NOT NULL;"
+     ""
+     // Instances of calendar objects: short ones (a day or less) are found by a range scan on
+     // start; long ones are few and scanned on their own.
+     "CREATE TABLE instances ("
+     " object_id INTEGER NOT NULL REFERENCES objects (id) ON DELETE CASCADE,"
+     " collection_id INTEGER NOT NULL,"
+     " component TEXT NOT NULL,"
+     " long INTEGER NOT NULL,"
+     " start INTEGER NOT NULL,"
+     " end INTEGER NOT NULL,"
+     " flags INTEGER NOT NULL,"
+     " busy INTEGER NOT NULL);"
+     "CREATE INDEX instances_by_time ON instances (collection_id, long, start);"
+     "CREATE INDEX instances_by_object ON instances (object_id);"
+     ""
+     "CREATE TABLE dead_properties ("
+     " owner_kind TEXT NOT NULL CHECK (owner_kind IN ('collection', 'object')),"
+     " owner_id INTEGER NOT NULL,"
+     " ns TEXT NOT NULL,"
+     " name TEXT NOT NULL,"
+     " xml TEXT NOT NULL,"
+     " PRIMARY KEY (owner_kind, owner_id, ns, name));"},
+};
+
+}  // namespace
+
+std::span<const Migration> calendarMigrations() { return kMigrations; }
+
+}  // namespace bookdav::storage::sqlite

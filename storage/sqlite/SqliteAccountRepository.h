@@ -1,0 +1,21 @@
+// Login accounts in SQLite.
+#pragma once
+
+#include "domain/account/Account.h"
+#include "storage/sqlite/Database.h"
+
+namespace bookdav::storage::sqlite {
+
+class SqliteAccountRepository final : public domain::AccountRepository {
+ public:
+  explicit SqliteAccountRepository(Database& db);
+  std::optional<domain::Account> find(std::string_view name) override;
+  std::vector<domain::Account> list() override;
+  void save(const domain::Account& account) override;
+  bool remove(std::string_view name) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace bookdav::storage::sqlite

@@ -1,0 +1,19 @@
+// The CalendarStore on SQLite: collections, members, dead properties, instance index, change log.
+#pragma once
+
+#include "domain/calendar/CalendarStore.h"
+#include "storage/sqlite/Database.h"
+
+namespace bookdav::storage::sqlite {
+
+class SqliteCalendarStore final : public domain::CalendarStore {
+ public:
+  explicit SqliteCalendarStore(Database& db);
+  void read(const std::function<void(domain::CalendarReader&)>& f) override;
+  void write(const std::function<void(domain::CalendarWriter&)>& f) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace bookdav::storage::sqlite
