@@ -19,8 +19,8 @@ void copyDeadProperties(CalendarWriter& store, domain::ResourceRef from, domain:
 
 // Stores a copy of `source` (with data) as `name` in `target`, re-validating calendar data when
 // the target is a calendar.
-void copyObject(CalendarWriter& store, const ObjectRecord& source, const CollectionRecord& target,
-                const std::string& name) {
+void copyObject(CalendarWriter& store, const ObjectRecord& source, const std::vector<domain::DeadProperty>& props,
+                const CollectionRecord& target, const std::string& name) {
   ObjectRecord copy = source;
   copy.id = 0;
   copy.collectionId = target.id;
@@ -43,7 +43,7 @@ void copyObject(CalendarWriter& store, const ObjectRecord& source, const Collect
     copy.componentType.clear();
   }
   ObjectRecord stored = store.putObject(std::move(copy), index);
-  copyDeadProperties(store, {false, source.id}, {false, stored.id});
+  for (const auto& p : props) store.setDeadProperty({false, stored.id}, p);
 }
 
 void copyTree(CalendarWriter& store, const CollectionRecord& source, const std::string& destination, bool deep) {
@@ -56,7 +56,9 @@ void copyTree(CalendarWriter& store, const CollectionRecord& source, const std::
     copy = store.createCollection(copy);
     copyDeadProperties(store, {true, c.id}, {true, copy.id});
     if (!deep) continue;
-    for (const ObjectRecord& o : store.objects(c.id, true)) copyObject(store, o, copy, o.name);
+    for (const ObjectRecord& o : store.objects(c.id, true)) {
+      copyObject(store, o, store.deadProperties({false, o.id}), copy, o.name);
+    }
   }
 }
 
@@ -111,8 +113,10 @@ Response handleCopyMove(DavContext& ctx, const Request& request) {
         throw DavError::forbidden(xml::kDav, "need-privileges", "a calendar home holds calendars only");
       }
       auto full = store.object(source.collection->id, source.object->name, true);
-      copyObject(store, *full, *parent, lastSegment(targetPath));
+      auto props = store.deadProperties({false, full->id});
+      // A move frees the source's name and UID first: moving within one calendar is no UID clash.
       if (move) store.deleteObject(source.collection->id, source.object->name);
+      copyObject(store, *full, props, *parent, lastSegment(targetPath));
       return;
     }
     if (parent->kind == CollectionKind::Calendar) {

@@ -73,25 +73,41 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
   }
 
  private:
-  // Reads the body (when one was announced), bounded; false when it was too large.
-  bool readBody(HTTPServerRequest& in, std::string& body) {
+  // Reads the body (when one was announced), bounded; false when it was too large. A too-large
+  // body is still read and dropped up to four times the limit, so that the client reads our 413
+  // instead of a reset connection; beyond that the connection is closed.
+  bool readBody(HTTPServerRequest& in, HTTPServerResponse& out, std::string& body) {
     if (!in.hasContentLength() && !in.getChunkedTransferEncoding()) return true;
-    if (in.hasContentLength() && in.getContentLength64() > settings_.maxBodyBytes) return false;
+    const std::int64_t drainLimit = settings_.maxBodyBytes * 4;
+    if (in.hasContentLength() && in.getContentLength64() > drainLimit) {
+      out.setKeepAlive(false);
+      return false;
+    }
     std::istream& stream = in.stream();
     char buffer[65536];
+    std::int64_t total = 0;
+    bool tooLarge = false;
     while (stream) {
       stream.read(buffer, sizeof buffer);
+      total += stream.gcount();
+      if (total > settings_.maxBodyBytes) {
+        tooLarge = true;
+        body.clear();
+        if (total > drainLimit) {
+          out.setKeepAlive(false);
+          break;
+        }
+        continue;
+      }
       body.append(buffer, static_cast<size_t>(stream.gcount()));
-      if (static_cast<std::int64_t>(body.size()) > settings_.maxBodyBytes) return false;
     }
-    return true;
+    return !tooLarge;
   }
 
   caldav::Response serve(HTTPServerRequest& in, HTTPServerResponse& out) {
     caldav::Request request;
     request.method = in.getMethod();
-    if (!readBody(in, request.body)) {
-      out.setKeepAlive(false);  // the rest of the body is never read: close the connection
+    if (!readBody(in, out, request.body)) {
       return caldav::DavError(413, std::nullopt,
                               "the request body is larger than " + std::to_string(settings_.maxBodyBytes) + " bytes")
           .toResponse();

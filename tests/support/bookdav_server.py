@@ -1,0 +1,178 @@
+"""Starts the real bookdav binary on a free loopback port with a fresh data directory, for tests.
+
+    with BookdavServer(users={"alice": "customer"}) as srv:
+        srv.request("PROPFIND", "/dav/", user="alice", headers={"Depth": "0"})
+
+Every user's password is their name unless `passwords` says otherwise. The binary comes from
+$BOOKDAV_BIN (set by CTest) or build/bookdav.
+"""
+import base64
+import http.client
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+D = "DAV:"
+C = "urn:ietf:params:xml:ns:caldav"
+CS = "http://calendarserver.org/ns/"
+B = "urn:bookdav:"
+NS = {"d": D, "c": C, "cs": CS, "b": B, "ical": "http://apple.com/ns/ical/"}
+
+
+def binary():
+    return os.environ.get("BOOKDAV_BIN") or os.path.join(ROOT, "build", "bookdav")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status, self.headers, self.body = status, headers, body
+
+    def header(self, name):
+        for k, v in self.headers:
+            if k.lower() == name.lower():
+                return v
+        return None
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8")
+
+    def xml(self):
+        return ET.fromstring(self.body)
+
+    def __repr__(self):
+        return f"<Response {self.status} {self.body[:300]!r}>"
+
+
+class BookdavServer:
+    def __init__(self, users=None, passwords=None, demo=False, extra_args=(), data_dir=None):
+        self.users = users if users is not None else {"alice": "customer", "bob": "customer"}
+        self.passwords = passwords or {}
+        self.demo = demo
+        self.extra_args = list(extra_args)
+        self.own_dir = data_dir is None
+        self.data = data_dir or tempfile.mkdtemp(prefix="bookdav-test-")
+        self.port = None
+        self.proc = None
+        self.log_path = os.path.join(self.data, "server.log")
+
+    # -- lifecycle --
+    def cli(self, *args, check=True):
+        r = subprocess.run([binary(), *args, "--data", self.data], capture_output=True, text=True, timeout=60)
+        if check and r.returncode != 0:
+            raise RuntimeError(f"bookdav {' '.join(args)} failed: {r.stdout}{r.stderr}")
+        return r
+
+    def start(self):
+        for name, role in self.users.items():
+            self.cli("user", "add", name, "--password", self.passwords.get(name, name), "--role", role)
+        self.port = free_port()
+        args = [binary(), "serve", "--listen", f"127.0.0.1:{self.port}", "--data", self.data, *self.extra_args]
+        if self.demo:
+            args.append("--demo")
+        self.log = open(self.log_path, "w")
+        self.proc = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError("bookdav exited at start:\n" + open(self.log_path).read())
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return self
+            time.sleep(0.05)
+        raise RuntimeError("bookdav did not start listening")
+
+    def stop(self):
+        code = None
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                code = self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+                code = "killed"
+        if getattr(self, "log", None):
+            self.log.close()
+        return code
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        code = self.stop()
+        if self.own_dir:
+            shutil.rmtree(self.data, ignore_errors=True)
+        if code not in (0, None) and exc[0] is None:
+            raise AssertionError(f"bookdav did not stop cleanly on SIGTERM: exit {code}")
+
+    # -- HTTP --
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def auth(self, user, password=None):
+        password = self.passwords.get(user, user) if password is None else password
+        return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+    def request(self, method, path, body=None, user=None, password=None, headers=None, conn=None):
+        h = dict(headers or {})
+        if user:
+            h["Authorization"] = self.auth(user, password)
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        own = conn is None
+        conn = conn or http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        try:
+            conn.request(method, path, body=body, headers=h)
+            r = conn.getresponse()
+            return Response(r.status, r.getheaders(), r.read())
+        finally:
+            if own:
+                conn.close()
+
+    def propfind(self, path, props, user, depth="0"):
+        body = ('<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:" '
+                'xmlns:c="urn:ietf:params:xml:ns:caldav" xmlns:cs="http://calendarserver.org/ns/" '
+                'xmlns:b="urn:bookdav:" xmlns:ical="http://apple.com/ns/ical/"><d:prop>'
+                + "".join(f"<{p}/>" for p in props) + "</d:prop></d:propfind>")
+        return self.request("PROPFIND", path, body, user=user, headers={"Depth": depth})
+
+
+def responses(multistatus_body):
+    """{href: {"{ns}name": element}} of the 200 propstats, plus {href: status} for others."""
+    root = ET.fromstring(multistatus_body) if isinstance(multistatus_body, (bytes, str)) else multistatus_body
+    found, statuses = {}, {}
+    for resp in root.findall(f"{{{D}}}response"):
+        href = resp.findtext(f"{{{D}}}href")
+        props = found.setdefault(href, {})
+        st = resp.findtext(f"{{{D}}}status")
+        if st:
+            statuses[href] = int(st.split()[1])
+        for ps in resp.findall(f"{{{D}}}propstat"):
+            code = int(ps.findtext(f"{{{D}}}status").split()[1])
+            for p in ps.find(f"{{{D}}}prop"):
+                if code == 200:
+                    props[p.tag] = p
+                else:
+                    statuses.setdefault(href + "#" + p.tag, code)
+    return found, statuses
+
+
+def ics_event(uid, start="20261201T100000Z", end="20261201T110000Z", summary="Event", extra=""):
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bookdav tests//EN\r\nBEGIN:VEVENT\r\n"
+            f"UID:{uid}\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:{start}\r\nDTEND:{end}\r\n"
+            f"SUMMARY:{summary}\r\n{extra}END:VEVENT\r\nEND:VCALENDAR\r\n")
