@@ -1,13 +1,18 @@
-#include "caldav/dav/UrlSpace.h"
 #include "caldav/methods/Methods.h"
+#include "caldav/methods/ReportSupport.h"
 #include "caldav/webdav/DavError.h"
 
 namespace bookdav::caldav {
 
-Response handleReport(DavContext&, const Request& request) {
+Response handleReport(DavContext& ctx, const Request& request) {
   xml::Document doc = xml::Document::parse(request.body);
-  xml::QName name = xml::nameOf(doc.root());
-  throw DavError::forbidden(xml::kDav, "supported-report", "the report " + name.clark() + " is not supported here");
+  pugi::xml_node root = doc.root();
+  if (xml::is(root, xml::kDav, "sync-collection")) return syncCollectionReport(ctx, request, root);
+  if (xml::is(root, xml::kCalDav, "calendar-multiget")) return calendarMultigetReport(ctx, request, root);
+  if (xml::is(root, xml::kCalDav, "calendar-query")) return calendarQueryReport(ctx, request, root);
+  if (xml::is(root, xml::kCalDav, "free-busy-query")) return freeBusyQueryReport(ctx, request, root);
+  throw DavError::forbidden(xml::kDav, "supported-report",
+                            "the report " + xml::nameOf(root).clark() + " is not supported here");
 }
 
 Response handlePost(DavContext&, const Request& request) {

@@ -241,7 +241,8 @@ class Transaction final : public domain::CalendarWriter {
   }
 
   CollectionRecord createCollection(CollectionRecord c) override {
-    auto seq = c_.prepare("SELECT COALESCE(MAX(seq), 0) FROM changes");
+    // The AUTOINCREMENT high-water mark: it never goes back, even when change rows are deleted.
+    auto seq = c_.prepare("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0)");
     seq.step();
     c.createdSeq = seq.int64(0);
     c.modified = domain::fromUnix(nowUnix());

@@ -1,0 +1,67 @@
+#include "caldav/dav/CollectionMembers.h"
+
+#include <map>
+
+namespace bookdav::caldav {
+namespace {
+
+class StoredMembers final : public CollectionMembers {
+ public:
+  StoredMembers(domain::CalendarReader& store, domain::CollectionRecord collection)
+      : store_(store), collection_(std::move(collection)) {}
+
+  const domain::CollectionRecord& collection() const override { return collection_; }
+  std::vector<domain::ObjectRecord> list(bool withData) override { return store_.objects(collection_.id, withData); }
+  std::optional<domain::ObjectRecord> get(std::string_view name, bool withData) override {
+    return store_.object(collection_.id, name, withData);
+  }
+  std::vector<domain::ObjectRecord> byIds(std::span<const std::int64_t> ids, bool withData) override {
+    return store_.objectsById(ids, withData);
+  }
+  std::int64_t syncSeq() override { return store_.syncSeq(collection_); }
+  std::int64_t createdSeq() override { return collection_.createdSeq; }
+  std::vector<domain::Change> changesSince(std::int64_t seq) override {
+    return store_.changesSince(collection_, seq);
+  }
+  std::string timezone() const override { return collection_.timezone; }
+
+  std::vector<RangeCandidate> inRange(std::string_view componentType, domain::Interval range) override {
+    struct Verdict {
+      bool proven = false;     // an exact, non-floating instance overlaps the range
+      bool uncertain = false;  // only parsing can tell
+    };
+    std::map<std::int64_t, Verdict> verdicts;
+    for (const auto& c : store_.instancesNear(collection_.id, componentType, range)) {
+      const auto& i = c.instance;
+      Verdict& v = verdicts[c.objectId];
+      if (!i.exact || i.floating) v.uncertain = true;
+      else if (i.start < range.end && i.end > range.start) v.proven = true;
+    }
+    // Objects whose index stops before the range ends may have instances the index lacks.
+    for (std::int64_t id : store_.objectsIndexedBefore(collection_.id, componentType, range.end)) {
+      verdicts[id].uncertain = true;
+    }
+    std::vector<RangeCandidate> out;
+    out.reserve(verdicts.size());
+    for (const auto& [id, v] : verdicts) {
+      if (v.proven || v.uncertain) out.push_back({id, v.proven});
+    }
+    return out;
+  }
+
+ private:
+  domain::CalendarReader& store_;
+  domain::CollectionRecord collection_;
+};
+
+}  // namespace
+
+std::unique_ptr<CollectionMembers> membersOf(domain::CalendarReader& store, const Resource& collection) {
+  if ((collection.kind == ResourceKind::Calendar || collection.kind == ResourceKind::Collection) &&
+      collection.collection) {
+    return std::make_unique<StoredMembers>(store, *collection.collection);
+  }
+  return nullptr;
+}
+
+}  // namespace bookdav::caldav

@@ -1,0 +1,44 @@
+// The members of one collection as the reports see them, whether stored (calendars, plain
+// collections) or computed from the booking domain: list, fetch by name, sync position and
+// changes, time-range candidates. Read inside one snapshot.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "caldav/dav/Resource.h"
+#include "domain/calendar/CalendarStore.h"
+
+namespace bookdav::caldav {
+
+// A member that may overlap a time range, and whether the index proves that it does.
+struct RangeCandidate {
+  std::int64_t objectId = 0;
+  bool proven = false;  // the index shows an exact, non-floating instance inside the range
+};
+
+class CollectionMembers {
+ public:
+  virtual ~CollectionMembers() = default;
+  virtual const domain::CollectionRecord& collection() const = 0;
+  virtual std::vector<domain::ObjectRecord> list(bool withData) = 0;
+  virtual std::optional<domain::ObjectRecord> get(std::string_view name, bool withData) = 0;
+  virtual std::vector<domain::ObjectRecord> byIds(std::span<const std::int64_t> ids, bool withData) = 0;
+  // The change-log position; tokens older than createdSeq() cannot be served incrementally.
+  virtual std::int64_t syncSeq() = 0;
+  virtual std::int64_t createdSeq() = 0;
+  // Changes after seq, as member names (item) in sequence order.
+  virtual std::vector<domain::Change> changesSince(std::int64_t seq) = 0;
+  // Members of componentType that may have an instance in range (a superset).
+  virtual std::vector<RangeCandidate> inRange(std::string_view componentType, domain::Interval range) = 0;
+  // The calendar's own time zone (calendar-timezone text) for floating times, "" for UTC.
+  virtual std::string timezone() const = 0;
+};
+
+// Members of a stored collection (kind Calendar or Collection); nullptr for any other resource.
+std::unique_ptr<CollectionMembers> membersOf(domain::CalendarReader& store, const Resource& collection);
+
+}  // namespace bookdav::caldav

@@ -1,0 +1,47 @@
+#include "caldav/methods/ReportSupport.h"
+
+#include "caldav/dav/UrlSpace.h"
+#include "caldav/webdav/DavError.h"
+
+namespace bookdav::caldav {
+
+ReportProperties ReportProperties::from(pugi::xml_node root) {
+  ReportProperties out;
+  if (pugi::xml_node prop = xml::child(root, xml::kDav, "prop")) {
+    out.calendarData = CalendarDataSelection::fromProp(prop);
+    out.props.mode = PropertyRequest::Mode::Prop;
+    for (pugi::xml_node p : xml::elements(prop)) {
+      if (!xml::is(p, xml::kCalDav, "calendar-data")) out.props.names.push_back(xml::nameOf(p));
+    }
+  } else if (xml::child(root, xml::kDav, "propname")) {
+    out.props.mode = PropertyRequest::Mode::Propname;
+  } else {
+    out.props.mode = PropertyRequest::Mode::Allprop;
+  }
+  return out;
+}
+
+void addMember(Multistatus& ms, DavContext& ctx, const Request& request, domain::CalendarReader& store,
+               CollectionMembers& members, const domain::ObjectRecord& object, const ReportProperties& props) {
+  Resource r = memberResource(members.collection(), object);
+  PropStats stats;
+  if (!(props.props.mode == PropertyRequest::Mode::Prop && props.props.names.empty() && props.calendarData)) {
+    describe(PropertyContext{request, r, store, ctx.accounts, ctx.settings}, props.props, stats);
+  }
+  if (props.calendarData) {
+    xml::XmlWriter& w = stats.found();
+    w.open(xml::kCalDav, "calendar-data");
+    w.text(props.calendarData->render(object.data ? *object.data : std::string(), members.timezone()));
+    w.close();
+  }
+  ms.add(hrefOf(r), stats);
+}
+
+Resource reportTarget(domain::CalendarReader& store, const Request& request) {
+  Resource target = resolve(store, request.path);
+  if (!target.exists()) throw DavError::notFound(request.path + " does not exist");
+  requireRead(request, target);
+  return target;
+}
+
+}  // namespace bookdav::caldav

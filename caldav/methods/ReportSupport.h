@@ -1,0 +1,40 @@
+// What the REPORT handlers share: the requested properties split into ordinary ones and
+// CALDAV:calendar-data, and writing one member's <response>.
+#pragma once
+
+#include <optional>
+#include <pugixml.hpp>
+
+#include "caldav/calendar/CalendarDataProperty.h"
+#include "caldav/dav/CollectionMembers.h"
+#include "caldav/dav/DavContext.h"
+#include "caldav/dav/PropertyRequest.h"
+#include "caldav/webdav/Multistatus.h"
+#include "caldav/xml/Xml.h"
+
+namespace bookdav::caldav {
+
+struct ReportProperties {
+  PropertyRequest props;  // everything but calendar-data
+  std::optional<CalendarDataSelection> calendarData;
+
+  // From the report's DAV:prop (or allprop/propname) child of root.
+  static ReportProperties from(pugi::xml_node root);
+  bool needsData() const { return calendarData.has_value(); }
+};
+
+// Writes one member's response into ms; object must carry data when props.needsData().
+void addMember(Multistatus& ms, DavContext& ctx, const Request& request, domain::CalendarReader& store,
+               CollectionMembers& members, const domain::ObjectRecord& object, const ReportProperties& props);
+
+// Resolves the report's target collection, checks read access, and returns its members; throws
+// DavError when the target is not a collection this report can run on.
+Resource reportTarget(domain::CalendarReader& store, const Request& request);
+
+// Report handlers, one per report type.
+Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml_node root);
+Response calendarMultigetReport(DavContext& ctx, const Request& request, pugi::xml_node root);
+Response calendarQueryReport(DavContext& ctx, const Request& request, pugi::xml_node root);
+Response freeBusyQueryReport(DavContext& ctx, const Request& request, pugi::xml_node root);
+
+}  // namespace bookdav::caldav

@@ -1,0 +1,96 @@
+// RFC 6578 sync-collection: the members changed since a token, deletions as 404 tombstones.
+#include <algorithm>
+#include <map>
+
+#include "caldav/dav/LiveProperties.h"
+#include "caldav/methods/ReportSupport.h"
+#include "caldav/webdav/DavError.h"
+
+namespace bookdav::caldav {
+namespace {
+
+[[noreturn]] void invalidToken(const std::string& why) {
+  throw DavError::forbidden(xml::kDav, "valid-sync-token", why);
+}
+
+}  // namespace
+
+Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml_node root) {
+  const std::string depth = request.header("Depth", "0");
+  if (depth != "0") throw DavError::badRequest("sync-collection takes Depth: 0 (or none)");
+  const std::string tokenText = xml::textOf(xml::child(root, xml::kDav, "sync-token"));
+  const std::string level = xml::textOf(xml::child(root, xml::kDav, "sync-level"));
+  if (!level.empty() && level != "1" && level != "infinite") {
+    throw DavError::badRequest("sync-level must be 1 or infinite");
+  }
+  std::optional<std::size_t> limit;
+  if (pugi::xml_node l = xml::child(root, xml::kDav, "limit")) {
+    std::string n = xml::textOf(xml::child(l, xml::kDav, "nresults"));
+    try {
+      long v = std::stol(n);
+      if (v < 1) throw std::invalid_argument(n);
+      limit = static_cast<std::size_t>(v);
+    } catch (const std::exception&) {
+      throw DavError::badRequest("DAV:limit/DAV:nresults must be a positive number");
+    }
+  }
+  const ReportProperties props = ReportProperties::from(root);
+  std::string body;
+  ctx.store.read([&](domain::CalendarReader& store) {
+    Resource target = reportTarget(store, request);
+    auto members = membersOf(store, target);
+    if (!members) {
+      throw DavError::forbidden(xml::kDav, "supported-report", "sync-collection works on calendars and collections");
+    }
+    const std::int64_t now = members->syncSeq();
+    Multistatus ms;
+    if (tokenText.empty()) {
+      auto all = members->list(props.needsData());
+      std::size_t n = 0;
+      for (const auto& o : all) {
+        if (limit && n == *limit) break;
+        addMember(ms, ctx, request, store, *members, o, props);
+        ++n;
+      }
+      if (limit && all.size() > *limit) {
+        // RFC 6578 3.6: a truncated initial sync cannot be continued; the client asks again.
+        ms.addError(hrefOf(target), 507, xml::QName{std::string(xml::kDav), "number-of-matches-within-limits"});
+      }
+      ms.setSyncToken(syncTokenFor(now));
+      body = ms.finish();
+      return;
+    }
+    auto seq = parseSyncToken(tokenText);
+    if (!seq || *seq > now || *seq < members->createdSeq()) {
+      invalidToken("the sync token " + tokenText + " is not one of this collection's; sync again from scratch");
+    }
+    // The last change of each member decides how it is reported.
+    std::vector<std::string> order;
+    std::map<std::string, std::int64_t> lastSeq;
+    for (const auto& change : members->changesSince(*seq)) {
+      if (!lastSeq.count(change.item)) order.push_back(change.item);
+      lastSeq[change.item] = change.seq;
+    }
+    std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) { return lastSeq[a] < lastSeq[b]; });
+    std::int64_t reportedUpTo = now;
+    std::size_t n = 0;
+    for (const std::string& name : order) {
+      if (limit && n == *limit) {
+        reportedUpTo = lastSeq[order[n - 1]];
+        ms.addError(hrefOf(target), 507, xml::QName{std::string(xml::kDav), "number-of-matches-within-limits"});
+        break;
+      }
+      if (auto o = members->get(name, props.needsData())) {
+        addMember(ms, ctx, request, store, *members, *o, props);
+      } else {
+        ms.addStatus(memberHref(members->collection(), name), 404);
+      }
+      ++n;
+    }
+    ms.setSyncToken(syncTokenFor(reportedUpTo));
+    body = ms.finish();
+  });
+  return Response::xml(207, std::move(body));
+}
+
+}  // namespace bookdav::caldav
