@@ -24,8 +24,12 @@ void walkRule(const icalrecurrencetype& rule, const ComponentTiming& master, Ins
               size_t maxCount, const icaltimezone* fz, bool dtstartCounts, RuleWalk& walk) {
   RecurIterator it(icalrecur_iterator_new(rule, master.start));
   if (!it) return;  // an illegal rule; CalendarObject refuses those on the way in
-  // Rules without COUNT can jump straight to the window.
-  if (rule.count == 0 && lower != Instant::min() && lower > master.startAt + std::chrono::days{2})
+  // Rules without COUNT can jump straight to the window. Not for HOURLY, MINUTELY and SECONDLY:
+  // libical 3.0.16 aligns their INTERVAL on the hour-of-day (minute, second) difference only, so a
+  // jump lands on the wrong phase (INTERVAL=7 hourly went wrong in our tests); those are walked.
+  bool jumpable = rule.freq == ICAL_DAILY_RECURRENCE || rule.freq == ICAL_WEEKLY_RECURRENCE ||
+                  rule.freq == ICAL_MONTHLY_RECURRENCE || rule.freq == ICAL_YEARLY_RECURRENCE;
+  if (jumpable && rule.count == 0 && lower != Instant::min() && lower > master.startAt + std::chrono::days{2})
     icalrecur_iterator_set_start(it.get(), fromInstant(lower, nullptr, master.start.is_date != 0));
 
   size_t taken = 0, steps = 0, produced = 0;
