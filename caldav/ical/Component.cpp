@@ -190,6 +190,20 @@ std::optional<std::string> propertyText(const icalcomponent* c, std::string_view
   return valueText(p);
 }
 
+void removeProperty(icalcomponent* c, icalproperty* p) {
+  icalcomponent_remove_property(c, p);
+  icalproperty_free(p);
+}
+
+void removeProperties(icalcomponent* c, std::string_view name) {
+  for (icalproperty* p : properties(c, name)) removeProperty(c, p);
+}
+
+void removeComponent(icalcomponent* parent, icalcomponent* child) {
+  icalcomponent_remove_component(parent, child);
+  Component owned(child);  // frees it and its children
+}
+
 std::string propertyLine(const icalproperty* p) { return OwnedCString{icalproperty_as_ical_string_r(mut(p))}.str(); }
 
 }  // namespace bookdav::caldav::ical

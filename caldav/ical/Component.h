@@ -80,6 +80,11 @@ std::vector<std::string> parameterValues(const icalproperty* p, std::string_view
 // The first property's value as text, or nullopt.
 std::optional<std::string> propertyText(const icalcomponent* c, std::string_view name);
 
+// Removing from a tree frees what was removed.
+void removeProperty(icalcomponent* c, icalproperty* p);
+void removeProperties(icalcomponent* c, std::string_view name);
+void removeComponent(icalcomponent* parent, icalcomponent* child);
+
 // The property line as iCalendar text, folded, with CRLF.
 std::string propertyLine(const icalproperty* p);
 

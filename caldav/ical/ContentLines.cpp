@@ -1,5 +1,7 @@
 #include "caldav/ical/ContentLines.h"
 
+#include <algorithm>
+
 namespace bookdav::caldav::ical {
 namespace {
 
@@ -70,6 +72,34 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
     if (x != y) return false;
   }
   return true;
+}
+
+std::string foldContentLine(std::string_view line) {
+  std::string out;
+  out.reserve(line.size() + line.size() / 74 * 3 + 2);
+  size_t width = 0;
+  const size_t limit = 75;
+  for (size_t i = 0; i < line.size();) {
+    size_t n = 1;
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c >= 0xF0) {
+      n = 4;
+    } else if (c >= 0xE0) {
+      n = 3;
+    } else if (c >= 0xC0) {
+      n = 2;
+    }
+    n = std::min(n, line.size() - i);
+    if (width + n > limit) {
+      out += "\r\n ";
+      width = 1;
+    }
+    out.append(line.substr(i, n));
+    width += n;
+    i += n;
+  }
+  out += "\r\n";
+  return out;
 }
 
 std::string upper(std::string_view s) {

@@ -58,6 +58,10 @@ class ContentLineReader {
   size_t lineNo_ = 0;
 };
 
+// One unfolded content line as RFC 5545 §3.1 writes it: folded so that no line exceeds 75 octets
+// (never inside a UTF-8 sequence), each line ending in CRLF.
+std::string foldContentLine(std::string_view unfolded);
+
 // "BEGIN:VEVENT" etc. compare values case-insensitively.
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
 std::string upper(std::string_view s);
