@@ -5,6 +5,7 @@
 
 #include "caldav/ical/Component.h"
 #include "caldav/ical/IcalTime.h"
+#include "caldav/ical/SimpleRule.h"
 
 namespace bookdav::caldav::ical {
 namespace {
@@ -17,32 +18,55 @@ struct RuleWalk {
   Instant covered = Instant::max();
 };
 
+// The occurrences of one rule: SimpleRule for the common rules, libical's iterator for the rest.
+class RuleSteps {
+ public:
+  RuleSteps(const icalrecurrencetype& rule, const icaltimetype& dtstart) : simple_(SimpleRule::from(rule, dtstart)) {
+    if (!simple_) libical_.reset(icalrecur_iterator_new(rule, dtstart));
+    jumpable_ = rule.count == 0 && (simple_ || rule.freq == ICAL_DAILY_RECURRENCE || rule.freq == ICAL_WEEKLY_RECURRENCE ||
+                                    rule.freq == ICAL_MONTHLY_RECURRENCE || rule.freq == ICAL_YEARLY_RECURRENCE);
+  }
+  bool valid() const { return simple_ || libical_; }
+  // Rules without COUNT can jump straight to the window. Not libical's HOURLY, MINUTELY and
+  // SECONDLY: libical 3.0.16 aligns their INTERVAL on the hour-of-day (minute, second) difference
+  // only, so a jump lands on the wrong phase (INTERVAL=7 hourly went wrong in our tests).
+  void skipTowards(Instant lower, bool isDate) {
+    if (!jumpable_) return;
+    if (simple_) {
+      simple_->skipTo(std::chrono::floor<std::chrono::days>(lower) - std::chrono::days{1});
+    } else {
+      icalrecur_iterator_set_start(libical_.get(), fromInstant(lower, nullptr, isDate));
+    }
+  }
+  icaltimetype next() { return simple_ ? simple_->next() : icalrecur_iterator_next(libical_.get()); }
+
+ private:
+  std::optional<SimpleRule> simple_;
+  RecurIterator libical_;
+  bool jumpable_ = false;
+};
+
 // Runs one RRULE or EXRULE from DTSTART, keeping lower <= at <= upper, at most maxCount results.
 // With dtstartCounts, DTSTART is the rule's first occurrence even when the rule does not produce it
 // (RFC 5545 §3.8.5.3), so such a COUNT rule yields one occurrence less.
 void walkRule(const icalrecurrencetype& rule, const ComponentTiming& master, Instant lower, Instant upper,
               size_t maxCount, const icaltimezone* fz, bool dtstartCounts, RuleWalk& walk) {
-  RecurIterator it(icalrecur_iterator_new(rule, master.start));
-  if (!it) return;  // an illegal rule; CalendarObject refuses those on the way in
-  // Rules without COUNT can jump straight to the window. Not for HOURLY, MINUTELY and SECONDLY:
-  // libical 3.0.16 aligns their INTERVAL on the hour-of-day (minute, second) difference only, so a
-  // jump lands on the wrong phase (INTERVAL=7 hourly went wrong in our tests); those are walked.
-  bool jumpable = rule.freq == ICAL_DAILY_RECURRENCE || rule.freq == ICAL_WEEKLY_RECURRENCE ||
-                  rule.freq == ICAL_MONTHLY_RECURRENCE || rule.freq == ICAL_YEARLY_RECURRENCE;
-  if (jumpable && rule.count == 0 && lower != Instant::min() && lower > master.startAt + std::chrono::days{2})
-    icalrecur_iterator_set_start(it.get(), fromInstant(lower, nullptr, master.start.is_date != 0));
+  RuleSteps ruleSteps(rule, master.start);
+  if (!ruleSteps.valid()) return;  // an illegal rule; CalendarObject refuses those on the way in
+  if (lower != Instant::min() && lower > master.startAt + std::chrono::days{2})
+    ruleSteps.skipTowards(lower, master.start.is_date != 0);
 
-  size_t taken = 0, steps = 0, produced = 0;
+  size_t taken = 0, produced = 0;
   bool dtstartProduced = false;
   for (;;) {
-    icaltimetype t = icalrecur_iterator_next(it.get());
+    icaltimetype t = ruleSteps.next();
     if (icaltime_is_null_time(t)) return;  // the rule has ended
     ++produced;
     Instant at = toInstant(t, fz);
     if (produced == 1) dtstartProduced = at == master.startAt;
     if (dtstartCounts && rule.count > 0 && !dtstartProduced && produced >= static_cast<size_t>(rule.count))
       return;  // DTSTART took the place of the rule's last occurrence
-    if (++steps > kMaxRuleSteps) {
+    if (produced > kMaxRuleSteps) {
       walk.covered = std::min(walk.covered, at - Seconds{1});
       return;
     }
