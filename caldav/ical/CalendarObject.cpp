@@ -264,7 +264,7 @@ ParsedObject parseObject(std::string_view text, const AllowedComponents& allowed
   ParsedObject out;
   out.componentType = checkObjectRules(layout, allowed, out.uid);
 
-  Component cal = Component::parse(text);
+  Component cal = Component::parse(layout.lowerCaseNames ? withUpperCaseNames(text) : std::string(text));
   if (!cal || icalcomponent_isa(cal.get()) != ICAL_VCALENDAR_COMPONENT)
     fail(Precondition::ValidCalendarData, "libical does not read this text as a VCALENDAR.");
   checkLibicalErrors(cal.get(), layout);

@@ -68,6 +68,29 @@ std::string quoted(std::string_view v) {
   return "\"" + s + "\"";
 }
 
+bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+
+// Lower-case letters in the property name or a parameter name (values do not count).
+bool hasLowerCaseName(const ContentLine& cl) {
+  std::string_view t(cl.text);
+  for (size_t i = 0; i < cl.paramsBegin; ++i)
+    if (isLower(t[i])) return true;
+  bool inName = false, quoted = false;
+  for (size_t i = cl.paramsBegin; i < cl.colon; ++i) {
+    char c = t[i];
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == ';') {
+      inName = true;
+    } else if (c == '=') {
+      inName = false;
+    } else if (inName && isLower(c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void checkValue(const ContentLine& cl) {
   const std::string& n = cl.name;
   std::string valueType = upper(cl.param("VALUE").value_or(""));
@@ -106,6 +129,35 @@ void checkValue(const ContentLine& cl) {
 }
 
 }  // namespace
+
+std::string withUpperCaseNames(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  ContentLineReader reader(text);
+  ContentLine cl;
+  while (reader.next(cl)) {
+    std::string line = cl.name;
+    std::string_view params = cl.params();
+    // ";name=value" pieces: upper-case the names, keep the values.
+    size_t i = 0;
+    while (i < params.size()) {
+      size_t eq = params.find('=', i);
+      line += upper(params.substr(i, eq - i));
+      size_t j = eq;
+      bool quoted = false;
+      while (j < params.size() && (quoted || params[j] != ';')) {
+        if (params[j] == '"') quoted = !quoted;
+        ++j;
+      }
+      line.append(params.substr(eq, j - eq));
+      i = j;
+    }
+    line += ':';
+    line.append(cl.value());
+    out += foldContentLine(line);
+  }
+  return out;
+}
 
 bool isDate(std::string_view v) {
   int y, m, d;
@@ -198,6 +250,7 @@ ObjectLayout ObjectLayout::scan(std::string_view text) {
         layout.components.back().nestedPropertyLines.emplace(cl.name, cl.line);
       }
       if (std::optional<std::string> tzid = cl.param("TZID")) layout.tzidUses.emplace_back(std::move(*tzid), cl.line);
+      if (!layout.lowerCaseNames) layout.lowerCaseNames = hasLowerCaseName(cl);
       checkValue(cl);
     }
   } catch (const ContentLineError& e) {

@@ -26,11 +26,16 @@ struct ObjectLayout {
   std::optional<std::string> version;
   std::vector<std::pair<std::string, size_t>> tzidUses;  // every TZID parameter and its line
   std::vector<std::string> tzidDefinitions;              // TZIDs of the VTIMEZONEs
+  bool lowerCaseNames = false;  // some property or parameter name is not upper-case
 
   // Reads the whole object. Throws CalendarDataError(ValidCalendarData) with a line number for text
   // that is not one well-formed VCALENDAR or has unreadable date, time or duration values.
   static ObjectLayout scan(std::string_view text);
 };
+
+// The text with every property and parameter name upper-cased (names are case-insensitive, but
+// libical 3.0.16 drops "x-foo" properties as parse errors). Line ends become CRLF.
+std::string withUpperCaseNames(std::string_view text);
 
 // Value syntax (RFC 5545 §3.3): exposed for tests and CalendarFile.
 bool isDate(std::string_view v);      // 20240101

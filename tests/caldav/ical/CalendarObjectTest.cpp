@@ -160,6 +160,7 @@ TEST(CalendarObject, AcceptsWhatRealClientsSend) {
       "ATTENDEE;CN=\"Ana, Staff\";CUTYPE=INDIVIDUAL;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:ana@example.com\n"
       "ATTACH;ENCODING=BASE64;VALUE=BINARY;FMTTYPE=text/plain:SGVsbG8gd29ybGQ=\n"
       "X-MOZ-GENERATION:3\n"
+      "x-lower-case;x-param=Keep Value:kept\n"
       "begin:valarm\n"
       "action:DISPLAY\n"
       "trigger:-PT15M\n"
@@ -176,6 +177,7 @@ TEST(CalendarObject, AcceptsWhatRealClientsSend) {
   EXPECT_THAT(o.text, HasSubstr("BEGIN:VALARM\r\n"));
   EXPECT_THAT(o.text, HasSubstr("ATTACH;"));
   EXPECT_THAT(o.text, HasSubstr("X-MOZ-GENERATION:3\r\n"));
+  EXPECT_THAT(o.text, HasSubstr("X-LOWER-CASE;X-PARAM=Keep Value:kept\r\n"));
   EXPECT_THAT(o.text, HasSubstr("DTSTART;TZID=Europe/Berlin:20240101T100000\r\n"));
   // Parsing the stored text again changes nothing.
   EXPECT_EQ(parse(o.text).text, o.text);
