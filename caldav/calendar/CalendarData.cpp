@@ -16,7 +16,8 @@ std::string withoutValue(icalproperty* p) {
   std::string line;
   line.reserve(folded.size());
   for (size_t i = 0; i < folded.size(); ++i) {
-    if (folded[i] == '\r' && i + 2 < folded.size() && folded[i + 1] == '\n' && (folded[i + 2] == ' ' || folded[i + 2] == '\t')) {
+    if (folded[i] == '\r' && i + 2 < folded.size() && folded[i + 1] == '\n' &&
+        (folded[i + 2] == ' ' || folded[i + 2] == '\t')) {
       i += 2;
       continue;
     }
@@ -71,7 +72,8 @@ std::string render(std::string_view storedText, const CalendarDataRequest& reque
   if (request.selectsEverything()) return std::string(storedText);
   ical::Component cal = ical::Component::parse(storedText);
   if (!cal || icalcomponent_isa(cal.get()) != ICAL_VCALENDAR_COMPONENT)
-    throw ical::CalendarDataError(ical::Precondition::ValidCalendarData, "The stored calendar object does not parse.");
+    throw ical::CalendarDataError(ical::Precondition::ValidCalendarData,
+                                  "The stored calendar object does not parse.");
   if (request.limitFreeBusySet) limitFreeBusySet(cal, *request.limitFreeBusySet, floatingZone);
   if (request.expand) {
     cal = expandInstances(cal, *request.expand, floatingZone);

@@ -61,9 +61,7 @@ struct CalendarDataRequest {
   std::optional<domain::Interval> limitFreeBusySet;
 
   // True when render() returns the stored text unchanged, without parsing it.
-  bool selectsEverything() const {
-    return !selection && !expand && !limitRecurrenceSet && !limitFreeBusySet;
-  }
+  bool selectsEverything() const { return !selection && !expand && !limitRecurrenceSet && !limitFreeBusySet; }
 };
 
 // The calendar-data to send for one stored object (text as parseObject produced it). With

@@ -11,7 +11,9 @@ using xml::kCalDav;
 
 constexpr int kMaxDepth = 8;
 
-[[noreturn]] void invalid(std::string message) { throw CalendarDataRequestError(Kind::InvalidRequest, std::move(message)); }
+[[noreturn]] void invalid(std::string message) {
+  throw CalendarDataRequestError(Kind::InvalidRequest, std::move(message));
+}
 
 std::vector<pugi::xml_node> caldavChildren(pugi::xml_node parent) {
   std::vector<pugi::xml_node> out;
@@ -49,8 +51,10 @@ CompSelection compOf(pugi::xml_node element, int depth) {
       invalid("CALDAV:" + local + " cannot appear in CALDAV:comp");
     }
   }
-  if (c.allProperties && !c.properties.empty()) invalid("CALDAV:comp " + c.name + " has both allprop and prop");
-  if (c.allComponents && !c.components.empty()) invalid("CALDAV:comp " + c.name + " has both allcomp and comp");
+  if (c.allProperties && !c.properties.empty())
+    invalid("CALDAV:comp " + c.name + " has both allprop and prop");
+  if (c.allComponents && !c.components.empty())
+    invalid("CALDAV:comp " + c.name + " has both allcomp and comp");
   return c;
 }
 
@@ -66,8 +70,10 @@ domain::Interval rangeOf(pugi::xml_node element) {
 
 CalendarDataRequest CalendarDataRequest::parse(pugi::xml_node element) {
   try {
-    if (!element || !xml::is(element, kCalDav, "calendar-data")) invalid("expected a CALDAV:calendar-data element");
-    std::string contentType = element.attribute("content-type") ? element.attribute("content-type").value() : "text/calendar";
+    if (!element || !xml::is(element, kCalDav, "calendar-data"))
+      invalid("expected a CALDAV:calendar-data element");
+    std::string contentType =
+        element.attribute("content-type") ? element.attribute("content-type").value() : "text/calendar";
     std::string mediaType = contentType.substr(0, contentType.find(';'));
     while (!mediaType.empty() && mediaType.back() == ' ') mediaType.pop_back();
     if (!ical::equalsIgnoreCase(mediaType, "text/calendar"))

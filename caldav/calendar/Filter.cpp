@@ -11,7 +11,9 @@ using xml::kCalDav;
 
 constexpr int kMaxDepth = 16;
 
-[[noreturn]] void invalid(std::string message) { throw FilterError(FilterError::Kind::InvalidFilter, std::move(message)); }
+[[noreturn]] void invalid(std::string message) {
+  throw FilterError(FilterError::Kind::InvalidFilter, std::move(message));
+}
 
 std::string nameAttribute(pugi::xml_node element, const char* what) {
   std::string name = pugi::xml_attribute(element.attribute("name")).value();
@@ -32,8 +34,9 @@ TextMatch textMatchOf(pugi::xml_node element) {
   m.text = xml::textOf(element);
   if (pugi::xml_attribute c = element.attribute("collation")) {
     if (!collationFromName(c.value(), m.collation))
-      throw FilterError(FilterError::Kind::UnsupportedCollation,
-                        std::string("collation \"") + c.value() + "\" is not supported; use i;ascii-casemap or i;octet");
+      throw FilterError(
+          FilterError::Kind::UnsupportedCollation,
+          std::string("collation \"") + c.value() + "\" is not supported; use i;ascii-casemap or i;octet");
   }
   if (pugi::xml_attribute n = element.attribute("negate-condition")) {
     std::string v = n.value();
@@ -65,7 +68,8 @@ ParamFilter paramFilterOf(pugi::xml_node element) {
       invalid("CALDAV:" + local + " cannot appear in param-filter " + f.name);
     }
   }
-  if (f.isNotDefined && f.textMatch) invalid("param-filter " + f.name + " has both is-not-defined and text-match");
+  if (f.isNotDefined && f.textMatch)
+    invalid("param-filter " + f.name + " has both is-not-defined and text-match");
   return f;
 }
 
@@ -95,8 +99,8 @@ PropFilter propFilterOf(pugi::xml_node element) {
 }
 
 bool timeRangeApplies(const std::string& component) {
-  return component == "VEVENT" || component == "VTODO" || component == "VJOURNAL" || component == "VFREEBUSY" ||
-         component == "VALARM" || component == "VAVAILABILITY";
+  return component == "VEVENT" || component == "VTODO" || component == "VJOURNAL" ||
+         component == "VFREEBUSY" || component == "VALARM" || component == "VAVAILABILITY";
 }
 
 CompFilter compFilterOf(pugi::xml_node element, int depth) {
@@ -132,13 +136,15 @@ bool indexable(const std::string& name) {
 
 Filter Filter::parse(pugi::xml_node filterElement) {
   try {
-    if (!filterElement || !xml::is(filterElement, kCalDav, "filter")) invalid("expected a CALDAV:filter element");
+    if (!filterElement || !xml::is(filterElement, kCalDav, "filter"))
+      invalid("expected a CALDAV:filter element");
     std::vector<pugi::xml_node> children = caldavChildren(filterElement);
     if (children.size() != 1 || xml::nameOf(children.front()).local != "comp-filter")
       invalid("CALDAV:filter must hold exactly one comp-filter");
     Filter f;
     f.root_ = compFilterOf(children.front(), 0);
-    if (f.root_.name != "VCALENDAR") invalid("the outermost comp-filter must be VCALENDAR, not " + f.root_.name);
+    if (f.root_.name != "VCALENDAR")
+      invalid("the outermost comp-filter must be VCALENDAR, not " + f.root_.name);
     return f;
   } catch (const xml::XmlError& e) {
     invalid(e.what());

@@ -27,7 +27,8 @@ class FilterError : public std::runtime_error {
     UnsupportedCollation,  // 403 with CALDAV:supported-collation
     InvalidTimeRange,      // 400 with CALDAV:valid-filter: a time-range start/end that is not UTC
   };
-  FilterError(Kind which, std::string message) : std::runtime_error(message), which(which), message(std::move(message)) {}
+  FilterError(Kind which, std::string message)
+      : std::runtime_error(message), which(which), message(std::move(message)) {}
 
   Kind which;
   std::string message;

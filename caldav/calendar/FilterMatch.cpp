@@ -18,9 +18,13 @@ using ical::Instance;
 
 constexpr Seconds kOneDay{86400};
 
-bool recurringKind(const std::string& name) { return name == "VEVENT" || name == "VTODO" || name == "VJOURNAL"; }
+bool recurringKind(const std::string& name) {
+  return name == "VEVENT" || name == "VTODO" || name == "VJOURNAL";
+}
 
-bool overlapsPoint(Instant at, Interval range) { return range.start <= at && at < range.end; }
+bool overlapsPoint(Instant at, Interval range) {
+  return range.start <= at && at < range.end;
+}
 
 class Evaluation {
  public:
@@ -56,7 +60,8 @@ class Evaluation {
 
   // Per instance: the instance meets the time-range, its component the prop-filters, and its
   // alarms (at this instance's times) the nested comp-filters.
-  bool byInstance(const CompFilter& f, icalcomponent* cal, const std::vector<icalcomponent*>& candidates) const {
+  bool byInstance(const CompFilter& f, icalcomponent* cal,
+                  const std::vector<icalcomponent*>& candidates) const {
     Interval range;
     if (f.timeRange) {
       range = *f.timeRange;
@@ -154,7 +159,8 @@ class Evaluation {
 
   bool nestedInRange(const CompFilter& f, icalcomponent* c, const Instance* instance) const {
     if (f.name == "VALARM") {
-      std::vector<Instant> triggers = instance ? ical::alarmTriggers(c, *instance) : ical::absoluteTriggers(c);
+      std::vector<Instant> triggers =
+          instance ? ical::alarmTriggers(c, *instance) : ical::absoluteTriggers(c);
       return std::any_of(triggers.begin(), triggers.end(),
                          [&](Instant t) { return overlapsPoint(t, *f.timeRange); });
     }
@@ -185,7 +191,8 @@ class Evaluation {
     if (f.isNotDefined) return values.empty();
     if (values.empty()) return false;
     if (!f.textMatch) return true;
-    return std::any_of(values.begin(), values.end(), [&](const std::string& v) { return f.textMatch->matches(v); });
+    return std::any_of(values.begin(), values.end(),
+                       [&](const std::string& v) { return f.textMatch->matches(v); });
   }
 
   bool propertyInRange(icalproperty* p, icalcomponent* c, Interval range) const {

@@ -49,7 +49,8 @@ std::optional<Interval> clip(Interval i, Interval range) {
 
 }  // namespace
 
-std::string renderFreeBusy(std::span<const FreeBusyPeriod> periods, Interval range, const FreeBusyOptions& options) {
+std::string renderFreeBusy(std::span<const FreeBusyPeriod> periods, Interval range,
+                           const FreeBusyOptions& options) {
   if (range.start == Instant::min() || range.end == Instant::max() || range.end < range.start)
     throw std::invalid_argument("a VFREEBUSY needs a finite range");
   std::vector<FreeBusyPeriod> out;
@@ -64,7 +65,8 @@ std::string renderFreeBusy(std::span<const FreeBusyPeriod> periods, Interval ran
   std::vector<FreeBusyPeriod> merged;
   for (const FreeBusyPeriod& p : out) {
     bool mergeable = p.type != FbType::Free || options.mergeFree;
-    if (mergeable && !merged.empty() && merged.back().type == p.type && merged.back().interval.end >= p.interval.start) {
+    if (mergeable && !merged.empty() && merged.back().type == p.type &&
+        merged.back().interval.end >= p.interval.start) {
       merged.back().interval.end = std::max(merged.back().interval.end, p.interval.end);
     } else {
       merged.push_back(p);
@@ -74,7 +76,8 @@ std::string renderFreeBusy(std::span<const FreeBusyPeriod> periods, Interval ran
     return a.interval.start < b.interval.start;
   });
 
-  Instant stamp = options.dtstamp.value_or(std::chrono::time_point_cast<domain::Seconds>(std::chrono::system_clock::now()));
+  Instant stamp = options.dtstamp.value_or(
+      std::chrono::time_point_cast<domain::Seconds>(std::chrono::system_clock::now()));
   std::string text =
       "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bookdav//bookdav//EN\r\nBEGIN:VFREEBUSY\r\n";
   if (!options.uid.empty()) text += "UID:" + options.uid + "\r\n";  // callers pass plain ids

@@ -63,7 +63,8 @@ ical::Component instanceComponent(const Instance& in, const ical::TimeZoneContex
   if (in.timed && icalcomponent_get_first_property(comp, ICAL_DTSTART_PROPERTY))
     setTime(comp, ICAL_DTSTART_PROPERTY, timeFor(in.start, in.allDay, zone));
   bool durationStillRight =
-      duration && in.end - in.start == domain::Seconds{icaldurationtype_as_int(icalproperty_get_duration(duration))};
+      duration &&
+      in.end - in.start == domain::Seconds{icaldurationtype_as_int(icalproperty_get_duration(duration))};
   if (hadEnd || (duration && !durationStillRight)) {
     if (duration && !durationStillRight) ical::removeProperty(comp, duration);
     setTime(comp, endKind, timeFor(in.end, in.allDay, zone));
@@ -83,7 +84,8 @@ ical::Component expandInstances(const ical::Component& calendar, domain::Interva
                                 const ical::TimeZoneContext& zone) {
   ical::Component out(icalcomponent_new_vcalendar());
   icalcomponent* root = calendar.get();
-  for (icalproperty* p : ical::properties(root)) icalcomponent_add_property(out.get(), icalproperty_new_clone(p));
+  for (icalproperty* p : ical::properties(root))
+    icalcomponent_add_property(out.get(), icalproperty_new_clone(p));
   for (icalcomponent* c : ical::childComponents(root)) {
     icalcomponent_kind k = icalcomponent_isa(c);
     if (k == ICAL_VTIMEZONE_COMPONENT || recurringKind(k)) continue;
@@ -102,7 +104,8 @@ ical::Component expandInstances(const ical::Component& calendar, domain::Interva
   return out;
 }
 
-void limitRecurrenceSet(ical::Component& calendar, domain::Interval range, const ical::TimeZoneContext& zone) {
+void limitRecurrenceSet(ical::Component& calendar, domain::Interval range,
+                        const ical::TimeZoneContext& zone) {
   std::set<icalcomponent*> keep;
   ical::InstanceOptions options;
   options.floatingZone = &zone;

@@ -12,7 +12,9 @@ namespace bookdav::caldav::calendar {
 
 ical::Component expandInstances(const ical::Component& calendar, domain::Interval range,
                                 const ical::TimeZoneContext& floatingZone);
-void limitRecurrenceSet(ical::Component& calendar, domain::Interval range, const ical::TimeZoneContext& floatingZone);
-void limitFreeBusySet(ical::Component& calendar, domain::Interval range, const ical::TimeZoneContext& floatingZone);
+void limitRecurrenceSet(ical::Component& calendar, domain::Interval range,
+                        const ical::TimeZoneContext& floatingZone);
+void limitFreeBusySet(ical::Component& calendar, domain::Interval range,
+                      const ical::TimeZoneContext& floatingZone);
 
 }  // namespace bookdav::caldav::calendar

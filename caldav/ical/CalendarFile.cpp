@@ -47,7 +47,8 @@ CalendarText readCalendars(std::string_view text) {
     while (reader.next(cl)) {
       if (open.empty()) {
         if (!cl.is("BEGIN", "VCALENDAR"))
-          throw CalendarFileError(cl.line, "expected BEGIN:VCALENDAR, found \"" + cl.text.substr(0, 40) + "\"");
+          throw CalendarFileError(cl.line,
+                                  "expected BEGIN:VCALENDAR, found \"" + cl.text.substr(0, 40) + "\"");
         open.emplace_back("VCALENDAR", cl.line);
         any = true;
         continue;
@@ -65,8 +66,8 @@ CalendarText readCalendars(std::string_view text) {
       } else if (cl.name == "END") {
         std::string name = upper(cl.value());
         if (name != open.back().first)
-          throw CalendarFileError(cl.line, "END:" + name + " does not close BEGIN:" + open.back().first + " from line " +
-                                               std::to_string(open.back().second));
+          throw CalendarFileError(cl.line, "END:" + name + " does not close BEGIN:" + open.back().first +
+                                               " from line " + std::to_string(open.back().second));
         open.pop_back();
         if (open.empty()) continue;
       } else if (open.size() == 1) {
@@ -89,13 +90,15 @@ CalendarText readCalendars(std::string_view text) {
   }
   if (!any) throw CalendarFileError(1, "the file holds no VCALENDAR");
   if (!open.empty())
-    throw CalendarFileError(reader.lastLine(), "the file ends inside " + open.back().first + " begun on line " +
-                                                   std::to_string(open.back().second) + " (END:" +
-                                                   open.back().first + " is missing)");
+    throw CalendarFileError(reader.lastLine(), "the file ends inside " + open.back().first +
+                                                   " begun on line " + std::to_string(open.back().second) +
+                                                   " (END:" + open.back().first + " is missing)");
   return out;
 }
 
-void append(std::string& out, std::string_view unfolded) { out += foldContentLine(unfolded); }
+void append(std::string& out, std::string_view unfolded) {
+  out += foldContentLine(unfolded);
+}
 
 void appendBlock(std::string& out, const Block& b, std::vector<size_t>* fileLines) {
   for (const Line& l : b.lines) {
@@ -134,7 +137,8 @@ std::string escapeText(std::string_view s) {
 }
 
 bool isComponentWithUid(const std::string& name) {
-  return name == "VEVENT" || name == "VTODO" || name == "VJOURNAL" || name == "VFREEBUSY" || name == "VAVAILABILITY";
+  return name == "VEVENT" || name == "VTODO" || name == "VJOURNAL" || name == "VFREEBUSY" ||
+         name == "VAVAILABILITY";
 }
 
 // The built-in VTIMEZONE of an Olson zone, with its TZID as the plain name (libical's own TZID
@@ -171,7 +175,8 @@ std::string mergeForExport(std::span<const std::string> objectTexts, std::string
     }
     for (Block& b : object.blocks) {
       if (b.name == "VTIMEZONE") {
-        bool known = std::any_of(zones.begin(), zones.end(), [&](const Block& z) { return z.tzid == b.tzid; });
+        bool known =
+            std::any_of(zones.begin(), zones.end(), [&](const Block& z) { return z.tzid == b.tzid; });
         if (!known) zones.push_back(std::move(b));
         continue;
       }
@@ -209,8 +214,9 @@ std::vector<SplitObject> splitForImport(std::string_view fileText) {
     auto [it, inserted] = groups.try_emplace(*b.uid);
     if (inserted) order.push_back(*b.uid);
     if (!it->second.empty() && it->second.front()->name != b.name && isComponentWithUid(b.name))
-      throw CalendarFileError(b.line, "UID \"" + *b.uid + "\" is used by a " + it->second.front()->name + " (line " +
-                                          std::to_string(it->second.front()->line) + ") and by this " + b.name);
+      throw CalendarFileError(b.line, "UID \"" + *b.uid + "\" is used by a " + it->second.front()->name +
+                                          " (line " + std::to_string(it->second.front()->line) +
+                                          ") and by this " + b.name);
     it->second.push_back(&b);
   }
 

@@ -15,7 +15,9 @@ namespace bookdav::caldav::ical {
 class CalendarFileError : public std::runtime_error {
  public:
   CalendarFileError(size_t line, std::string message)
-      : std::runtime_error("line " + std::to_string(line) + ": " + message), line(line), message(std::move(message)) {}
+      : std::runtime_error("line " + std::to_string(line) + ": " + message),
+        line(line),
+        message(std::move(message)) {}
 
   size_t line;          // 1-based line of the file
   std::string message;  // without the "line N: " prefix

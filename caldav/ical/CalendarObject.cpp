@@ -20,9 +20,13 @@ bool isObjectType(std::string_view name) {
   return std::find(std::begin(kTypes), std::end(kTypes), name) != std::end(kTypes);
 }
 
-[[noreturn]] void fail(Precondition which, std::string message) { throw CalendarDataError(which, std::move(message)); }
+[[noreturn]] void fail(Precondition which, std::string message) {
+  throw CalendarDataError(which, std::move(message));
+}
 
-std::string at(size_t line) { return line ? "line " + std::to_string(line) + ": " : ""; }
+std::string at(size_t line) {
+  return line ? "line " + std::to_string(line) + ": " : "";
+}
 
 size_t lineOf(const LayoutComponent& c, const std::string& property) {
   if (auto it = c.propertyLines.find(property); it != c.propertyLines.end()) return it->second;
@@ -43,10 +47,10 @@ std::string propertyInError(std::string_view text) {
 // the object, so an error in them rejects it. Errors elsewhere (an unknown IANA property, a
 // malformed GEO) lose that property only, as other servers do.
 bool decidesTime(const std::string& property) {
-  static const std::set<std::string> names = {"DTSTART", "DTEND",    "DUE",     "DURATION",     "RRULE",
-                                              "EXRULE",  "RDATE",    "EXDATE",  "RECURRENCE-ID", "FREEBUSY",
-                                              "TRIGGER", "DTSTAMP",  "CREATED", "LAST-MODIFIED", "COMPLETED",
-                                              "UID",     "TZOFFSETFROM", "TZOFFSETTO"};
+  static const std::set<std::string> names = {
+      "DTSTART", "DTEND",         "DUE",           "DURATION", "RRULE",        "EXRULE",
+      "RDATE",   "EXDATE",        "RECURRENCE-ID", "FREEBUSY", "TRIGGER",      "DTSTAMP",
+      "CREATED", "LAST-MODIFIED", "COMPLETED",     "UID",      "TZOFFSETFROM", "TZOFFSETTO"};
   return names.count(property) > 0;
 }
 
@@ -54,7 +58,8 @@ void collectErrors(icalcomponent* c, std::vector<std::pair<icalparameter_xlicerr
   for (icalproperty* p : properties(c, "X-LIC-ERROR")) {
     icalparameter* type = icalproperty_get_first_parameter(p, ICAL_XLICERRORTYPE_PARAMETER);
     const char* text = icalproperty_get_xlicerror(p);
-    out.emplace_back(type ? icalparameter_get_xlicerrortype(type) : ICAL_XLICERRORTYPE_NONE, text ? text : "");
+    out.emplace_back(type ? icalparameter_get_xlicerrortype(type) : ICAL_XLICERRORTYPE_NONE,
+                     text ? text : "");
   }
   for (icalcomponent* child : childComponents(c)) collectErrors(child, out);
 }
@@ -93,10 +98,11 @@ void checkTimes(icalcomponent* c, const LayoutComponent& where) {
   if (kind == ICAL_VEVENT_COMPONENT && !start)
     fail(Precondition::ValidCalendarData, at(where.line) + "VEVENT has no DTSTART");
   if (end && duration)
-    fail(Precondition::ValidCalendarData,
-         at(lineOf(where, "DURATION")) + name + " has both " + endName + " and DURATION; it may have only one");
+    fail(Precondition::ValidCalendarData, at(lineOf(where, "DURATION")) + name + " has both " + endName +
+                                              " and DURATION; it may have only one");
   if (duration && !start)
-    fail(Precondition::ValidCalendarData, at(lineOf(where, "DURATION")) + name + " has DURATION but no DTSTART");
+    fail(Precondition::ValidCalendarData,
+         at(lineOf(where, "DURATION")) + name + " has DURATION but no DTSTART");
   if (duration && start && icalproperty_get_duration(duration).is_neg)
     fail(Precondition::ValidCalendarData, at(lineOf(where, "DURATION")) + "DURATION is negative");
   if (start && end) {
@@ -109,19 +115,23 @@ void checkTimes(icalcomponent* c, const LayoutComponent& where) {
   }
   for (icalproperty* rule : properties(c, "RRULE")) {
     if (!start)
-      fail(Precondition::ValidCalendarData, at(lineOf(where, "RRULE")) + "RRULE needs a DTSTART to start from");
+      fail(Precondition::ValidCalendarData,
+           at(lineOf(where, "RRULE")) + "RRULE needs a DTSTART to start from");
     RecurIterator it(icalrecur_iterator_new(icalproperty_get_rrule(rule), zonedValue(start, c)));
-    if (!it) fail(Precondition::ValidCalendarData, at(lineOf(where, "RRULE")) + "RRULE is not a valid recurrence rule");
+    if (!it)
+      fail(Precondition::ValidCalendarData,
+           at(lineOf(where, "RRULE")) + "RRULE is not a valid recurrence rule");
   }
 }
 
 void checkTzids(const ObjectLayout& layout, icalcomponent* root) {
   for (const auto& [tzid, line] : layout.tzidUses) {
-    if (std::find(layout.tzidDefinitions.begin(), layout.tzidDefinitions.end(), tzid) != layout.tzidDefinitions.end())
+    if (std::find(layout.tzidDefinitions.begin(), layout.tzidDefinitions.end(), tzid) !=
+        layout.tzidDefinitions.end())
       continue;
     if (!zoneOfTzid(tzid, root))
-      fail(Precondition::ValidCalendarData, at(line) + "TZID \"" + tzid +
-                                                "\" names neither a VTIMEZONE in the object nor a known time zone");
+      fail(Precondition::ValidCalendarData,
+           at(line) + "TZID \"" + tzid + "\" names neither a VTIMEZONE in the object nor a known time zone");
   }
 }
 
@@ -142,9 +152,9 @@ std::string checkObjectRules(const ObjectLayout& layout, const AllowedComponents
     if (!first) {
       first = &c;
     } else if (c.name != first->name) {
-      fail(Precondition::ValidCalendarObjectResource, at(c.line) + "a calendar object holds one component type, but " +
-                                                          c.name + " follows " + first->name + " from line " +
-                                                          std::to_string(first->line));
+      fail(Precondition::ValidCalendarObjectResource,
+           at(c.line) + "a calendar object holds one component type, but " + c.name + " follows " +
+               first->name + " from line " + std::to_string(first->line));
     }
   }
   if (!first)
@@ -153,16 +163,17 @@ std::string checkObjectRules(const ObjectLayout& layout, const AllowedComponents
   if (!allowed.allows(first->name)) {
     std::string list;
     for (const std::string& n : allowed.names()) list += (list.empty() ? "" : ", ") + n;
-    fail(Precondition::SupportedCalendarComponent,
-         at(first->line) + first->name + " is not accepted by this calendar (it takes " +
-             (list.empty() ? std::string("nothing") : list) + ")");
+    fail(Precondition::SupportedCalendarComponent, at(first->line) + first->name +
+                                                       " is not accepted by this calendar (it takes " +
+                                                       (list.empty() ? std::string("nothing") : list) + ")");
   }
 
   const LayoutComponent* master = nullptr;
   std::set<std::string> recurrenceIds;
   for (const LayoutComponent& c : layout.components) {
     if (c.name != first->name) continue;
-    if (!c.uid || c.uid->empty()) fail(Precondition::ValidCalendarObjectResource, at(c.line) + c.name + " has no UID");
+    if (!c.uid || c.uid->empty())
+      fail(Precondition::ValidCalendarObjectResource, at(c.line) + c.name + " has no UID");
     if (uid.empty()) {
       uid = *c.uid;
     } else if (*c.uid != uid) {
@@ -172,9 +183,9 @@ std::string checkObjectRules(const ObjectLayout& layout, const AllowedComponents
     }
     if (!c.recurrenceId) {
       if (master)
-        fail(Precondition::ValidCalendarObjectResource,
-             at(c.line) + "a second " + c.name + " without RECURRENCE-ID (the first is on line " +
-                 std::to_string(master->line) + ")");
+        fail(Precondition::ValidCalendarObjectResource, at(c.line) + "a second " + c.name +
+                                                            " without RECURRENCE-ID (the first is on line " +
+                                                            std::to_string(master->line) + ")");
       master = &c;
     } else if (!recurrenceIds.insert(*c.recurrenceId).second) {
       fail(Precondition::ValidCalendarObjectResource,
@@ -253,13 +264,14 @@ const domain::Clock& systemClock() {
   return clock;
 }
 
-ParsedObject parseObject(std::string_view text, const AllowedComponents& allowed, const domain::Clock& clock) {
+ParsedObject parseObject(std::string_view text, const AllowedComponents& allowed,
+                         const domain::Clock& clock) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
     fail(Precondition::ValidCalendarData, "The body is empty; a calendar object is one VCALENDAR.");
   ObjectLayout layout = ObjectLayout::scan(text);
   if (layout.version && *layout.version != "2.0")
-    fail(Precondition::ValidCalendarData,
-         at(layout.calendarProperties.at("VERSION")) + "VERSION is " + *layout.version + "; only iCalendar 2.0 is accepted");
+    fail(Precondition::ValidCalendarData, at(layout.calendarProperties.at("VERSION")) + "VERSION is " +
+                                              *layout.version + "; only iCalendar 2.0 is accepted");
 
   ParsedObject out;
   out.componentType = checkObjectRules(layout, allowed, out.uid);

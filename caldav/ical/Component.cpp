@@ -28,8 +28,12 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-icalcomponent* mut(const icalcomponent* c) { return const_cast<icalcomponent*>(c); }
-icalproperty* mut(const icalproperty* p) { return const_cast<icalproperty*>(p); }
+icalcomponent* mut(const icalcomponent* c) {
+  return const_cast<icalcomponent*>(c);
+}
+icalproperty* mut(const icalproperty* p) {
+  return const_cast<icalproperty*>(p);
+}
 
 std::string parameterName(icalparameter* a) {
   icalparameter_kind k = icalparameter_isa(a);
@@ -101,7 +105,9 @@ std::string componentName(const icalcomponent* c) {
   return n ? n : "";
 }
 
-std::string propertyName(const icalproperty* p) { return OwnedCString{icalproperty_get_property_name_r(p)}.str(); }
+std::string propertyName(const icalproperty* p) {
+  return OwnedCString{icalproperty_get_property_name_r(p)}.str();
+}
 
 std::vector<icalcomponent*> childComponents(const icalcomponent* c, std::string_view name) {
   std::vector<icalcomponent*> out;
@@ -204,6 +210,8 @@ void removeComponent(icalcomponent* parent, icalcomponent* child) {
   Component owned(child);  // frees it and its children
 }
 
-std::string propertyLine(const icalproperty* p) { return OwnedCString{icalproperty_as_ical_string_r(mut(p))}.str(); }
+std::string propertyLine(const icalproperty* p) {
+  return OwnedCString{icalproperty_as_ical_string_r(mut(p))}.str();
+}
 
 }  // namespace bookdav::caldav::ical

@@ -11,7 +11,8 @@ using domain::Instant;
 using domain::Seconds;
 
 std::chrono::sys_days dateOf(const icaltimetype& t) {
-  return std::chrono::sys_days{std::chrono::year{t.year} / std::chrono::month{static_cast<unsigned>(t.month)} /
+  return std::chrono::sys_days{std::chrono::year{t.year} /
+                               std::chrono::month{static_cast<unsigned>(t.month)} /
                                std::chrono::day{static_cast<unsigned>(t.day)}};
 }
 
@@ -30,7 +31,8 @@ BusyType busyOf(icalcomponent* comp) {
   if (icalcomponent_isa(comp) != ICAL_VEVENT_COMPONENT) return BusyType::None;
   if (icalproperty* t = icalcomponent_get_first_property(comp, ICAL_TRANSP_PROPERTY)) {
     icalproperty_transp transp = icalproperty_get_transp(t);
-    if (transp == ICAL_TRANSP_TRANSPARENT || transp == ICAL_TRANSP_TRANSPARENTNOCONFLICT) return BusyType::None;
+    if (transp == ICAL_TRANSP_TRANSPARENT || transp == ICAL_TRANSP_TRANSPARENTNOCONFLICT)
+      return BusyType::None;
   }
   if (icalproperty* s = icalcomponent_get_first_property(comp, ICAL_STATUS_PROPERTY)) {
     switch (icalproperty_get_status(s)) {
@@ -53,9 +55,13 @@ std::optional<Instant> instantOf(icalcomponent* comp, icalproperty_kind kind, co
   return toInstant(t, fz);
 }
 
-TimeWindow halfOpen(Instant lo, Instant hi) { return TimeWindow{lo, hi, false, false, false}; }
+TimeWindow halfOpen(Instant lo, Instant hi) {
+  return TimeWindow{lo, hi, false, false, false};
+}
 // qs <= at < qe.
-TimeWindow point(Instant at) { return TimeWindow{at, at, false, true, false}; }
+TimeWindow point(Instant at) {
+  return TimeWindow{at, at, false, true, false};
+}
 
 }  // namespace
 
@@ -99,7 +105,8 @@ ComponentTiming ComponentTiming::of(icalcomponent* comp, const icaltimezone* fz)
           t.length = lengthBetween(t.start, end, fz);
         }
       }
-    } else if (icalproperty* d = icalcomponent_get_first_property(comp, ICAL_DURATION_PROPERTY); d && t.hasStart) {
+    } else if (icalproperty* d = icalcomponent_get_first_property(comp, ICAL_DURATION_PROPERTY);
+               d && t.hasStart) {
       t.endBy = EndBy::Duration;
       t.length = nominal(icalproperty_get_duration(d));
     }
@@ -192,7 +199,8 @@ Instance ComponentTiming::undatedInstance() const {
       in.window = TimeWindow{*due, *due, true, false, false};
     } else if (completed && created) {
       // (start <= CREATED or start <= COMPLETED) and (end >= CREATED or end >= COMPLETED)
-      in.window = TimeWindow{std::min(*completed, *created), std::max(*completed, *created), true, true, false};
+      in.window =
+          TimeWindow{std::min(*completed, *created), std::max(*completed, *created), true, true, false};
     } else if (completed) {
       in.window = TimeWindow{*completed, *completed, true, true, false};
     } else if (created) {

@@ -197,7 +197,8 @@ bool ContentLineReader::next(ContentLine& out) {
   size_t i = 0;
   while (i < t.size() && nameChar(t[i])) ++i;
   if (i == 0 || i >= t.size() || (t[i] != ';' && t[i] != ':'))
-    throw ContentLineError(out.line, "expected NAME:VALUE or NAME;PARAM=VALUE:VALUE but found \"" + excerpt(t) + "\"");
+    throw ContentLineError(out.line,
+                           "expected NAME:VALUE or NAME;PARAM=VALUE:VALUE but found \"" + excerpt(t) + "\"");
   out.name = upper(std::string_view(t).substr(0, i));
   out.paramsBegin = i;
   while (i < t.size() && t[i] == ';') {

@@ -17,17 +17,19 @@ namespace bookdav::caldav::ical {
 class ContentLineError : public std::runtime_error {
  public:
   ContentLineError(size_t line, std::string message)
-      : std::runtime_error("line " + std::to_string(line) + ": " + message), line(line), message(std::move(message)) {}
+      : std::runtime_error("line " + std::to_string(line) + ": " + message),
+        line(line),
+        message(std::move(message)) {}
 
   size_t line;
   std::string message;  // without the "line N: " prefix
 };
 
 struct ContentLine {
-  size_t line = 0;       // number of its first physical line, from 1
-  std::string_view raw;  // its physical lines exactly as in the text, folds and line ends included
-  std::string text;      // unfolded, without line end
-  std::string name;      // upper-cased ("DTSTART", "X-WR-CALNAME")
+  size_t line = 0;         // number of its first physical line, from 1
+  std::string_view raw;    // its physical lines exactly as in the text, folds and line ends included
+  std::string text;        // unfolded, without line end
+  std::string name;        // upper-cased ("DTSTART", "X-WR-CALNAME")
   size_t paramsBegin = 0;  // text[paramsBegin, colon) are the parameters, each starting with ';'
   size_t colon = 0;        // position of the ':' that starts the value
 

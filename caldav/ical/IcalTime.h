@@ -26,7 +26,9 @@ icaltimetype zonedValue(icalproperty* p, icalcomponent* comp);
 icaltimetype withZone(icaltimetype t, icalproperty* p, icalcomponent* comp);
 
 // Floating = a DATE, or a DATE-TIME with neither "Z" nor a (known) TZID.
-inline bool isFloating(const icaltimetype& t) { return t.is_date || t.zone == nullptr; }
+inline bool isFloating(const icaltimetype& t) {
+  return t.is_date || t.zone == nullptr;
+}
 
 // The instant of a libical time. Floating times and DATEs (midnight) are read in floatingZone;
 // nullptr means UTC.

@@ -47,9 +47,13 @@ icaltimezone* IcalZoneRules::find(std::string_view zone) const {
   return z;
 }
 
-bool IcalZoneRules::knows(std::string_view zone) const { return find(zone) != nullptr; }
+bool IcalZoneRules::knows(std::string_view zone) const {
+  return find(zone) != nullptr;
+}
 
-void IcalZoneRules::warm(std::string_view zone) const { find(zone); }
+void IcalZoneRules::warm(std::string_view zone) const {
+  find(zone);
+}
 
 domain::Seconds IcalZoneRules::utcOffset(std::string_view zone, domain::Instant at) const {
   icaltimezone* z = find(zone);

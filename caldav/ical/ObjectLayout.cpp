@@ -68,7 +68,9 @@ std::string quoted(std::string_view v) {
   return "\"" + s + "\"";
 }
 
-bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+bool isLower(char c) {
+  return c >= 'a' && c <= 'z';
+}
 
 // Lower-case letters in the property name or a parameter name (values do not count).
 bool hasLowerCaseName(const ContentLine& cl) {
@@ -122,7 +124,8 @@ void checkValue(const ContentLine& cl) {
     if (!ok) fail(cl.line, "TRIGGER is neither a duration such as -PT15M nor a date-time: " + quoted(v));
   } else if (n == "FREEBUSY") {
     for (std::string_view one : splitCommas(v))
-      if (!isPeriod(one)) fail(cl.line, "FREEBUSY is not a list of periods (start/end or start/duration): " + quoted(one));
+      if (!isPeriod(one))
+        fail(cl.line, "FREEBUSY is not a list of periods (start/end or start/duration): " + quoted(one));
   } else if (n == "TZOFFSETFROM" || n == "TZOFFSETTO") {
     if (!isUtcOffset(v)) fail(cl.line, n + " is not a UTC offset such as +0100: " + quoted(v));
   }
@@ -161,7 +164,8 @@ std::string withUpperCaseNames(std::string_view text) {
 
 bool isDate(std::string_view v) {
   int y, m, d;
-  return v.size() == 8 && digits(v, 0, 4, y) && digits(v, 4, 2, m) && digits(v, 6, 2, d) && validDate(y, m, d);
+  return v.size() == 8 && digits(v, 0, 4, y) && digits(v, 4, 2, m) && digits(v, 6, 2, d) &&
+         validDate(y, m, d);
 }
 
 bool isDateTime(std::string_view v) {
@@ -169,8 +173,8 @@ bool isDateTime(std::string_view v) {
   if (v.size() == 16 && v[15] != 'Z' && v[15] != 'z') return false;
   if (v[8] != 'T' && v[8] != 't') return false;
   int h, mi, s;
-  return isDate(v.substr(0, 8)) && digits(v, 9, 2, h) && digits(v, 11, 2, mi) && digits(v, 13, 2, s) && h < 24 &&
-         mi < 60 && s <= 60;
+  return isDate(v.substr(0, 8)) && digits(v, 9, 2, h) && digits(v, 11, 2, mi) && digits(v, 13, 2, s) &&
+         h < 24 && mi < 60 && s <= 60;
 }
 
 bool isDuration(std::string_view v) {
@@ -249,7 +253,8 @@ ObjectLayout ObjectLayout::scan(std::string_view text) {
       } else {
         layout.components.back().nestedPropertyLines.emplace(cl.name, cl.line);
       }
-      if (std::optional<std::string> tzid = cl.param("TZID")) layout.tzidUses.emplace_back(std::move(*tzid), cl.line);
+      if (std::optional<std::string> tzid = cl.param("TZID"))
+        layout.tzidUses.emplace_back(std::move(*tzid), cl.line);
       if (!layout.lowerCaseNames) layout.lowerCaseNames = hasLowerCaseName(cl);
       checkValue(cl);
     }

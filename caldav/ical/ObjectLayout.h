@@ -12,21 +12,21 @@
 namespace bookdav::caldav::ical {
 
 struct LayoutComponent {
-  std::string name;  // upper-cased
-  size_t line = 0;   // its BEGIN line
-  std::map<std::string, size_t> propertyLines;  // first line of each of its property names
+  std::string name;                                   // upper-cased
+  size_t line = 0;                                    // its BEGIN line
+  std::map<std::string, size_t> propertyLines;        // first line of each of its property names
   std::map<std::string, size_t> nestedPropertyLines;  // ... and of those of its subcomponents (VALARM)
   std::optional<std::string> uid;
   std::optional<std::string> recurrenceId;  // the raw value
 };
 
 struct ObjectLayout {
-  std::vector<LayoutComponent> components;  // the children of VCALENDAR, in order
+  std::vector<LayoutComponent> components;           // the children of VCALENDAR, in order
   std::map<std::string, size_t> calendarProperties;  // VCALENDAR's own properties: first line
   std::optional<std::string> version;
   std::vector<std::pair<std::string, size_t>> tzidUses;  // every TZID parameter and its line
   std::vector<std::string> tzidDefinitions;              // TZIDs of the VTIMEZONEs
-  bool lowerCaseNames = false;  // some property or parameter name is not upper-case
+  bool lowerCaseNames = false;                           // some property or parameter name is not upper-case
 
   // Reads the whole object. Throws CalendarDataError(ValidCalendarData) with a line number for text
   // that is not one well-formed VCALENDAR or has unreadable date, time or duration values.

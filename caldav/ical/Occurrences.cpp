@@ -21,10 +21,12 @@ struct RuleWalk {
 // The occurrences of one rule: SimpleRule for the common rules, libical's iterator for the rest.
 class RuleSteps {
  public:
-  RuleSteps(const icalrecurrencetype& rule, const icaltimetype& dtstart) : simple_(SimpleRule::from(rule, dtstart)) {
+  RuleSteps(const icalrecurrencetype& rule, const icaltimetype& dtstart)
+      : simple_(SimpleRule::from(rule, dtstart)) {
     if (!simple_) libical_.reset(icalrecur_iterator_new(rule, dtstart));
-    jumpable_ = rule.count == 0 && (simple_ || rule.freq == ICAL_DAILY_RECURRENCE || rule.freq == ICAL_WEEKLY_RECURRENCE ||
-                                    rule.freq == ICAL_MONTHLY_RECURRENCE || rule.freq == ICAL_YEARLY_RECURRENCE);
+    jumpable_ = rule.count == 0 &&
+                (simple_ || rule.freq == ICAL_DAILY_RECURRENCE || rule.freq == ICAL_WEEKLY_RECURRENCE ||
+                 rule.freq == ICAL_MONTHLY_RECURRENCE || rule.freq == ICAL_YEARLY_RECURRENCE);
   }
   bool valid() const { return simple_ || libical_; }
   // Rules without COUNT can jump straight to the window. Not libical's HOURLY, MINUTELY and
@@ -84,7 +86,8 @@ void walkRule(const icalrecurrencetype& rule, const ComponentTiming& master, Ins
 }
 
 std::chrono::sys_days dateOf(const icaltimetype& t) {
-  return std::chrono::sys_days{std::chrono::year{t.year} / std::chrono::month{static_cast<unsigned>(t.month)} /
+  return std::chrono::sys_days{std::chrono::year{t.year} /
+                               std::chrono::month{static_cast<unsigned>(t.month)} /
                                std::chrono::day{static_cast<unsigned>(t.day)}};
 }
 
@@ -132,7 +135,8 @@ OccurrenceList occurrencesOf(const ComponentTiming& master, Instant lower, Insta
     }
   }
 
-  std::stable_sort(items.begin(), items.end(), [](const Occurrence& a, const Occurrence& b) { return a.at < b.at; });
+  std::stable_sort(items.begin(), items.end(),
+                   [](const Occurrence& a, const Occurrence& b) { return a.at < b.at; });
   items.erase(std::unique(items.begin(), items.end(),
                           [](const Occurrence& a, const Occurrence& b) { return a.at == b.at; }),
               items.end());
@@ -168,8 +172,7 @@ OccurrenceList occurrencesOf(const ComponentTiming& master, Instant lower, Insta
     covered = std::min(covered, items[maxCount - 1].at);
     items.resize(maxCount);
   }
-  if (covered != Instant::max())
-    std::erase_if(items, [&](const Occurrence& o) { return o.at > covered; });
+  if (covered != Instant::max()) std::erase_if(items, [&](const Occurrence& o) { return o.at > covered; });
   out.coveredUntil = covered;
   return out;
 }

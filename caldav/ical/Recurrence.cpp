@@ -20,7 +20,9 @@ using domain::Seconds;
 constexpr Seconds kOneDay{86400};
 
 // An instance that does not match the range because it lies after it.
-bool beyond(const TimeWindow& w, domain::Interval range) { return !w.never && w.lo >= range.end; }
+bool beyond(const TimeWindow& w, domain::Interval range) {
+  return !w.never && w.lo >= range.end;
+}
 
 bool instanceKind(icalcomponent_kind k) {
   return k == ICAL_VEVENT_COMPONENT || k == ICAL_VTODO_COMPONENT || k == ICAL_VJOURNAL_COMPONENT ||
@@ -68,7 +70,7 @@ void freeBusyInstances(icalcomponent* comp, const icaltimezone* fz, std::vector<
     icaltimetype st = withZone(period.start, p, comp);
     in.start = toInstant(st, fz);
     in.end = !icaltime_is_null_time(period.end) ? toInstant(withZone(period.end, p, comp), fz)
-                                                 : addNominal(st, in.start, nominal(period.duration), fz);
+                                                : addNominal(st, in.start, nominal(period.duration), fz);
     in.floating = isFloating(st);
     in.busy = busyOfFbtype(p);
     in.window = TimeWindow{in.start, in.end, false, false, false};
@@ -133,8 +135,9 @@ class SetExpander {
       first = false;
     }
     for (const Override& o : overrides) {
-      Instance in = o.timing.hasStart ? o.timing.instanceAt(o.timing.start, o.timing.startAt, std::nullopt, fz_)
-                                      : o.timing.instanceAt(o.ridLocal, o.rid, std::nullopt, fz_);
+      Instance in = o.timing.hasStart
+                        ? o.timing.instanceAt(o.timing.start, o.timing.startAt, std::nullopt, fz_)
+                        : o.timing.instanceAt(o.ridLocal, o.rid, std::nullopt, fz_);
       in.recurrenceId = o.rid;
       in.overridden = true;
       keep(in, out);
@@ -159,7 +162,8 @@ class SetExpander {
     return out;
   }
 
-  Instant expandMaster(icalcomponent* master, const std::vector<Override>& overrides, std::vector<Instance>& out) {
+  Instant expandMaster(icalcomponent* master, const std::vector<Override>& overrides,
+                       std::vector<Instance>& out) {
     ComponentTiming mt = ComponentTiming::of(master, fz_);
     if (!mt.hasStart) {
       keep(mt.undatedInstance(), out);
@@ -182,7 +186,8 @@ class SetExpander {
       if (icalperiodtype_is_null_period(v.period)) continue;
       if (!icaltime_is_null_time(v.period.end)) {
         longest = std::max<std::int64_t>(
-            longest, (toInstant(v.period.end, fz_) - toInstant(v.period.start, fz_)).count() + 2 * kOneDay.count());
+            longest,
+            (toInstant(v.period.end, fz_) - toInstant(v.period.start, fz_)).count() + 2 * kOneDay.count());
       } else {
         longest = std::max(longest, nominal(v.period.duration).maxSeconds() + kOneDay.count());
       }
@@ -192,7 +197,8 @@ class SetExpander {
 
     OccurrenceList occ = occurrencesOf(mt, lower, upper, maxInstances_, fz_);
     for (const Occurrence& o : occ.items) {
-      auto exact = std::find_if(overrides.begin(), overrides.end(), [&](const Override& ov) { return ov.rid == o.at; });
+      auto exact = std::find_if(overrides.begin(), overrides.end(),
+                                [&](const Override& ov) { return ov.rid == o.at; });
       if (exact != overrides.end()) continue;  // the override stands for itself
       const Override* future = nullptr;
       for (const Override& ov : overrides) {
@@ -243,7 +249,8 @@ bool TimeWindow::matches(domain::Interval range) const {
 }
 
 InstanceScan forEachInstance(const icalcomponent* calendar, domain::Interval range,
-                             const std::function<bool(const Instance&)>& visit, const InstanceOptions& options) {
+                             const std::function<bool(const Instance&)>& visit,
+                             const InstanceOptions& options) {
   InstanceScan scan;
   if (!calendar) return scan;
   const icaltimezone* fz = options.floatingZone ? options.floatingZone->zone() : nullptr;
@@ -291,7 +298,8 @@ InstanceScan forEachInstance(const icalcomponent* calendar, domain::Interval ran
     }
     const char* uid = icalcomponent_get_uid(c);
     // Components without UID stand alone (a key no UID can have).
-    std::string key = uid ? std::string("u:") + uid : "p:" + std::to_string(reinterpret_cast<std::uintptr_t>(c));
+    std::string key =
+        uid ? std::string("u:") + uid : "p:" + std::to_string(reinterpret_cast<std::uintptr_t>(c));
     key += ":" + std::to_string(static_cast<int>(k));
     auto [it, inserted] = sets.try_emplace(key);
     if (inserted) order.push_back(key);

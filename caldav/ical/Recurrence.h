@@ -53,9 +53,9 @@ struct Instance {
   icalcomponent* source = nullptr;
   TimeWindow window;
   BusyType busy = BusyType::None;
-  bool floating = false;  // start/end came from floating times or DATEs (read in the floating zone)
-  bool allDay = false;    // DTSTART is a DATE
-  bool timed = true;      // false for a VTODO without DTSTART and DUE
+  bool floating = false;    // start/end came from floating times or DATEs (read in the floating zone)
+  bool allDay = false;      // DTSTART is a DATE
+  bool timed = true;        // false for a VTODO without DTSTART and DUE
   bool overridden = false;  // source is a RECURRENCE-ID override
 };
 

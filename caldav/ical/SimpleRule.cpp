@@ -9,7 +9,9 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 
-bool empty(const short* by) { return by[0] == ICAL_RECURRENCE_ARRAY_MAX; }
+bool empty(const short* by) {
+  return by[0] == ICAL_RECURRENCE_ARRAY_MAX;
+}
 
 sys_days dateOf(const icaltimetype& t) {
   return sys_days{std::chrono::year{t.year} / std::chrono::month{static_cast<unsigned>(t.month)} /
@@ -17,9 +19,13 @@ sys_days dateOf(const icaltimetype& t) {
 }
 
 // libical weekdays: SU = 1 ... SA = 7; chrono: Sunday = 0.
-unsigned chronoWeekday(int icalWeekday) { return static_cast<unsigned>(icalWeekday - 1); }
+unsigned chronoWeekday(int icalWeekday) {
+  return static_cast<unsigned>(icalWeekday - 1);
+}
 
-long long floorDiv(long long a, long long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+long long floorDiv(long long a, long long b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 }  // namespace
 
@@ -29,7 +35,8 @@ std::optional<SimpleRule> SimpleRule::from(const icalrecurrencetype& rule, const
   if (!empty(rule.by_second) || !empty(rule.by_minute) || !empty(rule.by_hour) || !empty(rule.by_month_day) ||
       !empty(rule.by_year_day) || !empty(rule.by_week_no) || !empty(rule.by_month) || !empty(rule.by_set_pos))
     return std::nullopt;
-  if (rule.interval < 1 || icaltime_is_null_time(dtstart) || !icaltime_is_valid_time(dtstart)) return std::nullopt;
+  if (rule.interval < 1 || icaltime_is_null_time(dtstart) || !icaltime_is_valid_time(dtstart))
+    return std::nullopt;
   if (dtstart.year < 1 || dtstart.year > 2582) return std::nullopt;
 
   SimpleRule r;

@@ -15,7 +15,9 @@ namespace {
 
 }  // namespace
 
-TimeZoneContext TimeZoneContext::utc() { return TimeZoneContext(); }
+TimeZoneContext TimeZoneContext::utc() {
+  return TimeZoneContext();
+}
 
 std::optional<TimeZoneContext> TimeZoneContext::named(std::string_view olson) {
   icaltimezone* z = IcalZoneRules::instance().builtin(olson);
@@ -44,9 +46,11 @@ TimeZoneContext TimeZoneContext::fromVtimezoneText(std::string_view text) {
   if (!tzid || tzid->empty()) invalid("The VTIMEZONE has no TZID.");
   if (childComponents(vtz, "STANDARD").empty() && childComponents(vtz, "DAYLIGHT").empty())
     invalid("The VTIMEZONE " + *tzid + " has neither STANDARD nor DAYLIGHT rules.");
-  if (icalcomponent_count_errors(vtz) > 0) invalid("The VTIMEZONE " + *tzid + " has values that do not parse.");
+  if (icalcomponent_count_errors(vtz) > 0)
+    invalid("The VTIMEZONE " + *tzid + " has values that do not parse.");
   for (icalcomponent* rule : childComponents(vtz)) {
-    if (!firstProperty(rule, "DTSTART") || !firstProperty(rule, "TZOFFSETTO") || !firstProperty(rule, "TZOFFSETFROM"))
+    if (!firstProperty(rule, "DTSTART") || !firstProperty(rule, "TZOFFSETTO") ||
+        !firstProperty(rule, "TZOFFSETFROM"))
       invalid("A rule of VTIMEZONE " + *tzid + " lacks DTSTART, TZOFFSETFROM or TZOFFSETTO.");
   }
 

@@ -14,12 +14,14 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 CalendarDataRequest requestOf(const std::string& attrs, const std::string& inner) {
-  xml::Document doc = xml::Document::parse(R"(<C:calendar-data xmlns:C="urn:ietf:params:xml:ns:caldav" )" + attrs +
-                                           ">" + inner + "</C:calendar-data>");
+  xml::Document doc = xml::Document::parse(R"(<C:calendar-data xmlns:C="urn:ietf:params:xml:ns:caldav" )" +
+                                           attrs + ">" + inner + "</C:calendar-data>");
   return CalendarDataRequest::parse(doc.root());
 }
 
-CalendarDataRequest requestOf(const std::string& inner) { return requestOf("", inner); }
+CalendarDataRequest requestOf(const std::string& inner) {
+  return requestOf("", inner);
+}
 
 std::string stored(std::string_view body) {
   ical::initialize();
@@ -61,7 +63,8 @@ TEST(CalendarData, EverythingIsTheStoredTextUnparsed) {
   EXPECT_TRUE(all.selectsEverything());
   EXPECT_EQ(render("not even iCalendar", all, TimeZoneContext::utc()), "not even iCalendar");
   EXPECT_TRUE(requestOf(R"(<C:comp name="VCALENDAR"><C:allprop/><C:allcomp/></C:comp>)").selectsEverything());
-  EXPECT_TRUE(requestOf(R"(content-type="text/calendar; charset=utf-8" version="2.0")", "").selectsEverything());
+  EXPECT_TRUE(
+      requestOf(R"(content-type="text/calendar; charset=utf-8" version="2.0")", "").selectsEverything());
 }
 
 TEST(CalendarData, PartialPropertiesAndComponents) {
@@ -85,8 +88,9 @@ TEST(CalendarData, PartialPropertiesAndComponents) {
 }
 
 TEST(CalendarData, CompWithoutChildrenSelectsNothingInside) {
-  std::string out = render(weekly(), requestOf(R"(<C:comp name="VCALENDAR"><C:comp name="VTIMEZONE"/></C:comp>)"),
-                           TimeZoneContext::utc());
+  std::string out =
+      render(weekly(), requestOf(R"(<C:comp name="VCALENDAR"><C:comp name="VTIMEZONE"/></C:comp>)"),
+             TimeZoneContext::utc());
   EXPECT_EQ(out, "BEGIN:VCALENDAR\r\nBEGIN:VTIMEZONE\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n");
 }
 
@@ -109,14 +113,16 @@ TEST(CalendarData, ExpandGivesEachInstanceInUtc) {
 
 TEST(CalendarData, ExpandOfMasterInstancesAndAllDayEvents) {
   std::string weeklyStored = weekly();
-  std::string first = render(weeklyStored, requestOf(R"(<C:expand start="20240301T000000Z" end="20240306T000000Z"/>)"),
-                             TimeZoneContext::utc());
+  std::string first =
+      render(weeklyStored, requestOf(R"(<C:expand start="20240301T000000Z" end="20240306T000000Z"/>)"),
+             TimeZoneContext::utc());
   EXPECT_THAT(first, HasSubstr("DTSTART:20240305T090000Z\r\nDTEND:20240305T100000Z\r\n"));
   EXPECT_THAT(first, HasSubstr("RECURRENCE-ID:20240305T090000Z\r\n"));
   EXPECT_THAT(first, HasSubstr("SUMMARY:master\r\n"));
 
-  std::string days = stored("BEGIN:VEVENT\nUID:d\nDTSTART;VALUE=DATE:20240101\nDTEND;VALUE=DATE:20240102\n"
-                            "RRULE:FREQ=DAILY;COUNT=3\nEND:VEVENT\n");
+  std::string days = stored(
+      "BEGIN:VEVENT\nUID:d\nDTSTART;VALUE=DATE:20240101\nDTEND;VALUE=DATE:20240102\n"
+      "RRULE:FREQ=DAILY;COUNT=3\nEND:VEVENT\n");
   std::string out = render(days, requestOf(R"(<C:expand start="20240102T000000Z" end="20240103T000000Z"/>)"),
                            TimeZoneContext::utc());
   EXPECT_THAT(out, HasSubstr("DTSTART;VALUE=DATE:20240102\r\nDTEND;VALUE=DATE:20240103\r\n"));
@@ -126,24 +132,28 @@ TEST(CalendarData, ExpandOfMasterInstancesAndAllDayEvents) {
 
 TEST(CalendarData, ExpandReadsFloatingTimesInTheRequestZone) {
   std::string floating = stored("BEGIN:VEVENT\nUID:f\nDTSTART:20240110T100000\nDURATION:PT1H\nEND:VEVENT\n");
-  std::string out = render(floating, requestOf(R"(<C:expand start="20240110T000000Z" end="20240111T000000Z"/>)"),
-                           *TimeZoneContext::named("Europe/Berlin"));
+  std::string out =
+      render(floating, requestOf(R"(<C:expand start="20240110T000000Z" end="20240111T000000Z"/>)"),
+             *TimeZoneContext::named("Europe/Berlin"));
   EXPECT_THAT(out, HasSubstr("DTSTART:20240110T090000Z\r\nDURATION:PT1H\r\n"));
   EXPECT_THAT(out, Not(HasSubstr("RECURRENCE-ID")));  // it does not recur
 }
 
 TEST(CalendarData, ExpandWithRdatePeriodsWritesTheirEnds) {
-  std::string withPeriod = stored("BEGIN:VEVENT\nUID:p\nDTSTART:20240101T100000Z\nDURATION:PT1H\n"
-                                  "RDATE;VALUE=PERIOD:20240105T120000Z/PT2H\nEND:VEVENT\n");
-  std::string out = render(withPeriod, requestOf(R"(<C:expand start="20240105T000000Z" end="20240106T000000Z"/>)"),
-                           TimeZoneContext::utc());
+  std::string withPeriod = stored(
+      "BEGIN:VEVENT\nUID:p\nDTSTART:20240101T100000Z\nDURATION:PT1H\n"
+      "RDATE;VALUE=PERIOD:20240105T120000Z/PT2H\nEND:VEVENT\n");
+  std::string out =
+      render(withPeriod, requestOf(R"(<C:expand start="20240105T000000Z" end="20240106T000000Z"/>)"),
+             TimeZoneContext::utc());
   EXPECT_THAT(out, HasSubstr("DTSTART:20240105T120000Z\r\n"));
   EXPECT_THAT(out, HasSubstr("DTEND:20240105T140000Z\r\n"));
   EXPECT_THAT(out, Not(HasSubstr("DURATION")));
 }
 
 TEST(CalendarData, LimitRecurrenceSetKeepsTheMasterAndOverridesInRange) {
-  CalendarDataRequest r = requestOf(R"(<C:limit-recurrence-set start="20240315T000000Z" end="20240316T000000Z"/>)");
+  CalendarDataRequest r =
+      requestOf(R"(<C:limit-recurrence-set start="20240315T000000Z" end="20240316T000000Z"/>)");
   std::string out = render(weekly(), r, TimeZoneContext::utc());
   EXPECT_EQ(count(out, "BEGIN:VEVENT"), 2u);
   EXPECT_THAT(out, HasSubstr("RRULE:FREQ=WEEKLY;COUNT=4\r\n"));
@@ -153,10 +163,12 @@ TEST(CalendarData, LimitRecurrenceSetKeepsTheMasterAndOverridesInRange) {
 }
 
 TEST(CalendarData, LimitFreeBusySet) {
-  std::string fb = stored("BEGIN:VFREEBUSY\nUID:f\nDTSTART:20240101T000000Z\nDTEND:20240102T000000Z\n"
-                          "FREEBUSY:20240101T080000Z/PT1H\nFREEBUSY:20240101T120000Z/20240101T130000Z\nEND:VFREEBUSY\n");
-  std::string out = render(fb, requestOf(R"(<C:limit-freebusy-set start="20240101T100000Z" end="20240101T123000Z"/>)"),
-                           TimeZoneContext::utc());
+  std::string fb = stored(
+      "BEGIN:VFREEBUSY\nUID:f\nDTSTART:20240101T000000Z\nDTEND:20240102T000000Z\n"
+      "FREEBUSY:20240101T080000Z/PT1H\nFREEBUSY:20240101T120000Z/20240101T130000Z\nEND:VFREEBUSY\n");
+  std::string out =
+      render(fb, requestOf(R"(<C:limit-freebusy-set start="20240101T100000Z" end="20240101T123000Z"/>)"),
+             TimeZoneContext::utc());
   EXPECT_THAT(out, HasSubstr("FREEBUSY:20240101T120000Z/20240101T130000Z\r\n"));
   EXPECT_THAT(out, Not(HasSubstr("20240101T080000Z")));
 }
@@ -177,10 +189,14 @@ TEST(CalendarData, RequestErrors) {
   EXPECT_EQ(errorOf(R"(version="1.0")", ""), K::UnsupportedCalendarData);
   EXPECT_EQ(errorOf("", R"(<C:expand start="20240101T000000Z"/>)"), K::InvalidRequest);
   EXPECT_EQ(errorOf("", R"(<C:expand start="20240101" end="20240102T000000Z"/>)"), K::InvalidRequest);
-  EXPECT_EQ(errorOf("", R"(<C:expand start="20240101T000000Z" end="20240102T000000Z"/><C:limit-recurrence-set start="20240101T000000Z" end="20240102T000000Z"/>)"),
-            K::InvalidRequest);
+  EXPECT_EQ(
+      errorOf(
+          "",
+          R"(<C:expand start="20240101T000000Z" end="20240102T000000Z"/><C:limit-recurrence-set start="20240101T000000Z" end="20240102T000000Z"/>)"),
+      K::InvalidRequest);
   EXPECT_EQ(errorOf("", R"(<C:comp name="VEVENT"/>)"), K::InvalidRequest);
-  EXPECT_EQ(errorOf("", R"(<C:comp name="VCALENDAR"><C:allprop/><C:prop name="VERSION"/></C:comp>)"), K::InvalidRequest);
+  EXPECT_EQ(errorOf("", R"(<C:comp name="VCALENDAR"><C:allprop/><C:prop name="VERSION"/></C:comp>)"),
+            K::InvalidRequest);
   EXPECT_EQ(errorOf("", R"(<C:comp name="VCALENDAR"><C:prop/></C:comp>)"), K::InvalidRequest);
 }
 

@@ -29,15 +29,18 @@ std::vector<std::string> storedObjects() {
           "BEGIN:VALARM\nACTION:DISPLAY\nDESCRIPTION:soon\nTRIGGER:-PT15M\nEND:VALARM\nEND:VEVENT\n"
           "BEGIN:VEVENT\nUID:weekly\nRECURRENCE-ID;TZID=Europe/Berlin:20240312T100000\n"
           "DTSTART;TZID=Europe/Berlin:20240312T120000\nDURATION:PT1H\nSUMMARY:Yoga (moved)\nEND:VEVENT\n",
-      std::string(kBerlin) + "BEGIN:VEVENT\nUID:single\nDTSTART;TZID=Europe/Berlin:20240401T090000\n"
-                             "DTEND;TZID=Europe/Berlin:20240401T093000\nSUMMARY:Haircut with Zoë\nEND:VEVENT\n",
+      std::string(kBerlin) +
+          "BEGIN:VEVENT\nUID:single\nDTSTART;TZID=Europe/Berlin:20240401T090000\n"
+          "DTEND;TZID=Europe/Berlin:20240401T093000\nSUMMARY:Haircut with Zoë\nEND:VEVENT\n",
       "BEGIN:VEVENT\nUID:allday\nDTSTART;VALUE=DATE:20240501\nDTEND;VALUE=DATE:20240502\nSUMMARY:Holiday\n"
       "END:VEVENT\n",
       "BEGIN:VTODO\nUID:todo\nDUE:20240110T120000Z\nSUMMARY:Call back\nEND:VTODO\n",
   };
   std::vector<std::string> texts;
   for (const std::string& body : bodies)
-    texts.push_back(parseObject("BEGIN:VCALENDAR\nVERSION:2.0\n" + body + "END:VCALENDAR\n", AllowedComponents::all(), kClock).text);
+    texts.push_back(parseObject("BEGIN:VCALENDAR\nVERSION:2.0\n" + body + "END:VCALENDAR\n",
+                                AllowedComponents::all(), kClock)
+                        .text);
   return texts;
 }
 
@@ -61,8 +64,11 @@ TEST(CalendarFile, ExportThenImportGivesTheSameObjects) {
 TEST(CalendarFile, ExportAddsBuiltinZonesWithPlainTzids) {
   initialize();
   std::string object = parseObject(
-      "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:ny\nDTSTART;TZID=America/New_York:20240310T100000\n"
-      "DURATION:PT1H\nEND:VEVENT\nEND:VCALENDAR\n", AllowedComponents::all(), kClock).text;
+                           "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:ny\nDTSTART;TZID=America/"
+                           "New_York:20240310T100000\n"
+                           "DURATION:PT1H\nEND:VEVENT\nEND:VCALENDAR\n",
+                           AllowedComponents::all(), kClock)
+                           .text;
   std::string file = mergeForExport(std::span(&object, 1), "");
   EXPECT_THAT(file, HasSubstr("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"));
   EXPECT_THAT(file, Not(HasSubstr("freeassociation")));
@@ -76,11 +82,14 @@ TEST(CalendarFile, ExportAddsBuiltinZonesWithPlainTzids) {
 TEST(CalendarFile, ImportGroupsOverridesAndCopiesZonesEachObjectNeeds) {
   std::string file =
       "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\nMETHOD:PUBLISH\n"
-      "X-WR-CALNAME:Work\n" + std::string(kBerlin) +
-      "BEGIN:VEVENT\nUID:a\nRECURRENCE-ID;TZID=Europe/Berlin:20240312T100000\nDTSTART;TZID=Europe/Berlin:20240312T120000\n"
+      "X-WR-CALNAME:Work\n" +
+      std::string(kBerlin) +
+      "BEGIN:VEVENT\nUID:a\nRECURRENCE-ID;TZID=Europe/Berlin:20240312T100000\nDTSTART;TZID=Europe/"
+      "Berlin:20240312T120000\n"
       "DURATION:PT1H\nEND:VEVENT\n"
       "BEGIN:VEVENT\nUID:b\nDTSTART:20240101T100000Z\nEND:VEVENT\n"
-      "BEGIN:VEVENT\nUID:a\nDTSTART;TZID=Europe/Berlin:20240305T100000\nDURATION:PT1H\nRRULE:FREQ=WEEKLY\nEND:VEVENT\n"
+      "BEGIN:VEVENT\nUID:a\nDTSTART;TZID=Europe/"
+      "Berlin:20240305T100000\nDURATION:PT1H\nRRULE:FREQ=WEEKLY\nEND:VEVENT\n"
       "END:VCALENDAR\n"
       "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VTODO\nUID:c\nEND:VTODO\nEND:VCALENDAR\n";
   std::vector<SplitObject> split = splitForImport(file);
@@ -93,11 +102,13 @@ TEST(CalendarFile, ImportGroupsOverridesAndCopiesZonesEachObjectNeeds) {
   EXPECT_EQ(split[0].text.find("BEGIN:VEVENT"), split[0].text.find("BEGIN:VEVENT\r\nUID:a\r\nRECURRENCE-ID"));
   EXPECT_THAT(split[1].text, Not(HasSubstr("VTIMEZONE")));  // b names no zone
   EXPECT_EQ(split[2].componentType, "VTODO");
-  for (const SplitObject& o : split) EXPECT_NO_THROW(parseObject(o.text, AllowedComponents::all(), kClock)) << o.uid;
+  for (const SplitObject& o : split)
+    EXPECT_NO_THROW(parseObject(o.text, AllowedComponents::all(), kClock)) << o.uid;
 
   // An error inside an object maps back to the file's line.
-  std::string bad = "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:x\nDTSTART:20240101T100000Z\n"
-                    "DTEND:20240101T090000Z\nEND:VEVENT\nEND:VCALENDAR\n";
+  std::string bad =
+      "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:x\nDTSTART:20240101T100000Z\n"
+      "DTEND:20240101T090000Z\nEND:VEVENT\nEND:VCALENDAR\n";
   SplitObject one = splitForImport(bad).front();
   try {
     parseObject(one.text, AllowedComponents::all(), kClock);
@@ -124,14 +135,15 @@ TEST(CalendarFile, BadFilesSayWhichLine) {
   expectFileError("X-FOO:bar\nBEGIN:VCALENDAR\nEND:VCALENDAR\n", 1, "expected BEGIN:VCALENDAR");
   expectFileError("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VTODO\nEND:VCALENDAR\n", 4,
                   "END:VTODO does not close BEGIN:VEVENT from line 2");
-  expectFileError("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nthis is not a property\nEND:VEVENT\nEND:VCALENDAR\n", 4,
-                  "expected NAME:VALUE");
+  expectFileError("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nthis is not a property\nEND:VEVENT\nEND:VCALENDAR\n",
+                  4, "expected NAME:VALUE");
   expectFileError("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART:20240101T100000Z\n", 4,
                   "the file ends inside VEVENT begun on line 2");
   expectFileError("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20240101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 2,
                   "VEVENT has no UID");
-  expectFileError("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VEVENT\nBEGIN:VTODO\nUID:a\nEND:VTODO\nEND:VCALENDAR\n", 5,
-                  "UID \"a\" is used by a VEVENT (line 2) and by this VTODO");
+  expectFileError(
+      "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VEVENT\nBEGIN:VTODO\nUID:a\nEND:VTODO\nEND:VCALENDAR\n", 5,
+      "UID \"a\" is used by a VEVENT (line 2) and by this VTODO");
   expectFileError("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nSUMMARY;CN=\"x:y\n", 4, "not closed");
   expectFileError("BEGIN:VCALENDAR\nEND:VCALENDAR\nEND:VCALENDAR\n", 3, "expected BEGIN:VCALENDAR");
   expectFileError(std::string("BEGIN:VCALENDAR\nX-BIN:\x01\x02\xff\nEND:VCALENDAR\n"), 2, "UTF-8");

@@ -48,9 +48,10 @@ TEST(CalendarObject, RejectsACorpusOfBadInputs) {
       {"method", "BEGIN:VCALENDAR\nVERSION:2.0\nMETHOD:REQUEST\n" + event() + "END:VCALENDAR\n",
        Precondition::ValidCalendarObjectResource, "line 3: METHOD"},
       {"event and todo", testing::vcalendar(event() + "BEGIN:VTODO\nUID:a\nEND:VTODO\n"),
-       Precondition::ValidCalendarObjectResource, "line 9: a calendar object holds one component type, but VTODO follows VEVENT"},
-      {"truncated", "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART:2024", Precondition::ValidCalendarData,
-       "line 5: DTSTART is not"},
+       Precondition::ValidCalendarObjectResource,
+       "line 9: a calendar object holds one component type, but VTODO follows VEVENT"},
+      {"truncated", "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART:2024",
+       Precondition::ValidCalendarData, "line 5: DTSTART is not"},
       {"cut after a line", "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART:20240101T100000Z\n",
        Precondition::ValidCalendarData, "line 5: the text ends inside VEVENT begun on line 3"},
       {"binary garbage", binary, Precondition::ValidCalendarData, "line "},
@@ -66,37 +67,40 @@ TEST(CalendarObject, RejectsACorpusOfBadInputs) {
        Precondition::ValidCalendarData, "line 6: DTSTART is not a date-time"},
       {"bad rrule", testing::vcalendar(event("RRULE:FREQ=SOMETIMES\n")), Precondition::ValidCalendarData,
        "line 8: RRULE cannot be read"},
-      {"illegal rrule", testing::vcalendar(event("RRULE:FREQ=DAILY;BYWEEKNO=3\n")), Precondition::ValidCalendarData,
-       "line 8: RRULE is not a valid recurrence rule"},
+      {"illegal rrule", testing::vcalendar(event("RRULE:FREQ=DAILY;BYWEEKNO=3\n")),
+       Precondition::ValidCalendarData, "line 8: RRULE is not a valid recurrence rule"},
       {"unknown tzid",
        testing::vcalendar("BEGIN:VEVENT\nUID:a\nDTSTART;TZID=Mars/Olympus:20240101T100000\nEND:VEVENT\n"),
        Precondition::ValidCalendarData, "line 6: TZID \"Mars/Olympus\""},
-      {"version 1", "BEGIN:VCALENDAR\nVERSION:1.0\n" + event() + "END:VCALENDAR\n", Precondition::ValidCalendarData,
-       "line 2: VERSION is 1.0"},
+      {"version 1", "BEGIN:VCALENDAR\nVERSION:1.0\n" + event() + "END:VCALENDAR\n",
+       Precondition::ValidCalendarData, "line 2: VERSION is 1.0"},
       {"end mismatch", "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nEND:VTODO\nEND:VCALENDAR\n",
        Precondition::ValidCalendarData, "line 5: END:VTODO does not close BEGIN:VEVENT from line 3"},
       {"two masters", testing::vcalendar(event() + event()), Precondition::ValidCalendarObjectResource,
        "line 9: a second VEVENT without RECURRENCE-ID"},
       {"same override twice",
-       testing::vcalendar(event() + "BEGIN:VEVENT\nUID:a\nRECURRENCE-ID:20240102T100000Z\nDTSTART:20240102T100000Z\n"
-                                    "END:VEVENT\nBEGIN:VEVENT\nUID:a\nRECURRENCE-ID:20240102T100000Z\n"
-                                    "DTSTART:20240102T110000Z\nEND:VEVENT\n"),
+       testing::vcalendar(event() +
+                          "BEGIN:VEVENT\nUID:a\nRECURRENCE-ID:20240102T100000Z\nDTSTART:20240102T100000Z\n"
+                          "END:VEVENT\nBEGIN:VEVENT\nUID:a\nRECURRENCE-ID:20240102T100000Z\n"
+                          "DTSTART:20240102T110000Z\nEND:VEVENT\n"),
        Precondition::ValidCalendarObjectResource, "RECURRENCE-ID 20240102T100000Z is overridden twice"},
-      {"end before start", testing::vcalendar(event("DTEND:20240101T090000Z\n")), Precondition::ValidCalendarData,
-       "line 8: DTEND is before DTSTART"},
+      {"end before start", testing::vcalendar(event("DTEND:20240101T090000Z\n")),
+       Precondition::ValidCalendarData, "line 8: DTEND is before DTSTART"},
       {"dtend and duration", testing::vcalendar(event("DTEND:20240101T110000Z\nDURATION:PT1H\n")),
        Precondition::ValidCalendarData, "has both DTEND and DURATION"},
-      {"date and date-time", testing::vcalendar(event("DTEND;VALUE=DATE:20240102\n")), Precondition::ValidCalendarData,
-       "DTEND must be a date-time like DTSTART"},
+      {"date and date-time", testing::vcalendar(event("DTEND;VALUE=DATE:20240102\n")),
+       Precondition::ValidCalendarData, "DTEND must be a date-time like DTSTART"},
       {"no dtstart", testing::vcalendar("BEGIN:VEVENT\nUID:a\nSUMMARY:x\nEND:VEVENT\n"),
        Precondition::ValidCalendarData, "line 4: VEVENT has no DTSTART"},
       {"only a timezone",
-       testing::vcalendar("BEGIN:VTIMEZONE\nTZID:X\nBEGIN:STANDARD\nDTSTART:19700101T000000\nTZOFFSETFROM:+0100\n"
-                          "TZOFFSETTO:+0100\nEND:STANDARD\nEND:VTIMEZONE\n"),
+       testing::vcalendar(
+           "BEGIN:VTIMEZONE\nTZID:X\nBEGIN:STANDARD\nDTSTART:19700101T000000\nTZOFFSETFROM:+0100\n"
+           "TZOFFSETTO:+0100\nEND:STANDARD\nEND:VTIMEZONE\n"),
        Precondition::ValidCalendarObjectResource, "holds no VEVENT"},
       {"text after end", testing::vcalendar(event()) + "BEGIN:VCALENDAR\nEND:VCALENDAR\n",
        Precondition::ValidCalendarData, "line 10: text follows END:VCALENDAR"},
-      {"alarm at top", testing::vcalendar("BEGIN:VALARM\nACTION:DISPLAY\nTRIGGER:-PT5M\nEND:VALARM\n" + event()),
+      {"alarm at top",
+       testing::vcalendar("BEGIN:VALARM\nACTION:DISPLAY\nTRIGGER:-PT5M\nEND:VALARM\n" + event()),
        Precondition::ValidCalendarData, "line 4: VALARM cannot stand directly inside VCALENDAR"},
       {"unknown component", testing::vcalendar("BEGIN:VMEETING\nUID:a\nEND:VMEETING\n"),
        Precondition::ValidCalendarData, "VMEETING is not an iCalendar component"},
@@ -106,7 +110,8 @@ TEST(CalendarObject, RejectsACorpusOfBadInputs) {
        Precondition::ValidCalendarData, "line 8: RDATE is not a period"},
       {"unclosed quote", testing::vcalendar(event("ATTENDEE;CN=\"Ana:mailto:ana@example.com\n")),
        Precondition::ValidCalendarData, "line 8: a quoted parameter value of ATTENDEE is not closed"},
-      {"lonely continuation", " BEGIN:VCALENDAR\n", Precondition::ValidCalendarData, "line 1: starts with a space"},
+      {"lonely continuation", " BEGIN:VCALENDAR\n", Precondition::ValidCalendarData,
+       "line 1: starts with a space"},
   };
   for (const Bad& bad : corpus) {
     try {
@@ -155,8 +160,10 @@ TEST(CalendarObject, AcceptsWhatRealClientsSend) {
       "uid:Apple-1\n"
       "dtstart;tzid=Europe/Berlin:20240101T100000\n"
       "dtend;tzid=Europe/Berlin:20240101T110000\n"
-      "summary:Kaffee mit Zoë – ein längerer Titel, der über die Grenze von fünfundsiebzig Oktetten hinausgeht\n"
-      "X-APPLE-STRUCTURED-LOCATION;VALUE=URI;X-ADDRESS=\"Unter den Linden 1, Berlin\";X-TITLE=\"Café: Mitte\":geo:52.5,13.4\n"
+      "summary:Kaffee mit Zoë – ein längerer Titel, der über die Grenze von fünfundsiebzig Oktetten "
+      "hinausgeht\n"
+      "X-APPLE-STRUCTURED-LOCATION;VALUE=URI;X-ADDRESS=\"Unter den Linden 1, Berlin\";X-TITLE=\"Café: "
+      "Mitte\":geo:52.5,13.4\n"
       "ATTENDEE;CN=\"Ana, Staff\";CUTYPE=INDIVIDUAL;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:ana@example.com\n"
       "ATTACH;ENCODING=BASE64;VALUE=BINARY;FMTTYPE=text/plain:SGVsbG8gd29ybGQ=\n"
       "X-MOZ-GENERATION:3\n"
@@ -191,8 +198,9 @@ TEST(CalendarObject, KeepsExistingDtstampAndAddsProdid) {
 }
 
 TEST(CalendarObject, RewritesLibicalZonePrefixes) {
-  ParsedObject o = parse(testing::vcalendar(
-      "BEGIN:VEVENT\nUID:z\nDTSTART;TZID=/freeassociation.sourceforge.net/Europe/Berlin:20240101T100000\nEND:VEVENT\n"));
+  ParsedObject o =
+      parse(testing::vcalendar("BEGIN:VEVENT\nUID:z\nDTSTART;TZID=/freeassociation.sourceforge.net/Europe/"
+                               "Berlin:20240101T100000\nEND:VEVENT\n"));
   EXPECT_THAT(o.text, HasSubstr("DTSTART;TZID=Europe/Berlin:20240101T100000\r\n"));
   expectServable(o.text);
 }
@@ -210,7 +218,8 @@ TEST(CalendarObject, AcceptsEveryComponentTypeWithOverridesAndTimezones) {
   ParsedObject recurring = parse(testing::vcalendar(
       "BEGIN:VTIMEZONE\nTZID:Custom/Zone\nBEGIN:STANDARD\nDTSTART:19700101T000000\nTZOFFSETFROM:+0200\n"
       "TZOFFSETTO:+0200\nEND:STANDARD\nEND:VTIMEZONE\n"
-      "BEGIN:VEVENT\nUID:r\nDTSTART;TZID=Custom/Zone:20240101T100000\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=5\n"
+      "BEGIN:VEVENT\nUID:r\nDTSTART;TZID=Custom/"
+      "Zone:20240101T100000\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=5\n"
       "END:VEVENT\nBEGIN:VEVENT\nUID:r\nRECURRENCE-ID;TZID=Custom/Zone:20240102T100000\n"
       "DTSTART;TZID=Custom/Zone:20240102T120000\nDURATION:PT1H\nEND:VEVENT\n"));
   EXPECT_EQ(recurring.uid, "r");

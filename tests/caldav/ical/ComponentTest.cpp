@@ -13,7 +13,8 @@ using ::testing::ElementsAre;
 const char* kEvent =
     "BEGIN:VEVENT\nUID:c\nDTSTART:20240101T100000Z\nSUMMARY:Tea\\, cake\\; and more\\nnext line\n"
     "ATTENDEE;CN=\"Ana, Staff\";MEMBER=\"mailto:a@x\",\"mailto:b@x\";X-FOO=bar:mailto:ana@example.com\n"
-    "X-BOOKDAV-PARTICIPANTS:3\nX-LOWER:v\nBEGIN:VALARM\nACTION:DISPLAY\nTRIGGER:-PT5M\nDESCRIPTION:x\nEND:VALARM\n"
+    "X-BOOKDAV-PARTICIPANTS:3\nX-LOWER:v\nBEGIN:VALARM\nACTION:DISPLAY\nTRIGGER:-PT5M\nDESCRIPTION:x\nEND:"
+    "VALARM\n"
     "END:VEVENT\n";
 
 TEST(Component, OwnsClonesAndSerialises) {

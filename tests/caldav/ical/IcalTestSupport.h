@@ -21,9 +21,13 @@ inline Component calendarOf(std::string_view body) {
   return Component::parse(vcalendar(body));
 }
 
-inline domain::Instant at(std::string_view rfc3339) { return *domain::parseRfc3339(rfc3339); }
+inline domain::Instant at(std::string_view rfc3339) {
+  return *domain::parseRfc3339(rfc3339);
+}
 
-inline domain::Interval between(std::string_view a, std::string_view b) { return {at(a), at(b)}; }
+inline domain::Interval between(std::string_view a, std::string_view b) {
+  return {at(a), at(b)};
+}
 
 // "start/end" of each instance, in the order visited.
 inline std::vector<std::string> instancesIn(const Component& cal, domain::Interval range,
@@ -41,6 +45,8 @@ inline std::vector<std::string> instancesIn(const Component& cal, domain::Interv
   return out;
 }
 
-inline domain::Interval always() { return {domain::Instant::min(), domain::Instant::max()}; }
+inline domain::Interval always() {
+  return {domain::Instant::min(), domain::Instant::max()};
+}
 
 }  // namespace bookdav::caldav::ical::testing

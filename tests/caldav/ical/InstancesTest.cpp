@@ -18,8 +18,8 @@ std::string describe(const IndexedSpan& s) {
     return domain::toRfc3339(t);
   };
   const char* busy[] = {"none", "busy", "tentative", "unavailable"};
-  return text(s.start) + "/" + text(s.end) + (s.exact ? "" : " inexact") + (s.floating ? " floating" : "") + " " +
-         busy[static_cast<int>(s.busy)];
+  return text(s.start) + "/" + text(s.end) + (s.exact ? "" : " inexact") + (s.floating ? " floating" : "") +
+         " " + busy[static_cast<int>(s.busy)];
 }
 
 std::vector<std::string> describe(const Expansion& e) {
@@ -33,10 +33,11 @@ TEST(Instances, UnboundedRuleIsCoveredUntilTheHorizon) {
       "BEGIN:VEVENT\nUID:u\nDTSTART;TZID=Europe/Berlin:20240101T100000\nDURATION:PT1H\nRRULE:FREQ=WEEKLY\n"
       "END:VEVENT\n");
   Expansion e = expandForIndex(cal, at("2024-02-01T00:00:00Z"));
-  EXPECT_THAT(describe(e), ::testing::ElementsAre(
-                               "2024-01-01T09:00:00Z/2024-01-01T10:00:00Z busy", "2024-01-08T09:00:00Z/2024-01-08T10:00:00Z busy",
-                               "2024-01-15T09:00:00Z/2024-01-15T10:00:00Z busy", "2024-01-22T09:00:00Z/2024-01-22T10:00:00Z busy",
-                               "2024-01-29T09:00:00Z/2024-01-29T10:00:00Z busy"));
+  EXPECT_THAT(describe(e), ::testing::ElementsAre("2024-01-01T09:00:00Z/2024-01-01T10:00:00Z busy",
+                                                  "2024-01-08T09:00:00Z/2024-01-08T10:00:00Z busy",
+                                                  "2024-01-15T09:00:00Z/2024-01-15T10:00:00Z busy",
+                                                  "2024-01-22T09:00:00Z/2024-01-22T10:00:00Z busy",
+                                                  "2024-01-29T09:00:00Z/2024-01-29T10:00:00Z busy"));
   EXPECT_EQ(e.coveredUntil, at("2024-02-01T00:00:00Z"));
 }
 
@@ -69,7 +70,8 @@ TEST(Instances, MaxInstancesCutsCoverage) {
 TEST(Instances, OverrideMovedPastTheHorizonIsNotIndexedYet) {
   Component cal = calendarOf(
       "BEGIN:VEVENT\nUID:m\nDTSTART:20240101T100000Z\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=2\nEND:VEVENT\n"
-      "BEGIN:VEVENT\nUID:m\nRECURRENCE-ID:20240102T100000Z\nDTSTART:20240301T100000Z\nDURATION:PT1H\nEND:VEVENT\n");
+      "BEGIN:VEVENT\nUID:m\nRECURRENCE-ID:20240102T100000Z\nDTSTART:20240301T100000Z\nDURATION:PT1H\nEND:"
+      "VEVENT\n");
   Expansion e = expandForIndex(cal, at("2024-02-01T00:00:00Z"));
   EXPECT_THAT(describe(e), ::testing::ElementsAre("2024-01-01T10:00:00Z/2024-01-01T11:00:00Z busy"));
   EXPECT_EQ(e.coveredUntil, at("2024-02-01T00:00:00Z"));
@@ -94,7 +96,8 @@ TEST(Instances, ExactnessFloatingAndBusy) {
 
 TEST(Instances, TodosJournalsFreeBusyAndAvailability) {
   Component todos = calendarOf("BEGIN:VTODO\nUID:t\nSUMMARY:someday\nEND:VTODO\n");
-  EXPECT_THAT(describe(expandForIndex(todos, at("2025-01-01T00:00:00Z"))), ::testing::ElementsAre("-inf/+inf none"));
+  EXPECT_THAT(describe(expandForIndex(todos, at("2025-01-01T00:00:00Z"))),
+              ::testing::ElementsAre("-inf/+inf none"));
   Component due = calendarOf("BEGIN:VTODO\nUID:t\nDUE:20240110T120000Z\nEND:VTODO\n");
   EXPECT_THAT(describe(expandForIndex(due, at("2025-01-01T00:00:00Z"))),
               ::testing::ElementsAre("2024-01-10T12:00:00Z/2024-01-10T12:00:00Z inexact none"));

@@ -14,73 +14,78 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using namespace testing;
 
-std::string event(std::string_view props) { return "BEGIN:VEVENT\nUID:e\n" + std::string(props) + "END:VEVENT\n"; }
+std::string event(std::string_view props) {
+  return "BEGIN:VEVENT\nUID:e\n" + std::string(props) + "END:VEVENT\n";
+}
 
 TEST(Recurrence, WeeklyBerlinAcrossMarchChange) {
   Component cal = calendarOf(
       event("DTSTART;TZID=Europe/Berlin:20240319T100000\nDTEND;TZID=Europe/Berlin:20240319T110000\n"
             "RRULE:FREQ=WEEKLY;COUNT=4\n"));
-  EXPECT_THAT(instancesIn(cal, always()),
-              ElementsAre("2024-03-19T09:00:00Z/2024-03-19T10:00:00Z", "2024-03-26T09:00:00Z/2024-03-26T10:00:00Z",
-                          "2024-04-02T08:00:00Z/2024-04-02T09:00:00Z", "2024-04-09T08:00:00Z/2024-04-09T09:00:00Z"));
+  EXPECT_THAT(
+      instancesIn(cal, always()),
+      ElementsAre("2024-03-19T09:00:00Z/2024-03-19T10:00:00Z", "2024-03-26T09:00:00Z/2024-03-26T10:00:00Z",
+                  "2024-04-02T08:00:00Z/2024-04-02T09:00:00Z", "2024-04-09T08:00:00Z/2024-04-09T09:00:00Z"));
 }
 
 TEST(Recurrence, WeeklyBerlinAcrossOctoberChange) {
   Component cal = calendarOf(
       event("DTSTART;TZID=Europe/Berlin:20241015T100000\nDTEND;TZID=Europe/Berlin:20241015T110000\n"
             "RRULE:FREQ=WEEKLY;COUNT=4\n"));
-  EXPECT_THAT(instancesIn(cal, always()),
-              ElementsAre("2024-10-15T08:00:00Z/2024-10-15T09:00:00Z", "2024-10-22T08:00:00Z/2024-10-22T09:00:00Z",
-                          "2024-10-29T09:00:00Z/2024-10-29T10:00:00Z", "2024-11-05T09:00:00Z/2024-11-05T10:00:00Z"));
+  EXPECT_THAT(
+      instancesIn(cal, always()),
+      ElementsAre("2024-10-15T08:00:00Z/2024-10-15T09:00:00Z", "2024-10-22T08:00:00Z/2024-10-22T09:00:00Z",
+                  "2024-10-29T09:00:00Z/2024-10-29T10:00:00Z", "2024-11-05T09:00:00Z/2024-11-05T10:00:00Z"));
 }
 
 TEST(Recurrence, WeeklyNewYorkAcrossMarchAndNovemberChanges) {
   Component march = calendarOf(
       event("DTSTART;TZID=America/New_York:20240303T100000\nDURATION:PT1H\nRRULE:FREQ=WEEKLY;COUNT=3\n"));
-  EXPECT_THAT(instancesIn(march, always()),
-              ElementsAre("2024-03-03T15:00:00Z/2024-03-03T16:00:00Z", "2024-03-10T14:00:00Z/2024-03-10T15:00:00Z",
-                          "2024-03-17T14:00:00Z/2024-03-17T15:00:00Z"));
+  EXPECT_THAT(instancesIn(march, always()), ElementsAre("2024-03-03T15:00:00Z/2024-03-03T16:00:00Z",
+                                                        "2024-03-10T14:00:00Z/2024-03-10T15:00:00Z",
+                                                        "2024-03-17T14:00:00Z/2024-03-17T15:00:00Z"));
   Component november = calendarOf(
       event("DTSTART;TZID=America/New_York:20241027T100000\nDURATION:PT1H\nRRULE:FREQ=WEEKLY;COUNT=3\n"));
-  EXPECT_THAT(instancesIn(november, always()),
-              ElementsAre("2024-10-27T14:00:00Z/2024-10-27T15:00:00Z", "2024-11-03T15:00:00Z/2024-11-03T16:00:00Z",
-                          "2024-11-10T15:00:00Z/2024-11-10T16:00:00Z"));
+  EXPECT_THAT(instancesIn(november, always()), ElementsAre("2024-10-27T14:00:00Z/2024-10-27T15:00:00Z",
+                                                           "2024-11-03T15:00:00Z/2024-11-03T16:00:00Z",
+                                                           "2024-11-10T15:00:00Z/2024-11-10T16:00:00Z"));
 }
 
 TEST(Recurrence, DailyAcrossTheShortAndTheLongDay) {
   Component spring = calendarOf(
       event("DTSTART;TZID=Europe/Berlin:20240330T100000\nDTEND;TZID=Europe/Berlin:20240330T110000\n"
             "RRULE:FREQ=DAILY;COUNT=3\n"));
-  EXPECT_THAT(instancesIn(spring, always()),
-              ElementsAre("2024-03-30T09:00:00Z/2024-03-30T10:00:00Z", "2024-03-31T08:00:00Z/2024-03-31T09:00:00Z",
-                          "2024-04-01T08:00:00Z/2024-04-01T09:00:00Z"));
+  EXPECT_THAT(instancesIn(spring, always()), ElementsAre("2024-03-30T09:00:00Z/2024-03-30T10:00:00Z",
+                                                         "2024-03-31T08:00:00Z/2024-03-31T09:00:00Z",
+                                                         "2024-04-01T08:00:00Z/2024-04-01T09:00:00Z"));
   Component autumn = calendarOf(
       event("DTSTART;TZID=Europe/Berlin:20241026T100000\nDTEND;TZID=Europe/Berlin:20241026T110000\n"
             "RRULE:FREQ=DAILY;COUNT=3\n"));
-  EXPECT_THAT(instancesIn(autumn, always()),
-              ElementsAre("2024-10-26T08:00:00Z/2024-10-26T09:00:00Z", "2024-10-27T09:00:00Z/2024-10-27T10:00:00Z",
-                          "2024-10-28T09:00:00Z/2024-10-28T10:00:00Z"));
+  EXPECT_THAT(instancesIn(autumn, always()), ElementsAre("2024-10-26T08:00:00Z/2024-10-26T09:00:00Z",
+                                                         "2024-10-27T09:00:00Z/2024-10-27T10:00:00Z",
+                                                         "2024-10-28T09:00:00Z/2024-10-28T10:00:00Z"));
 }
 
 TEST(Recurrence, AllDayEventsLastTheLocalDay) {
-  Component cal = calendarOf(event("DTSTART;VALUE=DATE:20240331\nRRULE:FREQ=YEARLY;COUNT=1\n") +
-                             "BEGIN:VEVENT\nUID:autumn\nDTSTART;VALUE=DATE:20241027\nDTEND;VALUE=DATE:20241028\n"
-                             "END:VEVENT\n");
+  Component cal =
+      calendarOf(event("DTSTART;VALUE=DATE:20240331\nRRULE:FREQ=YEARLY;COUNT=1\n") +
+                 "BEGIN:VEVENT\nUID:autumn\nDTSTART;VALUE=DATE:20241027\nDTEND;VALUE=DATE:20241028\n"
+                 "END:VEVENT\n");
   // As if UTC (the index's view)...
-  EXPECT_THAT(instancesIn(cal, always()),
-              ElementsAre("2024-03-31T00:00:00Z/2024-04-01T00:00:00Z", "2024-10-27T00:00:00Z/2024-10-28T00:00:00Z"));
+  EXPECT_THAT(instancesIn(cal, always()), ElementsAre("2024-03-31T00:00:00Z/2024-04-01T00:00:00Z",
+                                                      "2024-10-27T00:00:00Z/2024-10-28T00:00:00Z"));
   // ...and read in Berlin: the 23 h and the 25 h day.
   TimeZoneContext berlin = *TimeZoneContext::named("Europe/Berlin");
-  EXPECT_THAT(instancesIn(cal, always(), &berlin),
-              ElementsAre("2024-03-30T23:00:00Z/2024-03-31T22:00:00Z", "2024-10-26T22:00:00Z/2024-10-27T23:00:00Z"));
+  EXPECT_THAT(instancesIn(cal, always(), &berlin), ElementsAre("2024-03-30T23:00:00Z/2024-03-31T22:00:00Z",
+                                                               "2024-10-26T22:00:00Z/2024-10-27T23:00:00Z"));
 }
 
 TEST(Recurrence, DailyAllDayInNewYorkAcrossTheChange) {
   Component cal = calendarOf(event("DTSTART;VALUE=DATE:20240309\nRRULE:FREQ=DAILY;COUNT=3\n"));
   TimeZoneContext ny = *TimeZoneContext::named("America/New_York");
-  EXPECT_THAT(instancesIn(cal, always(), &ny),
-              ElementsAre("2024-03-09T05:00:00Z/2024-03-10T05:00:00Z", "2024-03-10T05:00:00Z/2024-03-11T04:00:00Z",
-                          "2024-03-11T04:00:00Z/2024-03-12T04:00:00Z"));
+  EXPECT_THAT(instancesIn(cal, always(), &ny), ElementsAre("2024-03-09T05:00:00Z/2024-03-10T05:00:00Z",
+                                                           "2024-03-10T05:00:00Z/2024-03-11T04:00:00Z",
+                                                           "2024-03-11T04:00:00Z/2024-03-12T04:00:00Z"));
 }
 
 TEST(Recurrence, NominalDayDurationVersusExactHours) {
@@ -94,27 +99,30 @@ TEST(Recurrence, ExdateInLocalTimeAndInUtc) {
   Component cal = calendarOf(
       event("DTSTART;TZID=Europe/Berlin:20240305T100000\nDURATION:PT1H\nRRULE:FREQ=WEEKLY;COUNT=4\n"
             "EXDATE;TZID=Europe/Berlin:20240312T100000\nEXDATE:20240326T090000Z\n"));
-  EXPECT_THAT(instancesIn(cal, always()),
-              ElementsAre("2024-03-05T09:00:00Z/2024-03-05T10:00:00Z", "2024-03-19T09:00:00Z/2024-03-19T10:00:00Z"));
+  EXPECT_THAT(instancesIn(cal, always()), ElementsAre("2024-03-05T09:00:00Z/2024-03-05T10:00:00Z",
+                                                      "2024-03-19T09:00:00Z/2024-03-19T10:00:00Z"));
 }
 
 TEST(Recurrence, UntilIsInclusive) {
-  Component through = calendarOf(
-      event("DTSTART;TZID=Europe/Berlin:20240319T100000\nDURATION:PT1H\nRRULE:FREQ=WEEKLY;UNTIL=20240402T080000Z\n"));
-  EXPECT_THAT(instancesIn(through, always()),
-              ElementsAre("2024-03-19T09:00:00Z/2024-03-19T10:00:00Z", "2024-03-26T09:00:00Z/2024-03-26T10:00:00Z",
-                          "2024-04-02T08:00:00Z/2024-04-02T09:00:00Z"));
-  Component before = calendarOf(
-      event("DTSTART;TZID=Europe/Berlin:20240319T100000\nDURATION:PT1H\nRRULE:FREQ=WEEKLY;UNTIL=20240402T075959Z\n"));
+  Component through =
+      calendarOf(event("DTSTART;TZID=Europe/"
+                       "Berlin:20240319T100000\nDURATION:PT1H\nRRULE:FREQ=WEEKLY;UNTIL=20240402T080000Z\n"));
+  EXPECT_THAT(instancesIn(through, always()), ElementsAre("2024-03-19T09:00:00Z/2024-03-19T10:00:00Z",
+                                                          "2024-03-26T09:00:00Z/2024-03-26T10:00:00Z",
+                                                          "2024-04-02T08:00:00Z/2024-04-02T09:00:00Z"));
+  Component before =
+      calendarOf(event("DTSTART;TZID=Europe/"
+                       "Berlin:20240319T100000\nDURATION:PT1H\nRRULE:FREQ=WEEKLY;UNTIL=20240402T075959Z\n"));
   EXPECT_EQ(instancesIn(before, always()).size(), 2u);
 }
 
 TEST(Recurrence, DtstartCountsAsFirstOccurrenceEvenOffRule) {
   // 2024-01-01 is a Monday; the rule asks for Tuesdays. RFC 5545: DTSTART is the first of COUNT.
-  Component cal = calendarOf(event("DTSTART:20240101T100000Z\nDURATION:PT1H\nRRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=3\n"));
-  EXPECT_THAT(instancesIn(cal, always()),
-              ElementsAre("2024-01-01T10:00:00Z/2024-01-01T11:00:00Z", "2024-01-02T10:00:00Z/2024-01-02T11:00:00Z",
-                          "2024-01-09T10:00:00Z/2024-01-09T11:00:00Z"));
+  Component cal =
+      calendarOf(event("DTSTART:20240101T100000Z\nDURATION:PT1H\nRRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=3\n"));
+  EXPECT_THAT(instancesIn(cal, always()), ElementsAre("2024-01-01T10:00:00Z/2024-01-01T11:00:00Z",
+                                                      "2024-01-02T10:00:00Z/2024-01-02T11:00:00Z",
+                                                      "2024-01-09T10:00:00Z/2024-01-09T11:00:00Z"));
 }
 
 TEST(Recurrence, RdateWithPeriodsDateTimesAndDates) {
@@ -123,10 +131,11 @@ TEST(Recurrence, RdateWithPeriodsDateTimesAndDates) {
             "RDATE;VALUE=PERIOD:20240105T120000Z/PT2H,20240106T090000Z/20240106T093000Z\n"
             "RDATE;TZID=Europe/Berlin:20240110T100000\n") +
       "BEGIN:VEVENT\nUID:allday\nDTSTART;VALUE=DATE:20240201\nRDATE;VALUE=DATE:20240210\nEND:VEVENT\n");
-  EXPECT_THAT(instancesIn(cal, always()),
-              ElementsAre("2024-01-01T10:00:00Z/2024-01-01T11:00:00Z", "2024-01-05T12:00:00Z/2024-01-05T14:00:00Z",
-                          "2024-01-06T09:00:00Z/2024-01-06T09:30:00Z", "2024-01-10T09:00:00Z/2024-01-10T10:00:00Z",
-                          "2024-02-01T00:00:00Z/2024-02-02T00:00:00Z", "2024-02-10T00:00:00Z/2024-02-11T00:00:00Z"));
+  EXPECT_THAT(
+      instancesIn(cal, always()),
+      ElementsAre("2024-01-01T10:00:00Z/2024-01-01T11:00:00Z", "2024-01-05T12:00:00Z/2024-01-05T14:00:00Z",
+                  "2024-01-06T09:00:00Z/2024-01-06T09:30:00Z", "2024-01-10T09:00:00Z/2024-01-10T10:00:00Z",
+                  "2024-02-01T00:00:00Z/2024-02-02T00:00:00Z", "2024-02-10T00:00:00Z/2024-02-11T00:00:00Z"));
   // A period is found by a range that only touches its end.
   EXPECT_THAT(instancesIn(cal, between("2024-01-05T13:30:00Z", "2024-01-05T13:31:00Z")),
               ElementsAre("2024-01-05T12:00:00Z/2024-01-05T14:00:00Z"));
@@ -134,7 +143,8 @@ TEST(Recurrence, RdateWithPeriodsDateTimesAndDates) {
 
 // Weekly at 10:00 Berlin on 5, 12, 19, 26 March 2024 (09:00Z), with three overrides.
 const char* kOverridden =
-    "BEGIN:VEVENT\nUID:o\nDTSTART;TZID=Europe/Berlin:20240305T100000\nDTEND;TZID=Europe/Berlin:20240305T110000\n"
+    "BEGIN:VEVENT\nUID:o\nDTSTART;TZID=Europe/Berlin:20240305T100000\nDTEND;TZID=Europe/"
+    "Berlin:20240305T110000\n"
     "RRULE:FREQ=WEEKLY;COUNT=4\nSUMMARY:master\nEND:VEVENT\n"
     // 12 March moved to Friday 15 March 14:00 Berlin.
     "BEGIN:VEVENT\nUID:o\nRECURRENCE-ID;TZID=Europe/Berlin:20240312T100000\n"
@@ -156,10 +166,12 @@ TEST(Recurrence, OverridesMoveShortenAndCancel) {
                    (in.busy == BusyType::None ? " free" : " busy") + (in.overridden ? " override" : ""));
     return true;
   });
-  EXPECT_THAT(seen, ElementsAre("2024-03-05T09:00:00Z/2024-03-05T10:00:00Z rid 2024-03-05T09:00:00Z o busy",
-                                "2024-03-15T13:00:00Z/2024-03-15T14:00:00Z rid 2024-03-12T09:00:00Z o busy override",
-                                "2024-03-19T09:00:00Z/2024-03-19T09:30:00Z rid 2024-03-19T09:00:00Z o busy override",
-                                "2024-03-26T09:00:00Z/2024-03-26T10:00:00Z rid 2024-03-26T09:00:00Z o free override"));
+  EXPECT_THAT(
+      seen,
+      ElementsAre("2024-03-05T09:00:00Z/2024-03-05T10:00:00Z rid 2024-03-05T09:00:00Z o busy",
+                  "2024-03-15T13:00:00Z/2024-03-15T14:00:00Z rid 2024-03-12T09:00:00Z o busy override",
+                  "2024-03-19T09:00:00Z/2024-03-19T09:30:00Z rid 2024-03-19T09:00:00Z o busy override",
+                  "2024-03-26T09:00:00Z/2024-03-26T10:00:00Z rid 2024-03-26T09:00:00Z o free override"));
 }
 
 TEST(Recurrence, OverrideMovedOutOfAndIntoARange) {
@@ -180,21 +192,24 @@ TEST(Recurrence, OverrideOfAnUnboundedRuleFarFromItsStart) {
       "BEGIN:VEVENT\nUID:u\nRECURRENCE-ID;TZID=Europe/Berlin:20240411T100000\n"
       "DTSTART;TZID=Europe/Berlin:20240412T180000\nDURATION:PT1H\nEND:VEVENT\n");
   // Week of 2024-04-09 is an even number of weeks after 2000-01-04: Tue 9th, Thu 11th (moved).
-  EXPECT_THAT(instancesIn(cal, between("2024-04-08T00:00:00Z", "2024-04-15T00:00:00Z")),
-              ElementsAre("2024-04-09T08:00:00Z/2024-04-09T09:00:00Z", "2024-04-12T16:00:00Z/2024-04-12T17:00:00Z"));
+  EXPECT_THAT(
+      instancesIn(cal, between("2024-04-08T00:00:00Z", "2024-04-15T00:00:00Z")),
+      ElementsAre("2024-04-09T08:00:00Z/2024-04-09T09:00:00Z", "2024-04-12T16:00:00Z/2024-04-12T17:00:00Z"));
   EXPECT_THAT(instancesIn(cal, between("2024-04-15T00:00:00Z", "2024-04-22T00:00:00Z")), IsEmpty());
 }
 
 TEST(Recurrence, ThisAndFutureShiftsTheRest) {
   Component cal = calendarOf(
-      "BEGIN:VEVENT\nUID:f\nDTSTART;TZID=Europe/Berlin:20240305T100000\nDTEND;TZID=Europe/Berlin:20240305T110000\n"
+      "BEGIN:VEVENT\nUID:f\nDTSTART;TZID=Europe/Berlin:20240305T100000\nDTEND;TZID=Europe/"
+      "Berlin:20240305T110000\n"
       "RRULE:FREQ=WEEKLY;COUNT=5\nEND:VEVENT\n"
       "BEGIN:VEVENT\nUID:f\nRECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20240319T100000\n"
       "DTSTART;TZID=Europe/Berlin:20240319T120000\nDTEND;TZID=Europe/Berlin:20240319T140000\nEND:VEVENT\n");
-  EXPECT_THAT(instancesIn(cal, always()),
-              ElementsAre("2024-03-05T09:00:00Z/2024-03-05T10:00:00Z", "2024-03-12T09:00:00Z/2024-03-12T10:00:00Z",
-                          "2024-03-19T11:00:00Z/2024-03-19T13:00:00Z", "2024-03-26T11:00:00Z/2024-03-26T13:00:00Z",
-                          "2024-04-02T10:00:00Z/2024-04-02T12:00:00Z"));
+  EXPECT_THAT(
+      instancesIn(cal, always()),
+      ElementsAre("2024-03-05T09:00:00Z/2024-03-05T10:00:00Z", "2024-03-12T09:00:00Z/2024-03-12T10:00:00Z",
+                  "2024-03-19T11:00:00Z/2024-03-19T13:00:00Z", "2024-03-26T11:00:00Z/2024-03-26T13:00:00Z",
+                  "2024-04-02T10:00:00Z/2024-04-02T12:00:00Z"));
 }
 
 TEST(Recurrence, FloatingTimesAreReadInTheGivenZone) {
@@ -214,8 +229,8 @@ const char* kPlusThree =
     "TZOFFSETTO:+0300\nTZNAME:P3\nEND:STANDARD\nEND:VTIMEZONE\n";
 
 TEST(Recurrence, TzidWithAndWithoutVtimezone) {
-  Component embedded = calendarOf(std::string(kPlusThree) +
-                                  event("DTSTART;TZID=Test/Plus3:20240101T100000\nDURATION:PT1H\n"));
+  Component embedded =
+      calendarOf(std::string(kPlusThree) + event("DTSTART;TZID=Test/Plus3:20240101T100000\nDURATION:PT1H\n"));
   EXPECT_THAT(instancesIn(embedded, always()), ElementsAre("2024-01-01T07:00:00Z/2024-01-01T08:00:00Z"));
   // A VTIMEZONE in the calendar wins over the built-in zone of the same name.
   Component shadowed = calendarOf(
@@ -224,11 +239,12 @@ TEST(Recurrence, TzidWithAndWithoutVtimezone) {
       event("DTSTART;TZID=Europe/Berlin:20240101T100000\nDURATION:PT1H\n"));
   EXPECT_THAT(instancesIn(shadowed, always()), ElementsAre("2024-01-01T05:00:00Z/2024-01-01T06:00:00Z"));
   // Without a VTIMEZONE the built-in zone answers, also for libical's prefixed ids.
-  Component builtin = calendarOf(event("DTSTART;TZID=Europe/Berlin:20240701T100000\nDURATION:PT1H\n") +
-                                 "BEGIN:VEVENT\nUID:p\nDTSTART;TZID=/freeassociation.sourceforge.net/Europe/Berlin:"
-                                 "20240101T100000\nDURATION:PT1H\nEND:VEVENT\n");
-  EXPECT_THAT(instancesIn(builtin, always()),
-              ElementsAre("2024-07-01T08:00:00Z/2024-07-01T09:00:00Z", "2024-01-01T09:00:00Z/2024-01-01T10:00:00Z"));
+  Component builtin =
+      calendarOf(event("DTSTART;TZID=Europe/Berlin:20240701T100000\nDURATION:PT1H\n") +
+                 "BEGIN:VEVENT\nUID:p\nDTSTART;TZID=/freeassociation.sourceforge.net/Europe/Berlin:"
+                 "20240101T100000\nDURATION:PT1H\nEND:VEVENT\n");
+  EXPECT_THAT(instancesIn(builtin, always()), ElementsAre("2024-07-01T08:00:00Z/2024-07-01T09:00:00Z",
+                                                          "2024-01-01T09:00:00Z/2024-01-01T10:00:00Z"));
 }
 
 TEST(Recurrence, RangeMatchingFollowsTheEventTable) {
@@ -271,10 +287,14 @@ TEST(Recurrence, TodoTimeRangeRows) {
       {"DUE:20240110T120000Z\n", "20240110T110000Z", "20240110T120000Z", true},
       {"DUE:20240110T120000Z\n", "20240110T120000Z", "20240110T130000Z", false},
       // COMPLETED + CREATED
-      {"CREATED:20240110T080000Z\nCOMPLETED:20240110T140000Z\n", "20240110T140000Z", "20240110T150000Z", true},
-      {"CREATED:20240110T080000Z\nCOMPLETED:20240110T140000Z\n", "20240110T070000Z", "20240110T080000Z", true},
-      {"CREATED:20240110T080000Z\nCOMPLETED:20240110T140000Z\n", "20240110T140100Z", "20240110T150000Z", false},
-      {"CREATED:20240110T080000Z\nCOMPLETED:20240110T140000Z\n", "20240110T060000Z", "20240110T075900Z", false},
+      {"CREATED:20240110T080000Z\nCOMPLETED:20240110T140000Z\n", "20240110T140000Z", "20240110T150000Z",
+       true},
+      {"CREATED:20240110T080000Z\nCOMPLETED:20240110T140000Z\n", "20240110T070000Z", "20240110T080000Z",
+       true},
+      {"CREATED:20240110T080000Z\nCOMPLETED:20240110T140000Z\n", "20240110T140100Z", "20240110T150000Z",
+       false},
+      {"CREATED:20240110T080000Z\nCOMPLETED:20240110T140000Z\n", "20240110T060000Z", "20240110T075900Z",
+       false},
       // COMPLETED only: (start <= COMPLETED) and (end >= COMPLETED)
       {"COMPLETED:20240110T140000Z\n", "20240110T130000Z", "20240110T140000Z", true},
       {"COMPLETED:20240110T140000Z\n", "20240110T140000Z", "20240110T150000Z", true},
@@ -289,7 +309,8 @@ TEST(Recurrence, TodoTimeRangeRows) {
   for (const TodoRow& row : rows) {
     Component cal = calendarOf("BEGIN:VTODO\nUID:t\n" + std::string(row.props) + "END:VTODO\n");
     domain::Interval range{*parseUtcDateTime(row.start), *parseUtcDateTime(row.end)};
-    EXPECT_EQ(instancesIn(cal, range).size(), row.matches ? 1u : 0u) << row.props << row.start << "/" << row.end;
+    EXPECT_EQ(instancesIn(cal, range).size(), row.matches ? 1u : 0u)
+        << row.props << row.start << "/" << row.end;
   }
 }
 
@@ -306,9 +327,10 @@ TEST(Recurrence, JournalRows) {
 
 TEST(Recurrence, RecurringTodoShiftsItsDue) {
   Component cal = calendarOf(
-      "BEGIN:VTODO\nUID:t\nDTSTART:20240101T090000Z\nDUE:20240101T170000Z\nRRULE:FREQ=DAILY;COUNT=2\nEND:VTODO\n");
-  EXPECT_THAT(instancesIn(cal, always()),
-              ElementsAre("2024-01-01T09:00:00Z/2024-01-01T17:00:00Z", "2024-01-02T09:00:00Z/2024-01-02T17:00:00Z"));
+      "BEGIN:VTODO\nUID:t\nDTSTART:20240101T090000Z\nDUE:20240101T170000Z\nRRULE:FREQ=DAILY;COUNT=2\nEND:"
+      "VTODO\n");
+  EXPECT_THAT(instancesIn(cal, always()), ElementsAre("2024-01-01T09:00:00Z/2024-01-01T17:00:00Z",
+                                                      "2024-01-02T09:00:00Z/2024-01-02T17:00:00Z"));
 }
 
 TEST(Recurrence, SkippingAheadGivesTheSameOccurrencesAsWalking) {
@@ -326,8 +348,8 @@ TEST(Recurrence, SkippingAheadGivesTheSameOccurrencesAsWalking) {
       "FREQ=HOURLY;INTERVAL=7",
   };
   for (const char* rule : rules) {
-    Component cal = calendarOf(
-        event("DTSTART;TZID=Europe/Berlin:20100105T103000\nDURATION:PT1H\nRRULE:" + std::string(rule) + "\n"));
+    Component cal = calendarOf(event(
+        "DTSTART;TZID=Europe/Berlin:20100105T103000\nDURATION:PT1H\nRRULE:" + std::string(rule) + "\n"));
     domain::Interval far = between("2024-02-01T00:00:00Z", "2024-05-01T00:00:00Z");
     std::vector<std::string> jumped = instancesIn(cal, far);
     std::vector<std::string> walked;

@@ -62,9 +62,12 @@ TEST(SimpleRule, MatchesLibicalOnManyRules) {
     const char* zone;
   };
   const Start starts[] = {
-      {"20240305T100000", "Europe/Berlin"}, {"20241027T000000", "Europe/Berlin"},
-      {"20241027T013000", "America/New_York"}, {"20240101T000000Z", nullptr},
-      {"20240229T235959", nullptr},           {"20240303", nullptr},
+      {"20240305T100000", "Europe/Berlin"},
+      {"20241027T000000", "Europe/Berlin"},
+      {"20241027T013000", "America/New_York"},
+      {"20240101T000000Z", nullptr},
+      {"20240229T235959", nullptr},
+      {"20240303", nullptr},
       {"20240107T090000", "Asia/Tokyo"},
   };
   int compared = 0;
@@ -75,7 +78,8 @@ TEST(SimpleRule, MatchesLibicalOnManyRules) {
       if (start.is_date && !icaltime_is_null_time(rule.until) && !rule.until.is_date) continue;
       std::optional<SimpleRule> simple = SimpleRule::from(rule, start);
       ASSERT_TRUE(simple) << text;
-      EXPECT_EQ(simpleSequence(*simple, 400), libicalSequence(rule, start, 400)) << text << " from " << s.value;
+      EXPECT_EQ(simpleSequence(*simple, 400), libicalSequence(rule, start, 400))
+          << text << " from " << s.value;
       ++compared;
     }
   }
@@ -97,8 +101,8 @@ TEST(SimpleRule, KeepsTheWallTimeAfterADaylightSavingGap) {
 
 TEST(SimpleRule, SkipLandsLikeLibicalSetStart) {
   initialize();
-  const char* rules[] = {"FREQ=DAILY;INTERVAL=5", "FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,FR", "FREQ=WEEKLY;BYDAY=SU;WKST=SU",
-                         "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU,SU;WKST=SU"};
+  const char* rules[] = {"FREQ=DAILY;INTERVAL=5", "FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,FR",
+                         "FREQ=WEEKLY;BYDAY=SU;WKST=SU", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU,SU;WKST=SU"};
   for (const char* text : rules) {
     icalrecurrencetype rule = icalrecurrencetype_from_string(text);
     icaltimetype start = startIn("20100105T103000", "Europe/Berlin");
@@ -111,7 +115,8 @@ TEST(SimpleRule, SkipLandsLikeLibicalSetStart) {
     ASSERT_FALSE(jumped.empty());
     auto from = std::find(all.begin(), all.end(), jumped.front());
     ASSERT_NE(from, all.end()) << text;
-    EXPECT_LE(jumped.front(), std::string("20240301T103000")) << text;  // no occurrence on or after the day is lost
+    EXPECT_LE(jumped.front(), std::string("20240301T103000"))
+        << text;  // no occurrence on or after the day is lost
     EXPECT_EQ(jumped, std::vector<std::string>(from, from + 30)) << text;
   }
 }
@@ -119,8 +124,9 @@ TEST(SimpleRule, SkipLandsLikeLibicalSetStart) {
 TEST(SimpleRule, LeavesOtherRulesToLibical) {
   initialize();
   icaltimetype start = startIn("20240305T100000", "Europe/Berlin");
-  for (const char* text : {"FREQ=MONTHLY", "FREQ=YEARLY", "FREQ=HOURLY", "FREQ=DAILY;BYDAY=MO", "FREQ=WEEKLY;BYDAY=1MO",
-                           "FREQ=WEEKLY;BYHOUR=10,12", "FREQ=WEEKLY;BYMONTH=3", "FREQ=DAILY;BYSETPOS=1"}) {
+  for (const char* text :
+       {"FREQ=MONTHLY", "FREQ=YEARLY", "FREQ=HOURLY", "FREQ=DAILY;BYDAY=MO", "FREQ=WEEKLY;BYDAY=1MO",
+        "FREQ=WEEKLY;BYHOUR=10,12", "FREQ=WEEKLY;BYMONTH=3", "FREQ=DAILY;BYSETPOS=1"}) {
     EXPECT_FALSE(SimpleRule::from(icalrecurrencetype_from_string(text), start)) << text;
   }
 }

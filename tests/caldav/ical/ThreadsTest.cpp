@@ -18,11 +18,11 @@ const domain::FixedClock kClock(*domain::parseRfc3339("2024-05-01T12:00:00Z"));
 
 std::string objectText(int n) {
   // Zones differ per object, and some are built-in zones no other test touched before.
-  const char* zones[] = {"Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney",
-                         "America/Sao_Paulo", "Europe/Lisbon", "Africa/Cairo", "Pacific/Auckland"};
+  const char* zones[] = {"Europe/Berlin",     "America/New_York", "Asia/Tokyo",   "Australia/Sydney",
+                         "America/Sao_Paulo", "Europe/Lisbon",    "Africa/Cairo", "Pacific/Auckland"};
   std::string zone = zones[n % 8];
-  return "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:obj-" + std::to_string(n) + "\nDTSTART;TZID=" + zone +
-         ":20240105T0930" + std::to_string(10 + n % 50) +
+  return "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:obj-" + std::to_string(n) +
+         "\nDTSTART;TZID=" + zone + ":20240105T0930" + std::to_string(10 + n % 50) +
          "\nDURATION:PT45M\nRRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=60\nSUMMARY:Class " + std::to_string(n) +
          "\nEND:VEVENT\nBEGIN:VEVENT\nUID:obj-" + std::to_string(n) + "\nRECURRENCE-ID;TZID=" + zone +
          ":20240108T0930" + std::to_string(10 + n % 50) + "\nDTSTART;TZID=" + zone + ":20240109T1200" +
@@ -38,9 +38,9 @@ std::string work(int n) {
   calendar::CalendarDataRequest expand;
   expand.expand = testing::between("2024-02-01T00:00:00Z", "2024-03-01T00:00:00Z");
   out += calendar::render(o.text, expand, TimeZoneContext::utc());
-  for (const calendar::FreeBusyPeriod& p :
-       calendar::busyFromCalendar(o.calendar, testing::between("2024-01-01T00:00:00Z", "2024-04-01T00:00:00Z"),
-                                  *TimeZoneContext::named("Europe/Berlin")))
+  for (const calendar::FreeBusyPeriod& p : calendar::busyFromCalendar(
+           o.calendar, testing::between("2024-01-01T00:00:00Z", "2024-04-01T00:00:00Z"),
+           *TimeZoneContext::named("Europe/Berlin")))
     out += domain::toRfc3339(p.interval.start);
   return out;
 }
