@@ -129,7 +129,7 @@ CompFilter compFilterOf(pugi::xml_node element, int depth) {
 }
 
 bool indexable(const std::string& name) {
-  return name == "VEVENT" || name == "VTODO" || name == "VJOURNAL" || name == "VFREEBUSY";
+  return name == "VEVENT" || name == "VTODO" || name == "VJOURNAL" || name == "VFREEBUSY" || name == "VAVAILABILITY";
 }
 
 }  // namespace

@@ -62,6 +62,7 @@ struct IndexHint {
   std::optional<domain::Interval> timeRange;  // open ends are Instant::min()/max()
 };
 
+// A parsed filter is immutable: one may serve many objects and threads.
 class Filter {
  public:
   // The CALDAV:filter element (namespaces resolved with caldav/xml). Throws FilterError.
@@ -79,8 +80,9 @@ class Filter {
   // The top-level VCALENDAR > Vxxx comp-filter (the first one that is not is-not-defined), for
   // pre-selecting candidates; nullopt when there is none.
   std::optional<IndexHint> indexHint() const;
-  // True when the filter is exactly VCALENDAR > one comp-filter (VEVENT, VTODO, VJOURNAL or
-  // VFREEBUSY) holding at most a time-range: then the index's exact spans answer it alone.
+  // True when the filter is exactly VCALENDAR > one comp-filter (VEVENT, VTODO, VJOURNAL,
+  // VFREEBUSY or VAVAILABILITY) holding at most a time-range: then the index answers it alone
+  // (exact spans directly; inexact and floating ones after a re-check with matches()).
   bool isPlainTimeRange() const;
 
   const CompFilter& root() const { return root_; }

@@ -10,12 +10,14 @@ IndexedSpan spanOf(const Instance& in) {
   return IndexedSpan{in.window.lo, in.window.hi, in.window.isHalfOpen(), in.floating, in.busy};
 }
 
-Expansion expandForIndex(const Component& calendar, domain::Instant horizonEnd, size_t maxInstances) {
+Expansion expandForIndex(const Component& calendar, domain::Instant horizonEnd, size_t maxInstances,
+                         domain::Instant horizonStart) {
   Expansion out;
   if (maxInstances == 0) maxInstances = 1;
   InstanceOptions options;
   options.maxInstances = maxInstances;
-  domain::Interval range{domain::Instant::min(), addSaturating(horizonEnd, domain::Seconds{1})};
+  out.coveredFrom = horizonStart;
+  domain::Interval range{horizonStart, addSaturating(horizonEnd, domain::Seconds{1})};
   InstanceScan scan = forEachInstance(
       calendar, range,
       [&](const Instance& in) {

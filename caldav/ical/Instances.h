@@ -40,15 +40,20 @@ struct Expansion {
   // there is; otherwise horizonEnd (a rule goes on past the horizon) or earlier (maxInstances hit).
   // To index further, call again with a later horizon and replace the rows.
   domain::Instant coveredUntil = domain::Instant::max();
+  // With a horizonStart, only instances reaching past it are in spans: a time-range [qs, qe) is
+  // answered completely when coveredFrom <= qs and qe <= coveredUntil. Instant::min() otherwise.
+  domain::Instant coveredFrom = domain::Instant::min();
 };
 
 // Every instance of the calendar (VEVENT, VTODO, VJOURNAL, VFREEBUSY periods, VAVAILABILITY) from
-// the beginning of time up to horizonEnd, at most about maxInstances recurrence ids per UID
+// the beginning of time (or horizonStart: a daily event since 2000 need not fill the index with
+// the past) up to horizonEnd, at most about maxInstances recurrence ids per UID inside the horizon
 // (overrides come on top). Floating times and DATEs are read as UTC (see IndexedSpan::floating).
 // VFREEBUSY gives its DTSTART/DTEND envelope (busy None, inexact) and one exact span per FREEBUSY
 // period with its FBTYPE; VAVAILABILITY one span with busy None (its AVAILABLE blocks are not
 // expanded here). VJOURNALs without DTSTART give no span (they match no time-range).
-Expansion expandForIndex(const Component& calendar, domain::Instant horizonEnd, size_t maxInstances = 5000);
+Expansion expandForIndex(const Component& calendar, domain::Instant horizonEnd, size_t maxInstances = 5000,
+                         domain::Instant horizonStart = domain::Instant::min());
 
 // The span of one instance (the same rules as above, for callers of forEachInstance).
 IndexedSpan spanOf(const Instance& instance);

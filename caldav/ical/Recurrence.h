@@ -49,7 +49,8 @@ struct Instance {
   // recur (no RRULE, no RDATE, no overrides).
   std::optional<domain::Instant> recurrenceId;
   // The component whose properties describe this instance: the master, an override with this
-  // RECURRENCE-ID, or the THISANDFUTURE override in force. Points into the calendar passed in.
+  // RECURRENCE-ID, or the THISANDFUTURE override in force. Points into the calendar passed in
+  // (non-const because libical's API is; treat it as read-only).
   icalcomponent* source = nullptr;
   TimeWindow window;
   BusyType busy = BusyType::None;
@@ -80,8 +81,9 @@ struct InstanceScan {
   bool stopped = false;  // the visitor returned false
 };
 
-// Calls visit(instance) for every instance whose window matches range (RFC 4791 §9.9), grouped by
-// UID in document order and sorted by start within a UID. visit returns false to stop. Overrides
+// Calls visit(instance) for every instance whose window matches range (RFC 4791 §9.9): those of
+// VFREEBUSY and VAVAILABILITY components as they come, then the recurring ones grouped by UID (in
+// order of first appearance) and sorted by start within a UID. visit returns false to stop. Overrides
 // always count, even when the master does not generate their RECURRENCE-ID; overrides with
 // STATUS:CANCELLED are instances too (busy None). `calendar` is a VCALENDAR, or one component.
 InstanceScan forEachInstance(const icalcomponent* calendar, domain::Interval range,

@@ -67,6 +67,21 @@ TEST(Instances, MaxInstancesCutsCoverage) {
   EXPECT_EQ(e.spans.back().start, at("2024-01-03T10:00:00Z"));
 }
 
+TEST(Instances, AHorizonStartKeepsOldDailyEventsSmall) {
+  Component cal = calendarOf(
+      "BEGIN:VEVENT\nUID:d\nDTSTART;TZID=Europe/Berlin:20000101T080000\nDURATION:PT1H\nRRULE:FREQ=DAILY\nEND:VEVENT\n");
+  Expansion e = expandForIndex(cal, at("2024-01-31T23:59:59Z"), 100, at("2024-01-01T00:00:00Z"));
+  ASSERT_EQ(e.spans.size(), 31u);
+  EXPECT_EQ(describe(e.spans.front()), "2024-01-01T07:00:00Z/2024-01-01T08:00:00Z busy");
+  EXPECT_EQ(describe(e.spans.back()), "2024-01-31T07:00:00Z/2024-01-31T08:00:00Z busy");
+  EXPECT_EQ(e.coveredFrom, at("2024-01-01T00:00:00Z"));
+  EXPECT_EQ(e.coveredUntil, at("2024-01-31T23:59:59Z"));
+  // From the beginning of time the same limit stops in 2000.
+  Expansion all = expandForIndex(cal, at("2024-01-31T23:59:59Z"), 100);
+  EXPECT_EQ(all.spans.size(), 100u);
+  EXPECT_EQ(all.coveredUntil, at("2000-04-09T06:00:00Z"));  // summer time since 26 March
+}
+
 TEST(Instances, OverrideMovedPastTheHorizonIsNotIndexedYet) {
   Component cal = calendarOf(
       "BEGIN:VEVENT\nUID:m\nDTSTART:20240101T100000Z\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=2\nEND:VEVENT\n"
