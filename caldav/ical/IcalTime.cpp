@@ -60,17 +60,43 @@ icaltimetype zonedValue(icalproperty* p, icalcomponent* comp) {
 }
 
 domain::Instant toInstant(const icaltimetype& t, const icaltimezone* floatingZone) {
-  icaltimetype wall = t;
-  const icaltimezone* zone = t.zone;
-  if (t.is_date) {
-    wall.is_date = 0;
-    wall.hour = wall.minute = wall.second = 0;
-    zone = floatingZone;
-  } else if (zone == nullptr) {
-    zone = floatingZone;
-  }
-  if (zone == nullptr) zone = icaltimezone_get_utc_timezone();
-  return domain::fromUnix(static_cast<std::int64_t>(icaltime_as_timet_with_zone(wall, zone)));
+  const icaltimezone* zone = t.is_date || t.zone == nullptr ? floatingZone : t.zone;
+  // The wall-clock time read as if it were UTC.
+  domain::Instant wall = domain::Instant{std::chrono::sys_days{std::chrono::year{t.year} /
+                                                               std::chrono::month{static_cast<unsigned>(t.month)} /
+                                                               std::chrono::day{static_cast<unsigned>(t.day)}}};
+  if (!t.is_date) wall += std::chrono::hours{t.hour} + domain::Minutes{t.minute} + domain::Seconds{t.second};
+  if (zone == nullptr || zone == icaltimezone_get_utc_timezone()) return wall;
+  // Not icaltime_as_timet_with_zone(): in a spring-forward gap it applies the offset after the
+  // gap (02:30 Berlin on 31 March 2024 became 00:30Z), while RFC 5545 §3.3.5 reads a nonexistent
+  // time with the offset before the gap (01:30Z, i.e. 03:30 CEST) and an ambiguous time as its
+  // first occurrence.
+  const std::chrono::hours margin{26};
+  domain::Seconds before = utcOffsetAt(zone, wall - margin), after = utcOffsetAt(zone, wall + margin);
+  if (before == after) return wall - before;
+  domain::Instant early = wall - before, late = wall - after;
+  bool earlyValid = utcOffsetAt(zone, early) == before, lateValid = utcOffsetAt(zone, late) == after;
+  if (earlyValid && lateValid) return std::min(early, late);
+  if (lateValid) return late;
+  return early;  // valid, or a gap: the offset before it
+}
+
+domain::Seconds utcOffsetAt(const icaltimezone* zone, domain::Instant utc) {
+  if (zone == nullptr) return domain::Seconds{0};
+  auto day = std::chrono::floor<std::chrono::days>(utc);
+  std::chrono::year_month_day ymd{day};
+  std::chrono::hh_mm_ss<domain::Seconds> hms{utc - day};
+  icaltimetype u = icaltime_null_time();
+  u.year = static_cast<int>(ymd.year());
+  u.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  u.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  u.hour = static_cast<int>(hms.hours().count());
+  u.minute = static_cast<int>(hms.minutes().count());
+  u.second = static_cast<int>(hms.seconds().count());
+  u.zone = icaltimezone_get_utc_timezone();
+  int isDaylight = 0;
+  return domain::Seconds{
+      icaltimezone_get_utc_offset_of_utc_time(const_cast<icaltimezone*>(zone), &u, &isDaylight)};
 }
 
 icaltimetype fromInstant(domain::Instant t, const icaltimezone* zone, bool asDate) {

@@ -31,8 +31,12 @@ inline bool isFloating(const icaltimetype& t) {
 }
 
 // The instant of a libical time. Floating times and DATEs (midnight) are read in floatingZone;
-// nullptr means UTC.
+// nullptr means UTC. A wall time that does not exist (spring forward) is read with the offset
+// before the gap, an ambiguous one (fall back) as its first occurrence (RFC 5545 §3.3.5).
 domain::Instant toInstant(const icaltimetype& t, const icaltimezone* floatingZone);
+
+// The offset to add to UTC to get the zone's wall time at an instant (nullptr = UTC).
+domain::Seconds utcOffsetAt(const icaltimezone* zone, domain::Instant utc);
 
 // The wall-clock time of an instant in a zone (nullptr = UTC, the result then carries the UTC zone);
 // with asDate, the date part only.
