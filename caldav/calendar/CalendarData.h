@@ -1,6 +1,5 @@
-// CALDAV:calendar-data as a REPORT or PROPFIND asks for it (RFC 4791 §9.6): which components and
-// properties to return (comp, allcomp, prop, allprop, novalue), expand, limit-recurrence-set and
-// limit-freebusy-set; render() applies such a request to a stored calendar object.
+// CALDAV:calendar-data as a REPORT or PROPFIND asks for it (RFC 4791 §9.6), and render(), which
+// applies such a request (comp/prop selection, expand, limit-*-set) to a stored calendar object.
 #pragma once
 
 #include <optional>

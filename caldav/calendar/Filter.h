@@ -1,7 +1,8 @@
-// CALDAV:filter of a calendar-query REPORT (RFC 4791 §9.7): the whole grammar (comp-filter,
-// prop-filter, param-filter, is-not-defined, text-match, time-range on VEVENT, VTODO, VJOURNAL,
-// VFREEBUSY and VALARM per §9.9, and on date-valued properties), evaluated across recurrence with
-// the one recurrence engine (caldav/ical/Recurrence.h).
+// CALDAV:filter of a calendar-query REPORT (RFC 4791 §9.7), parsed and evaluated across recurrence
+// with the one recurrence engine (caldav/ical/Recurrence.h).
+//
+// The whole grammar: comp-filter, prop-filter, param-filter, is-not-defined, text-match, time-range
+// on VEVENT, VTODO, VJOURNAL, VFREEBUSY and VALARM (§9.9) and on date-valued properties.
 #pragma once
 
 #include <optional>

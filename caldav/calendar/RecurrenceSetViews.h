@@ -1,7 +1,5 @@
-// The recurrence views of calendar-data (RFC 4791 §9.6.5-7) on a parsed calendar: every instance as
-// its own component (expand), the master with only the overrides meeting a range
-// (limit-recurrence-set), and the FREEBUSY periods meeting a range (limit-freebusy-set).
-// Internal to CalendarData.
+// The recurrence views of calendar-data (RFC 4791 §9.6.5-7): expand, limit-recurrence-set and
+// limit-freebusy-set applied to a parsed calendar. Internal to CalendarData.
 #pragma once
 
 #include "caldav/ical/Component.h"

@@ -1,6 +1,7 @@
 // Whole calendars as one .ics file: stored objects merged into one VCALENDAR for export, and an
-// imported file split into one calendar object per UID. Both work on the text (content lines are
-// copied, re-folded with CRLF), so nothing is lost to libical on the way.
+// imported file split into one calendar object per UID.
+//
+// Both work on the text (content lines are copied, re-folded with CRLF): nothing is lost to libical.
 #pragma once
 
 #include <span>

@@ -1,6 +1,7 @@
-// The one owner of libical components: Component holds an icalcomponent* (freed with
-// icalcomponent_free) and offers the few safe accessors the rest of caldav needs (strings are copied
-// out of libical; "_r" results are freed). No other file frees libical objects by hand.
+// The one owner of libical components (icalcomponent*, freed with icalcomponent_free), and the few
+// safe accessors the rest of caldav needs.
+//
+// Strings are copied out of libical; "_r" results are freed. No other file frees libical objects.
 //
 // Threads: never share one Component between threads, not even for reading. libical keeps iteration
 // state inside each component, so two readers corrupt each other. Parse one per thread or request.

@@ -1,6 +1,5 @@
-// The times of one VEVENT, VTODO or VJOURNAL (a master or an override) that decide where its
-// instances start and end, which time-ranges they match (RFC 4791 §9.9) and how busy they are.
-// Internal to the recurrence engine.
+// The times of one VEVENT, VTODO or VJOURNAL (master or override) that decide its instances' start,
+// end, matching time-ranges (RFC 4791 §9.9) and busy type. Internal to the recurrence engine.
 #pragma once
 
 #include <libical/ical.h>

@@ -1,7 +1,8 @@
 // iCalendar text read as content lines (RFC 5545 §3.1) with their line numbers: unfolding, the
-// NAME;PARAM=VALUE:VALUE split, and the exact place where text stops being iCalendar. libical reports
-// no positions, so objects are checked with this first; whole calendar files are split and merged
-// with it as text, byte for byte.
+// NAME;PARAM=VALUE:VALUE split, and the exact place where text stops being iCalendar.
+//
+// libical reports no positions, so objects are checked with this first; calendar files are split
+// and merged with it as text.
 #pragma once
 
 #include <cstddef>

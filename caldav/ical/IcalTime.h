@@ -1,6 +1,5 @@
-// Conversions between libical times and bookdav instants: TZID resolution (VTIMEZONE, then the
-// built-in zones), floating and DATE values read in a caller-chosen zone, and the UTC text form.
-// Internal to caldav/ical and caldav/calendar: it exposes libical types.
+// Conversions between libical times and bookdav instants: TZID resolution, floating and DATE values
+// read in a caller-chosen zone, the UTC text form. Internal to caldav (it exposes libical types).
 #pragma once
 
 #include <libical/ical.h>

@@ -1,6 +1,5 @@
-// Where things are in the text of one calendar object: its components and properties with line
-// numbers, and the syntax of its date, time and duration values, checked line by line so that
-// errors can say "line 7: ...". Internal to CalendarObject (libical itself reports no positions).
+// Where things are in the text of one calendar object (components and properties with line
+// numbers), and its date, time and duration syntax checked line by line. Internal to CalendarObject.
 #pragma once
 
 #include <map>

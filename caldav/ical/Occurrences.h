@@ -1,7 +1,8 @@
-// The recurrence ids of one master component inside a search window: DTSTART, every RRULE, RDATE
-// (DATE, DATE-TIME and PERIOD), minus EXDATE and EXRULE, sorted and without duplicates. libical's
-// icalcomponent_foreach_recurrence skips RDATE periods and resolves TZIDs without a lock, so this
-// drives icalrecur_iterator directly. Internal to the recurrence engine.
+// The recurrence ids of one master inside a search window: DTSTART, RRULEs, RDATEs (DATE, DATE-TIME,
+// PERIOD) minus EXDATE and EXRULE, sorted, unique. Internal to the recurrence engine.
+//
+// libical's icalcomponent_foreach_recurrence skips RDATE periods and resolves TZIDs without a lock,
+// so this drives the rules itself (SimpleRule, else icalrecur_iterator).
 #pragma once
 
 #include <libical/ical.h>

@@ -1,7 +1,8 @@
-// The one recurrence engine of bookdav: every instance of the components of a VCALENDAR (RRULE,
-// RDATE with DATE, DATE-TIME and PERIOD values, EXDATE, RECURRENCE-ID overrides including
-// RANGE=THISANDFUTURE), each with the RFC 4791 §9.9 rule saying which CALDAV:time-ranges it matches.
-// The instance index, calendar-query filters, calendar-data expand and free/busy all use it.
+// The one recurrence engine of bookdav: every instance of the components of a VCALENDAR, each with
+// the RFC 4791 §9.9 rule saying which CALDAV:time-ranges it matches.
+//
+// Handles RRULE, RDATE (DATE, DATE-TIME, PERIOD), EXDATE, EXRULE and RECURRENCE-ID overrides
+// (RANGE=THISANDFUTURE too). The instance index, filters, expand and free/busy all use it.
 #pragma once
 
 #include <cstddef>

@@ -1,7 +1,8 @@
-// Fast occurrences for the rules bookings use most: FREQ=DAILY without BY parts, and FREQ=WEEKLY
-// with at most a plain BYDAY list (any INTERVAL, WKST, COUNT, UNTIL). libical's iterator runs every
-// step through ICU calendars (about 3 µs a step with Debian's build); these are date arithmetic.
-// The results equal libical's (tested side by side). Internal to the recurrence engine.
+// Fast occurrences for the rules bookings use most: FREQ=DAILY without BY parts, and FREQ=WEEKLY with
+// at most a plain BYDAY list (any INTERVAL, WKST, COUNT, UNTIL). Internal to the recurrence engine.
+//
+// libical's iterator runs every step through ICU calendars (about 3 µs a step in Debian's build);
+// these are date arithmetic, with the same results as libical (tested side by side).
 #pragma once
 
 #include <libical/ical.h>

@@ -1,6 +1,5 @@
-// The zone in which floating times and DATE values are read (RFC 4791 §7.3): the CALDAV:timezone of a
-// request, a calendar's calendar-timezone property (a VCALENDAR with one VTIMEZONE), a built-in
-// Olson zone, or UTC (the default).
+// The zone in which floating times and DATE values are read (RFC 4791 §7.3): a request's
+// CALDAV:timezone, a calendar's calendar-timezone, a built-in Olson zone, or UTC (the default).
 #pragma once
 
 #include <memory>
