@@ -129,7 +129,8 @@ CompFilter compFilterOf(pugi::xml_node element, int depth) {
 }
 
 bool indexable(const std::string& name) {
-  return name == "VEVENT" || name == "VTODO" || name == "VJOURNAL" || name == "VFREEBUSY" || name == "VAVAILABILITY";
+  return name == "VEVENT" || name == "VTODO" || name == "VJOURNAL" || name == "VFREEBUSY" ||
+         name == "VAVAILABILITY";
 }
 
 }  // namespace

@@ -62,9 +62,9 @@ icaltimetype zonedValue(icalproperty* p, icalcomponent* comp) {
 domain::Instant toInstant(const icaltimetype& t, const icaltimezone* floatingZone) {
   const icaltimezone* zone = t.is_date || t.zone == nullptr ? floatingZone : t.zone;
   // The wall-clock time read as if it were UTC.
-  domain::Instant wall = domain::Instant{std::chrono::sys_days{std::chrono::year{t.year} /
-                                                               std::chrono::month{static_cast<unsigned>(t.month)} /
-                                                               std::chrono::day{static_cast<unsigned>(t.day)}}};
+  domain::Instant wall = domain::Instant{
+      std::chrono::sys_days{std::chrono::year{t.year} / std::chrono::month{static_cast<unsigned>(t.month)} /
+                            std::chrono::day{static_cast<unsigned>(t.day)}}};
   if (!t.is_date) wall += std::chrono::hours{t.hour} + domain::Minutes{t.minute} + domain::Seconds{t.second};
   if (zone == nullptr || zone == icaltimezone_get_utc_timezone()) return wall;
   // Not icaltime_as_timet_with_zone(): in a spring-forward gap it applies the offset after the

@@ -69,7 +69,8 @@ TEST(Instances, MaxInstancesCutsCoverage) {
 
 TEST(Instances, AHorizonStartKeepsOldDailyEventsSmall) {
   Component cal = calendarOf(
-      "BEGIN:VEVENT\nUID:d\nDTSTART;TZID=Europe/Berlin:20000101T080000\nDURATION:PT1H\nRRULE:FREQ=DAILY\nEND:VEVENT\n");
+      "BEGIN:VEVENT\nUID:d\nDTSTART;TZID=Europe/"
+      "Berlin:20000101T080000\nDURATION:PT1H\nRRULE:FREQ=DAILY\nEND:VEVENT\n");
   Expansion e = expandForIndex(cal, at("2024-01-31T23:59:59Z"), 100, at("2024-01-01T00:00:00Z"));
   ASSERT_EQ(e.spans.size(), 31u);
   EXPECT_EQ(describe(e.spans.front()), "2024-01-01T07:00:00Z/2024-01-01T08:00:00Z busy");

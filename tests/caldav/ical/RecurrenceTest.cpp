@@ -365,24 +365,27 @@ TEST(Recurrence, SkippingAheadGivesTheSameOccurrencesAsWalking) {
 
 TEST(Recurrence, WallTimeInTheSpringGapMovesForward) {
   // 02:30 does not exist in Berlin on 31 March 2024; it is read as 03:30 CEST.
-  Component cal = calendarOf(event("DTSTART;TZID=Europe/Berlin:20240330T023000\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=3\n"));
-  EXPECT_THAT(instancesIn(cal, always()),
-              ElementsAre("2024-03-30T01:30:00Z/2024-03-30T02:30:00Z", "2024-03-31T01:30:00Z/2024-03-31T02:30:00Z",
-                          "2024-04-01T00:30:00Z/2024-04-01T01:30:00Z"));
+  Component cal = calendarOf(
+      event("DTSTART;TZID=Europe/Berlin:20240330T023000\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=3\n"));
+  EXPECT_THAT(instancesIn(cal, always()), ElementsAre("2024-03-30T01:30:00Z/2024-03-30T02:30:00Z",
+                                                      "2024-03-31T01:30:00Z/2024-03-31T02:30:00Z",
+                                                      "2024-04-01T00:30:00Z/2024-04-01T01:30:00Z"));
 }
 
 TEST(Recurrence, AmbiguousWallTimeIsItsFirstOccurrence) {
   // 02:30 happens twice in Berlin on 27 October 2024: first in CEST (00:30Z), then in CET.
-  Component cal = calendarOf(event("DTSTART;TZID=Europe/Berlin:20241026T023000\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=3\n"));
-  EXPECT_THAT(instancesIn(cal, always()),
-              ElementsAre("2024-10-26T00:30:00Z/2024-10-26T01:30:00Z", "2024-10-27T00:30:00Z/2024-10-27T01:30:00Z",
-                          "2024-10-28T01:30:00Z/2024-10-28T02:30:00Z"));
+  Component cal = calendarOf(
+      event("DTSTART;TZID=Europe/Berlin:20241026T023000\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=3\n"));
+  EXPECT_THAT(instancesIn(cal, always()), ElementsAre("2024-10-26T00:30:00Z/2024-10-26T01:30:00Z",
+                                                      "2024-10-27T00:30:00Z/2024-10-27T01:30:00Z",
+                                                      "2024-10-28T01:30:00Z/2024-10-28T02:30:00Z"));
 }
 
 TEST(Recurrence, OverridesWithoutAMaster) {
   // An invitation to one occurrence only.
   Component cal = calendarOf(
-      "BEGIN:VEVENT\nUID:i\nRECURRENCE-ID:20240312T090000Z\nDTSTART:20240312T100000Z\nDURATION:PT1H\nEND:VEVENT\n");
+      "BEGIN:VEVENT\nUID:i\nRECURRENCE-ID:20240312T090000Z\nDTSTART:20240312T100000Z\nDURATION:PT1H\nEND:"
+      "VEVENT\n");
   std::vector<std::string> seen;
   forEachInstance(cal, always(), [&](const Instance& in) {
     seen.push_back(domain::toRfc3339(in.start) + " rid " + domain::toRfc3339(*in.recurrenceId));
@@ -395,17 +398,19 @@ TEST(Recurrence, ExdateRemovesRdatesAndWholeDays) {
   Component cal = calendarOf(
       event("DTSTART:20240101T100000Z\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=4\nRDATE:20240110T100000Z\n"
             "EXDATE:20240110T100000Z\nEXDATE;VALUE=DATE:20240102\n"));
-  EXPECT_THAT(instancesIn(cal, always()),
-              ElementsAre("2024-01-01T10:00:00Z/2024-01-01T11:00:00Z", "2024-01-03T10:00:00Z/2024-01-03T11:00:00Z",
-                          "2024-01-04T10:00:00Z/2024-01-04T11:00:00Z"));
+  EXPECT_THAT(instancesIn(cal, always()), ElementsAre("2024-01-01T10:00:00Z/2024-01-01T11:00:00Z",
+                                                      "2024-01-03T10:00:00Z/2024-01-03T11:00:00Z",
+                                                      "2024-01-04T10:00:00Z/2024-01-04T11:00:00Z"));
 }
 
 TEST(Recurrence, MonthlyAndYearlyRulesGoThroughLibical) {
   Component cal = calendarOf(
-      event("DTSTART;TZID=America/New_York:20240131T090000\nDURATION:PT30M\nRRULE:FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=4\n"));
-  EXPECT_THAT(instancesIn(cal, always()),
-              ElementsAre("2024-01-31T14:00:00Z/2024-01-31T14:30:00Z", "2024-02-29T14:00:00Z/2024-02-29T14:30:00Z",
-                          "2024-03-31T13:00:00Z/2024-03-31T13:30:00Z", "2024-04-30T13:00:00Z/2024-04-30T13:30:00Z"));
+      event("DTSTART;TZID=America/"
+            "New_York:20240131T090000\nDURATION:PT30M\nRRULE:FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=4\n"));
+  EXPECT_THAT(
+      instancesIn(cal, always()),
+      ElementsAre("2024-01-31T14:00:00Z/2024-01-31T14:30:00Z", "2024-02-29T14:00:00Z/2024-02-29T14:30:00Z",
+                  "2024-03-31T13:00:00Z/2024-03-31T13:30:00Z", "2024-04-30T13:00:00Z/2024-04-30T13:30:00Z"));
 }
 
 TEST(Recurrence, VisitorCanStop) {
