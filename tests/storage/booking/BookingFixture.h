@@ -3,10 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "caldav/ical/IcalZoneRules.h"
 #include "domain/booking/BookingDesk.h"
-#include "domain/booking/ChangeScopes.h"
 #include "domain/booking/Catalog.h"
+#include "domain/booking/ChangeScopes.h"
 #include "domain/booking/Timetable.h"
 #include "domain/sync/ChangeLog.h"
 #include "storage/sqlite/SqliteChangeLog.h"
