@@ -86,7 +86,9 @@ std::vector<Session> courseSessions(BookingData& data, const Service& service, s
 Slot admitAppointment(BookingData& data, const SlotFinder& finder, const Service& service, Instant start,
                       const std::optional<std::string>& resourceId, Instant now, bool customerRules,
                       std::optional<SessionId> ignoring, const ZoneRules& zones) {
-  SlotContext ctx = loadSlotContext(data, service, Interval{start, start + Seconds{1}});
+  std::vector<std::string> only;
+  if (resourceId) only.push_back(*resourceId);
+  SlotContext ctx = loadSlotContext(data, service, Interval{start, start + Seconds{1}}, only);
   ctx.ignoring = ignoring;
   SlotFinder::AppointmentCheck check = finder.appointmentAt(ctx, start, resourceId, now, customerRules);
   if (check.slot) return *check.slot;
@@ -134,7 +136,7 @@ std::vector<Slot> BookingDesk::slots(const SlotQuery& query) {
     });
   }
   SlotContext ctx = store_.reading([&](BookingData& data) {
-    return loadSlotContext(data, requireService(data, query.serviceId), query.range);
+    return loadSlotContext(data, requireService(data, query.serviceId), query.range, query.resourceIds);
   });
   return finder_.find(ctx, query, at);
 }

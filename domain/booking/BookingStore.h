@@ -55,9 +55,9 @@ class BookingData {
   virtual std::vector<Session> sessionsOfService(std::string_view serviceId, Interval range) = 0;
   // Scheduled sessions of the service that start exactly at `start`, in id order.
   virtual std::vector<Session> sessionsStartingAt(std::string_view serviceId, Instant start) = 0;
-  // Scheduled sessions occupying any of the resources whose occupied() span (buffers included)
-  // overlaps range, in start order; occupancy NOT filled (taken = waitlisted = 0).
-  virtual std::vector<Session> busySessions(std::span<const std::string> resourceIds, Interval range) = 0;
+  // The holds of scheduled sessions on any of the resources whose occupied span (buffers included)
+  // overlaps range: one entry per session and resource, in no particular order.
+  virtual std::vector<BusyTime> busyTimes(std::span<const std::string> resourceIds, Interval range) = 0;
   // Sessions (any status) on one resource overlapping range, in start order.
   virtual std::vector<Session> sessionsOnResource(std::string_view resourceId, Interval range) = 0;
   virtual SessionId insertSession(const Session& session) = 0;  // id, taken, waitlisted ignored

@@ -55,6 +55,19 @@ std::vector<std::string> Service::resourceIds() const {
   return ids;
 }
 
+std::vector<ResourceGroup> restrictGroups(const std::vector<ResourceGroup>& groups,
+                                          const std::vector<std::string>& only) {
+  if (only.empty()) return groups;
+  std::vector<ResourceGroup> out;
+  for (const ResourceGroup& g : groups) {
+    ResourceGroup kept;
+    for (const std::string& id : g.anyOf)
+      if (std::find(only.begin(), only.end(), id) != only.end()) kept.anyOf.push_back(id);
+    out.push_back(kept.anyOf.empty() ? g : std::move(kept));
+  }
+  return out;
+}
+
 std::optional<std::string> validate(const Service& s) {
   if (!isSlug(s.id)) return "service id \"" + s.id + "\" is not a slug ([a-z0-9][a-z0-9-]*)";
   if (s.name.empty()) return "service " + s.id + " has no name";

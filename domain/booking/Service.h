@@ -60,6 +60,11 @@ struct Service {
   std::vector<std::string> resourceIds() const;
 };
 
+// The groups as a query restricted to `only` sees them: a group that names any of them keeps just
+// those; a group that names none stays whole. Empty `only` = the groups unchanged.
+std::vector<ResourceGroup> restrictGroups(const std::vector<ResourceGroup>& groups,
+                                          const std::vector<std::string>& only);
+
 // A sentence describing what is wrong with the service, or nullopt (zones and the existence of the
 // named resources are checked by the caller).
 std::optional<std::string> validate(const Service& service);

@@ -50,4 +50,12 @@ struct Session {
   Interval occupied() const { return {time.start - bufferBefore, time.end + bufferAfter}; }
 };
 
+// A scheduled session's hold on one resource: what makes the resource busy for appointments.
+struct BusyTime {
+  SessionId sessionId = 0;
+  SessionKind kind = SessionKind::Appointment;
+  std::string resourceId;
+  Interval occupied;  // the session's time widened by its buffers
+};
+
 }  // namespace bookdav::domain

@@ -2,17 +2,20 @@
 
 namespace bookdav::domain {
 
-SlotContext loadSlotContext(BookingData& data, const Service& service, Interval starts) {
+SlotContext loadSlotContext(BookingData& data, const Service& service, Interval starts,
+                            const std::vector<std::string>& onlyResources) {
   SlotContext ctx;
   ctx.service = service;
   switch (service.kind) {
     case ServiceKind::Appointment: {
-      std::vector<std::string> ids = service.resourceIds();
+      Service restricted;
+      restricted.resources = restrictGroups(service.resources, onlyResources);
+      std::vector<std::string> ids = restricted.resourceIds();
       ctx.resources = data.resources(ids);
       // A candidate [s, s + duration) keeps its buffers free of every other session's occupied span.
       Interval around{starts.start - service.policy.bufferBefore,
                       starts.end + service.duration + service.policy.bufferAfter};
-      ctx.busy = data.busySessions(ids, around);
+      ctx.busy = data.busyTimes(ids, around);
       break;
     }
     case ServiceKind::Class:

@@ -13,12 +13,14 @@ struct SlotContext {
   Service service;
   std::vector<Resource>
       resources;                  // appointments: the resources the service's groups name (those that exist)
-  std::vector<Session> busy;      // appointments: scheduled sessions on those resources near the range
+  std::vector<BusyTime> busy;     // appointments: what keeps those resources busy near the range
   std::vector<Session> sessions;  // classes: the service's sessions in the range; courses: all of them
   std::optional<SessionId> ignoring;  // a reschedule's own session, treated as free
 };
 
-// Reads the context for slots of `service` that start within `starts`.
-SlotContext loadSlotContext(BookingData& data, const Service& service, Interval starts);
+// Reads the context for slots of `service` that start within `starts`; for appointments, only the
+// resources a query restricted to `onlyResources` can use (see restrictGroups).
+SlotContext loadSlotContext(BookingData& data, const Service& service, Interval starts,
+                            const std::vector<std::string>& onlyResources = {});
 
 }  // namespace bookdav::domain

@@ -32,11 +32,8 @@ class AppointmentPlan {
   AppointmentPlan(const SlotContext& ctx, const std::vector<std::string>& only, LocalDays& localDays,
                   Interval span, bool ignoreAppointments) {
     const BookingPolicy& policy = ctx.service.policy;
-    for (const ResourceGroup& group : ctx.service.resources) {
-      std::vector<std::string> members;
-      for (const std::string& id : group.anyOf)
-        if (only.empty() || std::find(only.begin(), only.end(), id) != only.end()) members.push_back(id);
-      if (members.empty()) members = group.anyOf;  // the filter does not speak about this group
+    for (const ResourceGroup& group : restrictGroups(ctx.service.resources, only)) {
+      const std::vector<std::string>& members = group.anyOf;
       std::vector<size_t> indexes;
       for (const std::string& id : members) {
         auto r = std::find_if(ctx.resources.begin(), ctx.resources.end(),
@@ -88,12 +85,10 @@ class AppointmentPlan {
     for (size_t i = 0; i < free_.size(); ++i)
       if (free_[i].id == r.id) return i;
     Intervals busy;
-    for (const Session& s : ctx.busy) {
-      if (!s.active() || (ctx.ignoring && s.id == *ctx.ignoring)) continue;
-      if (ignoreAppointments && s.kind == SessionKind::Appointment) continue;
-      if (std::find(s.resourceIds.begin(), s.resourceIds.end(), r.id) == s.resourceIds.end()) continue;
-      Interval occupied = s.occupied();
-      busy.push_back({occupied.start - policy.bufferAfter, occupied.end + policy.bufferBefore});
+    for (const BusyTime& b : ctx.busy) {
+      if (b.resourceId != r.id || (ctx.ignoring && b.sessionId == *ctx.ignoring)) continue;
+      if (ignoreAppointments && b.kind == SessionKind::Appointment) continue;
+      busy.push_back({b.occupied.start - policy.bufferAfter, b.occupied.end + policy.bufferBefore});
     }
     Intervals open = openIntervals(r.hours, r.hoursZone(), localDays, span);
     free_.push_back(FreeTime{r.id, subtract(open, normalized(std::move(busy)))});

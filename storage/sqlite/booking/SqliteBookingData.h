@@ -29,8 +29,8 @@ class SqliteBookingData final : public domain::BookingData {
   std::optional<domain::Session> session(domain::SessionId id) override;
   std::vector<domain::Session> sessionsOfService(std::string_view serviceId, domain::Interval range) override;
   std::vector<domain::Session> sessionsStartingAt(std::string_view serviceId, domain::Instant start) override;
-  std::vector<domain::Session> busySessions(std::span<const std::string> resourceIds,
-                                            domain::Interval range) override;
+  std::vector<domain::BusyTime> busyTimes(std::span<const std::string> resourceIds,
+                                          domain::Interval range) override;
   std::vector<domain::Session> sessionsOnResource(std::string_view resourceId,
                                                   domain::Interval range) override;
   domain::SessionId insertSession(const domain::Session& session) override;

@@ -53,6 +53,7 @@ Session SqliteBookingData::sessionRow(Statement& s, bool withOccupancy) {
 
 std::vector<Session> SqliteBookingData::sessionList(Statement& rows, bool withOccupancy) {
   std::vector<Session> out;
+  out.reserve(64);
   while (rows.step()) out.push_back(sessionRow(rows, withOccupancy));
   return out;
 }
@@ -81,24 +82,23 @@ std::vector<Session> SqliteBookingData::sessionsStartingAt(std::string_view serv
   return sessionList(s, true);
 }
 
-std::vector<Session> SqliteBookingData::busySessions(std::span<const std::string> resourceIds,
-                                                     Interval range) {
-  std::vector<Session> out;
+std::vector<BusyTime> SqliteBookingData::busyTimes(std::span<const std::string> resourceIds, Interval range) {
+  std::vector<BusyTime> out;
+  out.reserve(256);
   for (const std::string& id : resourceIds) {
     auto s = c_.prepare(
-        "SELECT " + kSessionColumns +
-        " FROM booking_session_resources r JOIN booking_sessions s ON s.id = r.session_id"
-        " WHERE r.resource_id = ?1 AND r.busy_start >= ?2 - ?4 AND r.busy_start < ?3 AND r.busy_end > ?2"
-        " AND s.status = 'scheduled'");
+        "SELECT r.session_id, s.kind, r.busy_start, r.busy_end FROM booking_session_resources r"
+        " JOIN booking_sessions s ON s.id = r.session_id WHERE r.resource_id = ?1 AND r.busy_start >= ?2 - ?4"
+        " AND r.busy_start < ?3 AND r.busy_end > ?2 AND s.status = 'scheduled'");
     s.bindAll(id, toUnix(range.start), toUnix(range.end), kLongestSession);
-    for (Session& session : sessionList(s, false)) out.push_back(std::move(session));
+    while (s.step()) {
+      BusyTime& busy = out.emplace_back();
+      busy.sessionId = s.int64(0);
+      busy.kind = parseSessionKind(s.text(1)).value_or(SessionKind::Class);
+      busy.resourceId = id;
+      busy.occupied = Interval{fromUnix(s.int64(2)), fromUnix(s.int64(3))};
+    }
   }
-  std::sort(out.begin(), out.end(), [](const Session& a, const Session& b) {
-    return a.time.start != b.time.start ? a.time.start < b.time.start : a.id < b.id;
-  });
-  out.erase(
-      std::unique(out.begin(), out.end(), [](const Session& a, const Session& b) { return a.id == b.id; }),
-      out.end());
   return out;
 }
 

@@ -37,14 +37,10 @@ class SlotFinderTest : public ::testing::Test {
     for (const Slot& s : slots) out.push_back(describeTime(zones, kZone, s.time.start));
     return out;
   }
-  Session busy(const std::string& resource, const char* from, const char* to,
-               SessionKind kind = SessionKind::Appointment) {
-    Session s;
-    s.id = ++nextId;
-    s.kind = kind;
-    s.time = Interval{utc(from), utc(to)};
-    s.resourceIds = {resource};
-    return s;
+  // A session's hold on a resource, its buffers included.
+  BusyTime busy(const std::string& resource, const char* from, const char* to,
+                SessionKind kind = SessionKind::Appointment) {
+    return BusyTime{++nextId, kind, resource, Interval{utc(from), utc(to)}};
   }
   SessionId nextId = 100;
 };
@@ -76,9 +72,8 @@ TEST_F(SlotFinderTest, ExistingSessionsAndTheirBuffersBlockTime) {
   s.policy.slotGranularity = minutes{15};
   s.policy.bufferAfter = minutes{15};  // cleaning after each haircut
   auto ctx = appointment(s, {staff("ana", everyDay(hm(9), hm(12)))});
-  Session booked = busy("ana", "2026-12-01T09:00:00Z", "2026-12-01T09:30:00Z");  // 10:00-10:30 local
-  booked.bufferAfter = minutes{15};
-  ctx.busy = {booked};
+  // A haircut 10:00-10:30 local with its own 15 minutes after.
+  ctx.busy = {busy("ana", "2026-12-01T09:00:00Z", "2026-12-01T09:45:00Z")};
   auto starts = localStarts(find(ctx, "2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z"));
   // Before: a new haircut must end 15 minutes before 10:00 -> last start 09:15.
   // After: the booked one keeps 10:30-10:45 free -> first start 10:45. Buffers need not lie within
@@ -100,14 +95,13 @@ TEST_F(SlotFinderTest, BufferBeforeKeepsRoomBeforeTheCandidate) {
   EXPECT_EQ(starts.back(), "10:30 on 2026-12-01");
 }
 
-TEST_F(SlotFinderTest, TimeOffAndCanceledSessions) {
+TEST_F(SlotFinderTest, TimeOffAndOtherServicesSessionsBlockToo) {
   auto ctx = appointment(haircut(), {staff("ana", everyDay(hm(9), hm(11)))});
-  Session off = busy("ana", "2026-12-01T08:00:00Z", "2026-12-01T09:00:00Z", SessionKind::TimeOff);
-  Session canceled = busy("ana", "2026-12-01T09:00:00Z", "2026-12-01T09:30:00Z");
-  canceled.status = SessionStatus::Canceled;
-  ctx.busy = {off, canceled};
+  ctx.busy = {busy("ana", "2026-12-01T08:00:00Z", "2026-12-01T09:00:00Z", SessionKind::TimeOff),
+              busy("ana", "2026-12-01T09:00:00Z", "2026-12-01T09:30:00Z", SessionKind::Class),
+              busy("ben", "2026-12-01T09:30:00Z", "2026-12-01T10:00:00Z")};  // someone else's
   auto starts = localStarts(find(ctx, "2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z"));
-  EXPECT_EQ(starts, (std::vector<std::string>{"10:00 on 2026-12-01", "10:30 on 2026-12-01"}));
+  EXPECT_EQ(starts, (std::vector<std::string>{"10:30 on 2026-12-01"}));
 }
 
 TEST_F(SlotFinderTest, StylistAndChairMustBothBeFree) {
@@ -231,7 +225,7 @@ TEST_F(SlotFinderTest, AppointmentAtTellsALostRaceFromATimeThatWasNeverFree) {
   auto free = finder.appointmentAt(ctx, utc("2026-12-01T08:30:00Z"), std::nullopt, kNow, true);
   ASSERT_TRUE(free.slot);
   EXPECT_EQ(free.slot->resourceIds, std::vector<std::string>{"ana"});
-  ctx.ignoring = ctx.busy[0].id;  // a reschedule does not collide with itself
+  ctx.ignoring = ctx.busy[0].sessionId;  // a reschedule does not collide with itself
   EXPECT_TRUE(finder.appointmentAt(ctx, utc("2026-12-01T09:00:00Z"), std::nullopt, kNow, true).slot);
 }
 
