@@ -245,8 +245,22 @@ Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, 
       if (!request.start) invalid("say when to move the booking of " + service.name + " to");
       std::optional<SessionId> own =
           before.empty() ? std::nullopt : std::optional<SessionId>(before.front().id);
-      Slot slot = admitAppointment(data, finder_, service, *request.start, request.resourceId, at,
-                                   customerRules, own, zones_);
+      // Unless told otherwise, keep the same staff member (the first group's resource) when free.
+      std::optional<std::string> keep = request.resourceId;
+      if (!keep && !service.resources.empty()) {
+        const std::vector<std::string>& first = service.resources.front().anyOf;
+        for (const std::string& r : previousResources)
+          if (!keep && std::find(first.begin(), first.end(), r) != first.end()) keep = r;
+      }
+      std::optional<Slot> kept;
+      try {
+        kept = admitAppointment(data, finder_, service, *request.start, keep, at, customerRules, own, zones_);
+      } catch (const Refused& r) {
+        if (request.resourceId || !keep || r.reason() != Refusal::SlotUnavailable) throw;
+      }
+      Slot slot = kept ? *kept
+                       : admitAppointment(data, finder_, service, *request.start, std::nullopt, at,
+                                          customerRules, own, zones_);
       for (Session old : before) {
         old.status = SessionStatus::Canceled;
         old.updated = at;

@@ -62,8 +62,9 @@ class BookingDesk {
   // booking's policy snapshot (leaving a waitlist is always allowed).
   Booking cancel(BookingId id, const Actor& actor);
   // Moves the booking atomically: a refused reschedule leaves it as it was. Keeps its id, status,
-  // price and client UID/href. A booking holding places needs places at the new time (it is never
-  // moved onto a waitlist); a waitlisted one is admitted afresh.
+  // price and client UID/href. An appointment keeps its staff member when free at the new time
+  // (unless request.resourceId names another). A class booking holding places needs places in the
+  // new session (it is never moved onto a waitlist); a waitlisted one is admitted afresh.
   Booking reschedule(BookingId id, const RescheduleRequest& request, const Actor& actor);
   // PENDING -> CONFIRMED (business only), re-checking that its sessions stand and are within capacity.
   Booking approve(BookingId id, const Actor& actor);

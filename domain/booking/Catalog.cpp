@@ -89,6 +89,12 @@ std::optional<Resource> Catalog::resource(std::string_view id) {
   return store_.reading([&](BookingData& data) { return data.resource(id); });
 }
 
+std::vector<Resource> Catalog::resourcesOf(std::string_view userName) {
+  std::vector<Resource> all = resources();
+  std::erase_if(all, [&](const Resource& r) { return r.userName.empty() || r.userName != userName; });
+  return all;
+}
+
 void Catalog::check(const Resource& resource) const {
   if (auto problem = validate(resource)) invalid(*problem);
   if (!zones_.knows(resource.timeZone))

@@ -30,6 +30,8 @@ class Catalog {
 
   std::vector<Resource> resources();
   std::optional<Resource> resource(std::string_view id);
+  // The resources whose userName is this login (a staff member's "my day").
+  std::vector<Resource> resourcesOf(std::string_view userName);
   // Creates or replaces a resource with its working hours. Returns whether anything changed.
   bool putResource(const Resource& resource);
   // Removes a resource. Refused while a service or schedule names it or a session to come occupies it.

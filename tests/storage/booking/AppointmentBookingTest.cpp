@@ -230,6 +230,23 @@ TEST_F(AppointmentBookingTest, RescheduleIsAtomic) {
   expectConsistent();
 }
 
+TEST_F(AppointmentBookingTest, RescheduleKeepsTheStaffMemberWhenFree) {
+  BookingRequest withBen = at("haircut", kTen);
+  withBen.resourceId = "ben";
+  Booking a = desk.book(withBen, alice);
+  RescheduleRequest later{kTen + hours{1}, std::nullopt, std::nullopt};
+  EXPECT_EQ(desk.reschedule(a.id, later, alice).resourceIds, std::vector<std::string>{"ben"});
+  BookingRequest benLater = at("haircut", kTen + hours{2});
+  benLater.resourceId = "ben";
+  desk.book(benLater, bob);
+  // Ben is busy at 12:00: anyone free will do, unless the customer insists on ben.
+  RescheduleRequest noon{kTen + hours{2}, std::nullopt, std::string("ben")};
+  refused(Refusal::SlotUnavailable, [&] { desk.reschedule(a.id, noon, alice); });
+  noon.resourceId.reset();
+  EXPECT_EQ(desk.reschedule(a.id, noon, alice).resourceIds, std::vector<std::string>{"ana"});
+  expectConsistent();
+}
+
 TEST_F(AppointmentBookingTest, RefusedRequestsChangeNothing) {
   setPolicy([](BookingPolicy& p) { p.minimumNotice = hours{2}; });
   Booking a = desk.book(at("haircut", kTen), alice);

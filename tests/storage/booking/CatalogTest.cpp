@@ -1,5 +1,7 @@
 #include "domain/booking/Catalog.h"
 
+#include "domain/booking/BookingEngine.h"
+
 #include "tests/storage/booking/BookingFixture.h"
 
 namespace bookdav::domain::testing {
@@ -55,6 +57,27 @@ TEST_F(CatalogTest, ServicesAndResourcesRoundTripThroughTheDatabase) {
   EXPECT_EQ(catalog.resources().size(), 4u);
   EXPECT_EQ(catalog.services().size(), 1u);
   EXPECT_EQ(catalog.service("nope"), std::nullopt);
+}
+
+TEST_F(CatalogTest, StaffFindTheirResourcesByLogin) {
+  addSalon(catalog);
+  auto mine = catalog.resourcesOf("ana");
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0].id, "ana");
+  EXPECT_TRUE(catalog.resourcesOf("").empty());  // rooms have no login
+  EXPECT_TRUE(catalog.resourcesOf("zoe").empty());
+}
+
+TEST_F(CatalogTest, TheEngineBundlesCatalogTimetableAndDesk) {
+  BookingEngine engine(store, clock, zones);
+  engine.catalog.putResource(staff("ana"));
+  engine.catalog.putService(haircut());
+  EXPECT_EQ(engine.desk.book(at("haircut", utc("2026-12-01T09:00:00Z")), alice).status,
+            BookingStatus::Confirmed);
+  EXPECT_EQ(engine.timetable.busy("ana", Interval{utc("2026-12-01T00:00:00Z"), utc("2026-12-02T00:00:00Z")})
+                .busy.size(),
+            1u);
+  EXPECT_TRUE(engine.store.consistencyProblems().empty());
 }
 
 TEST_F(CatalogTest, UpsertIsIdempotent) {
