@@ -97,13 +97,14 @@ Slot admitAppointment(BookingData& data, const SlotFinder& finder, const Service
   refuse(check.refusal, service, zones, start, check.lostRace);
 }
 
-Session newAppointmentSession(const Service& service, const Slot& slot, Instant now) {
+// An appointment's session belongs to its one booking: its capacity is that booking's participants.
+Session newAppointmentSession(const Service& service, const Slot& slot, int participants, Instant now) {
   Session s;
   s.serviceId = service.id;
   s.kind = SessionKind::Appointment;
   s.time = slot.time;
   s.resourceIds = slot.resourceIds;
-  s.capacity = 1;
+  s.capacity = participants;
   s.bufferBefore = service.policy.bufferBefore;
   s.bufferAfter = service.policy.bufferAfter;
   s.created = s.updated = now;
@@ -179,7 +180,7 @@ Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
       if (!request.start) invalid("say when to book " + service.name);
       Slot slot = admitAppointment(data, finder_, service, *request.start, request.resourceId, at,
                                    customerRules, std::nullopt, zones_);
-      Session s = newAppointmentSession(service, slot, at);
+      Session s = newAppointmentSession(service, slot, request.participants, at);
       s.id = data.insertSession(s);
       b.sessionIds = {s.id};
       b.status = placed;
@@ -267,7 +268,7 @@ Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, 
         data.updateSession(old);
         recordSessionChange(data, old);
       }
-      Session s = newAppointmentSession(service, slot, at);
+      Session s = newAppointmentSession(service, slot, b.participants, at);
       s.id = data.insertSession(s);
       after.push_back(s);
     } else {

@@ -71,9 +71,15 @@ void Catalog::removeService(std::string_view id) {
     if (!data.bookings(future).empty())
       invalid("service " + service->name + " still has bookings to come; cancel them first");
     for (Session& s : data.sessionsOfService(id, kAllTime)) {
-      if (data.sessionHasBookings(s.id)) continue;  // past bookings keep their sessions
-      data.deleteSession(s.id);
-      recordSessionChange(data, s, true);
+      if (!data.sessionHasBookings(s.id)) {
+        data.deleteSession(s.id);
+        recordSessionChange(data, s, true);
+      } else if (s.active() && s.time.start > now) {  // only canceled bookings: it no longer takes place
+        s.status = SessionStatus::Canceled;
+        s.updated = now;
+        data.updateSession(s);
+        recordSessionChange(data, s);
+      }  // past sessions stay with the bookings that held them
     }
     data.deleteSchedule(id);
     data.deleteService(id);

@@ -24,8 +24,9 @@ class Catalog {
   // an existing service with sessions keeps its kind. A class or course with a schedule has its future
   // sessions brought in line (capacity and length defaults). Returns whether anything changed.
   bool putService(const Service& service);
-  // Removes a service, its schedule and its sessions nobody booked. Refused while the service has
-  // active bookings of sessions still to come (cancel those first).
+  // Removes a service and its schedule; its sessions nobody booked are deleted, those to come that
+  // were booked (and canceled) are canceled, past ones stay with their bookings. Refused while the
+  // service has active bookings of sessions still to come (cancel those first).
   void removeService(std::string_view id);
 
   std::vector<Resource> resources();

@@ -27,7 +27,7 @@ struct Session {
   SessionStatus status = SessionStatus::Scheduled;
   Interval time;
   std::vector<std::string> resourceIds;  // every resource the session occupies
-  int capacity = 1;                      // places
+  int capacity = 1;                      // places (an appointment's: its booking's participants)
   bool locked = false;                   // held by the business: customers cannot book it
   std::string lockNote;                  // why (shown to staff)
   std::string title;                     // time off: the reason; otherwise empty (the service's name applies)

@@ -141,7 +141,9 @@ TEST_F(AppointmentBookingTest, ParticipantsPerBookingBoundary) {
   Booking b = desk.book(at("haircut", kTen, 2), alice);
   EXPECT_EQ(b.participants, 2);
   EXPECT_EQ(b.price.amountMinor, 7000);
+  EXPECT_EQ(timetable.session(b.sessionIds[0])->capacity, 2);
   refused(Refusal::InvalidRequest, [&] { desk.book(at("haircut", kTen + hours{1}, 0), alice); });
+  expectConsistent();
 }
 
 TEST_F(AppointmentBookingTest, BuffersKeepTimeAroundBookedAppointments) {

@@ -146,6 +146,7 @@ TEST_F(CatalogTest, ServicesWithBookingsToComeCannotBeRemoved) {
   refused(Refusal::InvalidRequest, [&] { catalog.removeService("haircut"); });
   desk.cancel(b.id, alice);
   catalog.removeService("haircut");
+  EXPECT_EQ(timetable.session(b.sessionIds[0])->status, SessionStatus::Canceled);
   EXPECT_EQ(catalog.service("haircut"), std::nullopt);
   EXPECT_EQ(desk.booking(b.id)->status, BookingStatus::Canceled);  // history stays
 }

@@ -203,6 +203,19 @@ TEST_F(TimetableTest, CancelingAClassSessionCancelsItsBookings) {
   expectConsistent();
 }
 
+TEST_F(TimetableTest, RemovingAServiceTakesItsSessionsOutOfTheTimetable) {
+  timetable.putSchedule(weekly(3));
+  auto sessions = sessionsOf("yoga");
+  Booking a = desk.book(inSession("yoga", sessions[1].id), alice);
+  desk.cancel(a.id, alice);
+  catalog.removeService("yoga");
+  EXPECT_EQ(timetable.session(sessions[0].id), std::nullopt);                     // never booked: deleted
+  EXPECT_EQ(timetable.session(sessions[1].id)->status, SessionStatus::Canceled);  // keeps its history
+  EXPECT_EQ(timetable.schedule("yoga"), std::nullopt);
+  EXPECT_TRUE(timetable.busy("studio-1", Interval{clock.now(), clock.now() + days{30}}).busy.empty());
+  expectConsistent();
+}
+
 TEST_F(TimetableTest, BusyTimeForFreeBusy) {
   catalog.putResource(staff("ana", everyDay(hm(9), hm(17))));
   catalog.putService(haircut());
