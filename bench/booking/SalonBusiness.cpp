@@ -87,7 +87,7 @@ SalonBusiness::SalonBusiness() : clock(kNow) {
   weekly.rules.push_back(WeeklyRecurrence{Weekdays::everyDay(), hours{20}, year_month_day{floor<days>(kNow)},
                                           std::nullopt, std::nullopt});
   timetable->putSchedule(weekly);
-  yogaSession = timetable->sessions("yoga", month()).at(1).id;
+  for (const Session& s : timetable->sessions("yoga", month())) yogaSessions.push_back(s.id);
 
   // 2,000 appointments at random (seeded, so every run books the same): a day of the 30 (not a
   // Sunday), a stylist, and a full hour between 09:00 and 16:00; a taken choice is drawn again.

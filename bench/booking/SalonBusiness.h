@@ -33,7 +33,7 @@ struct SalonBusiness {
   std::unique_ptr<domain::Catalog> catalog;
   std::unique_ptr<domain::Timetable> timetable;
   std::unique_ptr<domain::BookingDesk> desk;
-  domain::SessionId yogaSession = 0;
+  std::vector<domain::SessionId> yogaSessions;  // the class's sessions over the 30 days
 };
 
 // One salon per benchmark program, built on first use.

@@ -54,11 +54,16 @@ constexpr Migration kMigrations[] = {
      "CREATE UNIQUE INDEX booking_sessions_by_origin ON booking_sessions (service_id, origin)"
      " WHERE origin IS NOT NULL;"
      "CREATE INDEX booking_sessions_by_service ON booking_sessions (service_id, start);"
-     // Which resources a session occupies, with its occupied span (buffers included) for busy lookups.
+     // Which resources a session occupies, with its kind, whether it is scheduled (active) and its
+     // occupied span (buffers included). Busy lookups read only the covering index: the rows of one
+     // resource that are active and end after the range starts (the present and future, not history).
      "CREATE TABLE booking_session_resources ("
-     " resource_id TEXT NOT NULL, busy_start INTEGER NOT NULL, busy_end INTEGER NOT NULL,"
+     " resource_id TEXT NOT NULL,"
      " session_id INTEGER NOT NULL REFERENCES booking_sessions (id) ON DELETE CASCADE,"
-     " PRIMARY KEY (resource_id, busy_start, session_id)) WITHOUT ROWID;"
+     " kind TEXT NOT NULL, active INTEGER NOT NULL, busy_start INTEGER NOT NULL, busy_end INTEGER NOT NULL,"
+     " PRIMARY KEY (resource_id, session_id)) WITHOUT ROWID;"
+     "CREATE INDEX booking_session_resources_by_end ON booking_session_resources"
+     " (resource_id, active, busy_end, busy_start, session_id, kind);"
      "CREATE INDEX booking_session_resources_by_session ON booking_session_resources (session_id);"
 
      "CREATE TABLE booking_bookings ("

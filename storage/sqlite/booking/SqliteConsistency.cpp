@@ -49,6 +49,14 @@ std::vector<std::string> SqliteBookingStore::consistencyProblems() {
                  " overlap on resource " + s.text(0);
         });
     report(
+        "SELECT r.session_id, r.resource_id FROM booking_session_resources r JOIN booking_sessions s"
+        " ON s.id = r.session_id WHERE r.active <> (s.status = 'scheduled') OR r.kind <> s.kind"
+        " OR r.busy_start <> s.start - s.buffer_before OR r.busy_end <> s.end + s.buffer_after",
+        [](Statement& s) {
+          return "the busy index of resource " + s.text(1) + " disagrees with session " +
+                 std::to_string(s.int64(0));
+        });
+    report(
         "SELECT b.id FROM booking_bookings b WHERE NOT EXISTS"
         " (SELECT 1 FROM booking_booking_sessions bs WHERE bs.booking_id = b.id)",
         [](Statement& s) { return "booking " + std::to_string(s.int64(0)) + " has no session"; });

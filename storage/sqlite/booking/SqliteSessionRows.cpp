@@ -11,9 +11,6 @@ using namespace bookdav::domain;
 
 namespace {
 
-// Sessions never last longer than this (time off: a year); busy lookups start that far back.
-constexpr std::int64_t kLongestSession = 367 * 86400;
-
 const std::string kSessionColumns =
     "s.id, s.service_id, s.kind, s.status, s.start, s.end, s.resource_ids, s.capacity, s.locked, s.lock_note,"
     " s.title, s.origin, s.buffer_before, s.buffer_after, s.created, s.updated";
@@ -87,10 +84,9 @@ std::vector<BusyTime> SqliteBookingData::busyTimes(std::span<const std::string> 
   out.reserve(256);
   for (const std::string& id : resourceIds) {
     auto s = c_.prepare(
-        "SELECT r.session_id, s.kind, r.busy_start, r.busy_end FROM booking_session_resources r"
-        " JOIN booking_sessions s ON s.id = r.session_id WHERE r.resource_id = ?1 AND r.busy_start >= ?2 - ?4"
-        " AND r.busy_start < ?3 AND r.busy_end > ?2 AND s.status = 'scheduled'");
-    s.bindAll(id, toUnix(range.start), toUnix(range.end), kLongestSession);
+        "SELECT session_id, kind, busy_start, busy_end FROM booking_session_resources"
+        " WHERE resource_id = ?1 AND active = 1 AND busy_end > ?2 AND busy_start < ?3");
+    s.bindAll(id, toUnix(range.start), toUnix(range.end));
     while (s.step()) {
       BusyTime& busy = out.emplace_back();
       busy.sessionId = s.int64(0);
@@ -103,11 +99,12 @@ std::vector<BusyTime> SqliteBookingData::busyTimes(std::span<const std::string> 
 }
 
 std::vector<Session> SqliteBookingData::sessionsOnResource(std::string_view resourceId, Interval range) {
-  auto s = c_.prepare(kSelectWithOccupancy +
-                      " FROM booking_session_resources r JOIN booking_sessions s ON s.id = r.session_id"
-                      " WHERE r.resource_id = ?1 AND r.busy_start >= ?2 - ?4 AND r.busy_start < ?3 + ?4"
-                      " AND s.start < ?3 AND s.end > ?2 ORDER BY s.start, s.id");
-  s.bindAll(resourceId, toUnix(range.start), toUnix(range.end), kLongestSession);
+  auto s =
+      c_.prepare(kSelectWithOccupancy +
+                 " FROM booking_session_resources r JOIN booking_sessions s ON s.id = r.session_id"
+                 " WHERE r.resource_id = ?1 AND r.active IN (0, 1) AND r.busy_end > ?2 AND r.busy_start < ?3"
+                 " AND s.start < ?3 AND s.end > ?2 ORDER BY s.start, s.id");
+  s.bindAll(resourceId, toUnix(range.start), toUnix(range.end));
   return sessionList(s, true);
 }
 
@@ -116,9 +113,11 @@ void SqliteBookingData::linkSessionResources(const Session& session) {
   const Interval occupied = session.occupied();
   for (const std::string& r : session.resourceIds) {
     c_.prepare(
-          "INSERT OR IGNORE INTO booking_session_resources (resource_id, busy_start, busy_end, session_id)"
-          " VALUES (?1, ?2, ?3, ?4)")
-        .bindAll(r, toUnix(occupied.start), toUnix(occupied.end), session.id)
+          "INSERT OR IGNORE INTO booking_session_resources (resource_id, session_id, kind, active, "
+          "busy_start,"
+          " busy_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        .bindAll(r, session.id, toString(session.kind), session.active(), toUnix(occupied.start),
+                 toUnix(occupied.end))
         .run();
   }
 }
