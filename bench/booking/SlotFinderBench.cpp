@@ -12,23 +12,24 @@ namespace {
 
 using namespace domain;
 
-void report(benchmark::State& state, const std::vector<Slot>& slots) {
+// Runs BookingDesk::slots for the query: one read transaction loading service, resources, working
+// hours and busy time, then SlotFinder.
+void runSlots(benchmark::State& state, const std::string& service, Interval range,
+              std::vector<std::string> resourceIds = {}) {
+  SlotQuery q;
+  q.serviceId = service;
+  q.range = range;
+  q.resourceIds = std::move(resourceIds);
+  std::vector<Slot> slots;
+  for (auto _ : state) {
+    slots = salon().desk->slots(q);
+    benchmark::DoNotOptimize(slots.data());
+  }
   state.counters["slots"] = static_cast<double>(slots.size());
 }
 
-// BookingDesk::slots: one read transaction loading service, stylists, working hours and busy sessions,
-// then SlotFinder over the 30 days.
 void BM_AppointmentSlots_30Days_20Staff(benchmark::State& state) {
-  SalonBusiness& s = salon();
-  SlotQuery q;
-  q.serviceId = "haircut";
-  q.range = s.month();
-  std::vector<Slot> slots;
-  for (auto _ : state) {
-    slots = s.desk->slots(q);
-    benchmark::DoNotOptimize(slots.data());
-  }
-  report(state, slots);
+  runSlots(state, "haircut", salon().month());
 }
 BENCHMARK(BM_AppointmentSlots_30Days_20Staff)->Unit(benchmark::kMillisecond);
 
@@ -47,50 +48,23 @@ void BM_SlotFinderOnly_30Days_20Staff(benchmark::State& state) {
     slots = finder.find(ctx, q, s.now());
     benchmark::DoNotOptimize(slots.data());
   }
-  report(state, slots);
+  state.counters["slots"] = static_cast<double>(slots.size());
 }
 BENCHMARK(BM_SlotFinderOnly_30Days_20Staff)->Unit(benchmark::kMillisecond);
 
 void BM_AppointmentSlots_1Day_20Staff(benchmark::State& state) {
-  SalonBusiness& s = salon();
-  SlotQuery q;
-  q.serviceId = "haircut";
-  q.range = Interval{s.now() + std::chrono::days{3}, s.now() + std::chrono::days{4}};
-  std::vector<Slot> slots;
-  for (auto _ : state) {
-    slots = s.desk->slots(q);
-    benchmark::DoNotOptimize(slots.data());
-  }
-  report(state, slots);
+  runSlots(state, "haircut",
+           Interval{salon().now() + std::chrono::days{3}, salon().now() + std::chrono::days{4}});
 }
 BENCHMARK(BM_AppointmentSlots_1Day_20Staff)->Unit(benchmark::kMillisecond);
 
 void BM_AppointmentSlots_30Days_OneStylist(benchmark::State& state) {
-  SalonBusiness& s = salon();
-  SlotQuery q;
-  q.serviceId = "haircut";
-  q.range = s.month();
-  q.resourceIds = {"stylist-7"};
-  std::vector<Slot> slots;
-  for (auto _ : state) {
-    slots = s.desk->slots(q);
-    benchmark::DoNotOptimize(slots.data());
-  }
-  report(state, slots);
+  runSlots(state, "haircut", salon().month(), {"stylist-7"});
 }
 BENCHMARK(BM_AppointmentSlots_30Days_OneStylist)->Unit(benchmark::kMillisecond);
 
 void BM_ClassSlots_30Days(benchmark::State& state) {
-  SalonBusiness& s = salon();
-  SlotQuery q;
-  q.serviceId = "yoga";
-  q.range = s.month();
-  std::vector<Slot> slots;
-  for (auto _ : state) {
-    slots = s.desk->slots(q);
-    benchmark::DoNotOptimize(slots.data());
-  }
-  report(state, slots);
+  runSlots(state, "yoga", salon().month());
 }
 BENCHMARK(BM_ClassSlots_30Days)->Unit(benchmark::kMillisecond);
 

@@ -1,30 +1,25 @@
 #include "domain/booking/Booking.h"
 
+#include "domain/booking/EnumText.h"
+
 namespace bookdav::domain {
+namespace {
+
+constexpr EnumText<BookingStatus, 5> kStatus{{{
+    {BookingStatus::Confirmed, "CONFIRMED"},
+    {BookingStatus::Pending, "PENDING"},
+    {BookingStatus::Waitlisted, "WAITLISTED"},
+    {BookingStatus::Canceled, "CANCELED"},
+    {BookingStatus::Declined, "DECLINED"},
+}}};
+
+}  // namespace
 
 std::string_view toString(BookingStatus status) {
-  switch (status) {
-    case BookingStatus::Confirmed:
-      return "CONFIRMED";
-    case BookingStatus::Pending:
-      return "PENDING";
-    case BookingStatus::Waitlisted:
-      return "WAITLISTED";
-    case BookingStatus::Canceled:
-      return "CANCELED";
-    case BookingStatus::Declined:
-      return "DECLINED";
-  }
-  return "CONFIRMED";
+  return kStatus.name(status);
 }
-
 std::optional<BookingStatus> parseBookingStatus(std::string_view text) {
-  if (text == "CONFIRMED") return BookingStatus::Confirmed;
-  if (text == "PENDING") return BookingStatus::Pending;
-  if (text == "WAITLISTED") return BookingStatus::Waitlisted;
-  if (text == "CANCELED") return BookingStatus::Canceled;
-  if (text == "DECLINED") return BookingStatus::Declined;
-  return std::nullopt;
+  return kStatus.parse(text);
 }
 
 bool holdsPlaces(BookingStatus s) {

@@ -5,6 +5,7 @@
 #include "domain/booking/Admission.h"
 #include "domain/booking/ChangeScopes.h"
 #include "domain/booking/Places.h"
+#include "domain/booking/Required.h"
 #include "domain/booking/Sentences.h"
 #include "domain/booking/SessionSync.h"
 
@@ -12,22 +13,6 @@ namespace bookdav::domain {
 namespace {
 
 constexpr Seconds kLongestSlotQuery = std::chrono::days{400};
-
-[[noreturn]] void invalid(const std::string& sentence) {
-  throw Refused(Refusal::InvalidRequest, sentence);
-}
-
-Service requireService(BookingData& data, std::string_view id) {
-  std::optional<Service> s = data.service(id);
-  if (!s) throw Refused(Refusal::NotFound, "there is no service " + std::string(id));
-  return *s;
-}
-
-Booking requireBooking(BookingData& data, BookingId id) {
-  std::optional<Booking> b = data.booking(id);
-  if (!b) throw Refused(Refusal::NotFound, "there is no booking " + std::to_string(id));
-  return *b;
-}
 
 // The booking's service; a stand-in named after its id when the service was removed since.
 Service serviceOf(BookingData& data, const Booking& booking) {
@@ -41,9 +26,30 @@ Service serviceOf(BookingData& data, const Booking& booking) {
   return gone;
 }
 
-void requireOwner(const Booking& b, const Service& service, const Actor& actor, const ZoneRules& zones) {
-  if (!actor.business && b.customer != actor.user)
-    refuse(Refusal::NotYourBooking, service, zones, b.time.start);
+// A booking with its service, checked for the operation at hand.
+struct Target {
+  Booking booking;
+  Service service;
+};
+
+// An active booking the actor may change: their own, or anyone's for the business.
+Target activeBooking(BookingData& data, BookingId id, const Actor& actor, const ZoneRules& zones) {
+  Target t{requireBooking(data, id), {}};
+  t.service = serviceOf(data, t.booking);
+  if (!actor.business && t.booking.customer != actor.user)
+    refuse(Refusal::NotYourBooking, t.service, zones, t.booking.time.start);
+  if (!isActive(t.booking.status)) refuse(Refusal::AlreadyCanceled, t.service, zones, t.booking.time.start);
+  return t;
+}
+
+// A PENDING booking the business decides on.
+Target pendingBooking(BookingData& data, BookingId id, const Actor& actor, const ZoneRules& zones) {
+  Target t{requireBooking(data, id), {}};
+  t.service = serviceOf(data, t.booking);
+  if (!actor.business) refuse(Refusal::NotAllowed, t.service, zones, t.booking.time.start);
+  if (t.booking.status != BookingStatus::Pending)
+    refuse(Refusal::NotPending, t.service, zones, t.booking.time.start);
+  return t;
 }
 
 // The class session a request names, by id or by start time (materialising the schedule that far).
@@ -55,7 +61,7 @@ Session classSession(BookingData& data, const Service& service, std::optional<Se
       throw Refused(Refusal::NotFound, "there is no session " + std::to_string(*id) + " of " + service.name);
     return *s;
   }
-  if (!start) invalid("say which session of " + service.name + " to book: its id or its start time");
+  if (!start) invalidRequest("say which session of " + service.name + " to book: its id or its start time");
   ensureSessions(data, service, *start + Seconds{1}, days, now);
   std::vector<Session> at = data.sessionsStartingAt(service.id, *start);
   if (at.empty()) refuse(Refusal::NotASessionTime, service, zones, *start);
@@ -74,7 +80,7 @@ std::vector<Session> courseSessions(BookingData& data, const Service& service, s
                      [&](const Session& s) { return s.active() && s.time.start == *start; }))
       refuse(Refusal::NotASessionTime, service, zones, *start);
   } else {
-    invalid("say which course to book: the id or start time of one of its sessions");
+    invalidRequest("say which course to book: the id or start time of one of its sessions");
   }
   std::erase_if(all, [](const Session& s) { return !s.active(); });
   if (all.empty())
@@ -93,7 +99,7 @@ Slot admitAppointment(BookingData& data, const SlotFinder& finder, const Service
   SlotFinder::AppointmentCheck check = finder.appointmentAt(ctx, start, resourceId, now, customerRules);
   if (check.slot) return *check.slot;
   if (check.refusal == Refusal::InvalidRequest)
-    invalid("resource " + resourceId.value_or("") + " does not provide " + service.name);
+    invalidRequest("resource " + resourceId.value_or("") + " does not provide " + service.name);
   refuse(check.refusal, service, zones, start, check.lostRace);
 }
 
@@ -122,7 +128,8 @@ void refuseOnAdmission(const SessionAdmission& a, const Service& service,
 std::vector<Slot> BookingDesk::slots(const SlotQuery& query) {
   const Instant at = query.now.value_or(now());
   if (query.range.empty()) return {};
-  if (query.range.length() > kLongestSlotQuery) invalid("ask for slots over at most 400 days at a time");
+  if (query.range.length() > kLongestSlotQuery)
+    invalidRequest("ask for slots over at most 400 days at a time");
   bool extend = store_.reading([&](BookingData& data) {
     std::optional<Service> service = data.service(query.serviceId);
     if (!service) throw Refused(Refusal::NotFound, "there is no service " + query.serviceId);
@@ -145,8 +152,8 @@ std::vector<Slot> BookingDesk::slots(const SlotQuery& query) {
 Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
   const Instant at = now();
   const std::string customer = actor.business ? request.customer : actor.user;
-  if (!actor.business && customer.empty()) invalid("a customer books for themself: sign in first");
-  if (request.participants < 1) invalid("a booking takes at least one place");
+  if (!actor.business && customer.empty()) invalidRequest("a customer books for themself: sign in first");
+  if (request.participants < 1) invalidRequest("a booking takes at least one place");
   return store_.writing([&](BookingData& data) {
     const Service service = requireService(data, request.serviceId);
     const bool customerRules = !actor.business;
@@ -177,7 +184,7 @@ Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
 
     std::vector<Session> sessions;
     if (service.kind == ServiceKind::Appointment) {
-      if (!request.start) invalid("say when to book " + service.name);
+      if (!request.start) invalidRequest("say when to book " + service.name);
       Slot slot = admitAppointment(data, finder_, service, *request.start, request.resourceId, at,
                                    customerRules, std::nullopt, zones_);
       Session s = newAppointmentSession(service, slot, request.participants, at);
@@ -209,10 +216,7 @@ Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
 Booking BookingDesk::cancel(BookingId id, const Actor& actor) {
   const Instant at = now();
   return store_.writing([&](BookingData& data) {
-    Booking b = requireBooking(data, id);
-    const Service service = serviceOf(data, b);
-    requireOwner(b, service, actor, zones_);
-    if (!isActive(b.status)) refuse(Refusal::AlreadyCanceled, service, zones_, b.time.start);
+    auto [b, service] = activeBooking(data, id, actor, zones_);
     if (!actor.business && holdsPlaces(b.status) && !cancellationOpen(b.policy, b.time.start, at))
       throw Refused(Refusal::CancellationClosed,
                     refusalSentence(Refusal::CancellationClosed, service, zones_, b.time.start) +
@@ -226,12 +230,9 @@ Booking BookingDesk::cancel(BookingId id, const Actor& actor) {
 Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, const Actor& actor) {
   const Instant at = now();
   return store_.writing([&](BookingData& data) {
-    Booking b = requireBooking(data, id);
-    const Service service = serviceOf(data, b);
-    requireOwner(b, service, actor, zones_);
-    if (!isActive(b.status)) refuse(Refusal::AlreadyCanceled, service, zones_, b.time.start);
+    auto [b, service] = activeBooking(data, id, actor, zones_);
     if (service.kind == ServiceKind::Course)
-      invalid(service.name + " is a course: it is booked as a whole and does not move");
+      invalidRequest(service.name + " is a course: it is booked as a whole and does not move");
     if (!actor.business && !rescheduleOpen(b.policy, b.time.start, at))
       throw Refused(Refusal::RescheduleClosed,
                     refusalSentence(Refusal::RescheduleClosed, service, zones_, b.time.start) +
@@ -243,7 +244,7 @@ Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, 
     std::vector<Session> after;
 
     if (service.kind == ServiceKind::Appointment) {
-      if (!request.start) invalid("say when to move the booking of " + service.name + " to");
+      if (!request.start) invalidRequest("say when to move the booking of " + service.name + " to");
       std::optional<SessionId> own =
           before.empty() ? std::nullopt : std::optional<SessionId>(before.front().id);
       // Unless told otherwise, keep the same staff member (the first group's resource) when free.
@@ -306,10 +307,7 @@ Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, 
 Booking BookingDesk::approve(BookingId id, const Actor& actor) {
   const Instant at = now();
   return store_.writing([&](BookingData& data) {
-    Booking b = requireBooking(data, id);
-    const Service service = serviceOf(data, b);
-    if (!actor.business) refuse(Refusal::NotAllowed, service, zones_, b.time.start);
-    if (b.status != BookingStatus::Pending) refuse(Refusal::NotPending, service, zones_, b.time.start);
+    auto [b, service] = pendingBooking(data, id, actor, zones_);
     for (const Session& s : sessionsOf(data, b)) {
       if (!s.active() && service.kind != ServiceKind::Course)
         refuse(Refusal::SessionCanceled, service, zones_, s.time.start);
@@ -327,10 +325,7 @@ Booking BookingDesk::approve(BookingId id, const Actor& actor) {
 Booking BookingDesk::decline(BookingId id, const Actor& actor) {
   const Instant at = now();
   return store_.writing([&](BookingData& data) {
-    Booking b = requireBooking(data, id);
-    const Service service = serviceOf(data, b);
-    if (!actor.business) refuse(Refusal::NotAllowed, service, zones_, b.time.start);
-    if (b.status != BookingStatus::Pending) refuse(Refusal::NotPending, service, zones_, b.time.start);
+    auto [b, service] = pendingBooking(data, id, actor, zones_);
     release(data, service, b, BookingStatus::Declined, at);
     return requireBooking(data, id);
   });

@@ -3,14 +3,11 @@
 #include <algorithm>
 
 #include "domain/booking/ChangeScopes.h"
+#include "domain/booking/Required.h"
 #include "domain/booking/SessionSync.h"
 
 namespace bookdav::domain {
 namespace {
-
-[[noreturn]] void invalid(const std::string& sentence) {
-  throw Refused(Refusal::InvalidRequest, sentence);
-}
 
 std::string serviceItem(std::string_view id) {
   return "service:" + std::string(id);
@@ -34,19 +31,19 @@ std::optional<Service> Catalog::service(std::string_view id) {
 }
 
 bool Catalog::putService(const Service& service) {
-  if (auto problem = validate(service)) invalid(*problem);
+  if (auto problem = validate(service)) invalidRequest(*problem);
   if (!zones_.knows(service.timeZone))
-    invalid("unknown time zone \"" + service.timeZone + "\" for " + service.id);
+    invalidRequest("unknown time zone \"" + service.timeZone + "\" for " + service.id);
   const Instant now = clock_.now();
   return store_.writing([&](BookingData& data) {
     std::optional<Service> old = data.service(service.id);
     if (old && *old == service) return false;
     for (const std::string& id : service.resourceIds())
       if (!data.resource(id))
-        invalid("service " + service.id + " needs resource " + id + ", which does not exist");
+        invalidRequest("service " + service.id + " needs resource " + id + ", which does not exist");
     if (old && old->kind != service.kind && !data.sessionsOfService(service.id, kAllTime).empty())
-      invalid("service " + service.id + " has sessions; it cannot change from " +
-              std::string(toString(old->kind)) + " to " + std::string(toString(service.kind)));
+      invalidRequest("service " + service.id + " has sessions; it cannot change from " +
+                     std::string(toString(old->kind)) + " to " + std::string(toString(service.kind)));
     data.putService(service);
     recordCatalogChange(data, serviceItem(service.id));
     if (service.kind != ServiceKind::Appointment) {
@@ -69,7 +66,7 @@ void Catalog::removeService(std::string_view id) {
     future.range = Interval{now, kAllTime.end};
     future.statuses = {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted};
     if (!data.bookings(future).empty())
-      invalid("service " + service->name + " still has bookings to come; cancel them first");
+      invalidRequest("service " + service->name + " still has bookings to come; cancel them first");
     for (Session& s : data.sessionsOfService(id, kAllTime)) {
       if (!data.sessionHasBookings(s.id)) {
         data.deleteSession(s.id);
@@ -102,11 +99,12 @@ std::vector<Resource> Catalog::resourcesOf(std::string_view userName) {
 }
 
 void Catalog::check(const Resource& resource) const {
-  if (auto problem = validate(resource)) invalid(*problem);
+  if (auto problem = validate(resource)) invalidRequest(*problem);
   if (!zones_.knows(resource.timeZone))
-    invalid("unknown time zone \"" + resource.timeZone + "\" for " + resource.id);
+    invalidRequest("unknown time zone \"" + resource.timeZone + "\" for " + resource.id);
   if (!resource.hours.timeZone.empty() && !zones_.knows(resource.hours.timeZone))
-    invalid("unknown time zone \"" + resource.hours.timeZone + "\" in the working hours of " + resource.id);
+    invalidRequest("unknown time zone \"" + resource.hours.timeZone + "\" in the working hours of " +
+                   resource.id);
 }
 
 bool Catalog::putResource(const Resource& resource) {
@@ -125,16 +123,17 @@ void Catalog::removeResource(std::string_view id) {
   store_.write([&](BookingData& data) {
     if (!data.resource(id)) throw Refused(Refusal::NotFound, "there is no resource " + std::string(id));
     for (const Service& s : data.services()) {
-      if (named(s.resourceIds(), id)) invalid("service " + s.id + " needs resource " + std::string(id));
+      if (named(s.resourceIds(), id))
+        invalidRequest("service " + s.id + " needs resource " + std::string(id));
       if (std::optional<StoredSchedule> stored = data.schedule(s.id)) {
         bool inSchedule = named(stored->schedule.resourceIds, id);
         for (const SessionOverride& o : stored->schedule.overrides)
           inSchedule = inSchedule || (o.resourceIds && named(*o.resourceIds, id));
-        if (inSchedule) invalid("the schedule of " + s.id + " uses resource " + std::string(id));
+        if (inSchedule) invalidRequest("the schedule of " + s.id + " uses resource " + std::string(id));
       }
     }
     for (const Session& s : data.sessionsOnResource(id, Interval{now, kAllTime.end}))
-      if (s.active()) invalid("resource " + std::string(id) + " has sessions to come");
+      if (s.active()) invalidRequest("resource " + std::string(id) + " has sessions to come");
     data.deleteResource(id);
     recordCatalogChange(data, resourceItem(id), true);
   });

@@ -1,12 +1,11 @@
 #include "domain/booking/Refusal.h"
 
-#include <array>
-#include <utility>
+#include "domain/booking/EnumText.h"
 
 namespace bookdav::domain {
 namespace {
 
-constexpr std::array<std::pair<Refusal, std::string_view>, 18> kNames{{
+constexpr EnumText<Refusal, 18> kNames{{{
     {Refusal::SlotUnavailable, "slot-unavailable"},
     {Refusal::NotASessionTime, "not-a-session-time"},
     {Refusal::SessionFull, "session-full"},
@@ -25,20 +24,15 @@ constexpr std::array<std::pair<Refusal, std::string_view>, 18> kNames{{
     {Refusal::NotPending, "not-pending"},
     {Refusal::AlreadyBooked, "already-booked"},
     {Refusal::AlreadyCanceled, "already-canceled"},
-}};
+}}};
 
 }  // namespace
 
 std::string_view refusalName(Refusal reason) {
-  for (const auto& [r, name] : kNames)
-    if (r == reason) return name;
-  return "invalid-request";
+  return kNames.name(reason);
 }
-
 std::optional<Refusal> parseRefusal(std::string_view name) {
-  for (const auto& [r, n] : kNames)
-    if (n == name) return r;
-  return std::nullopt;
+  return kNames.parse(name);
 }
 
 }  // namespace bookdav::domain

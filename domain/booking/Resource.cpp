@@ -1,26 +1,25 @@
 #include "domain/booking/Resource.h"
 
+#include "domain/booking/EnumText.h"
 #include "domain/booking/Ids.h"
 
 namespace bookdav::domain {
 
-std::string_view toString(ResourceKind kind) {
-  switch (kind) {
-    case ResourceKind::Staff:
-      return "staff";
-    case ResourceKind::Room:
-      return "room";
-    case ResourceKind::Equipment:
-      return "equipment";
-  }
-  return "staff";
-}
+namespace {
 
+constexpr EnumText<ResourceKind, 3> kKind{{{
+    {ResourceKind::Staff, "staff"},
+    {ResourceKind::Room, "room"},
+    {ResourceKind::Equipment, "equipment"},
+}}};
+
+}  // namespace
+
+std::string_view toString(ResourceKind kind) {
+  return kKind.name(kind);
+}
 std::optional<ResourceKind> parseResourceKind(std::string_view text) {
-  if (text == "staff") return ResourceKind::Staff;
-  if (text == "room") return ResourceKind::Room;
-  if (text == "equipment") return ResourceKind::Equipment;
-  return std::nullopt;
+  return kKind.parse(text);
 }
 
 std::optional<std::string> validate(const Resource& r) {

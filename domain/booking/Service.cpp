@@ -2,49 +2,39 @@
 
 #include <algorithm>
 
+#include "domain/booking/EnumText.h"
 #include "domain/booking/Ids.h"
 
 namespace bookdav::domain {
 
+namespace {
+
+constexpr EnumText<ServiceKind, 3> kKind{{{
+    {ServiceKind::Appointment, "appointment"},
+    {ServiceKind::Class, "class"},
+    {ServiceKind::Course, "course"},
+}}};
+
+constexpr EnumText<Location::Kind, 4> kLocationKind{{{
+    {Location::Kind::None, "none"},
+    {Location::Kind::Address, "address"},
+    {Location::Kind::Online, "online"},
+    {Location::Kind::CustomerPlace, "customer-place"},
+}}};
+
+}  // namespace
+
 std::string_view toString(ServiceKind kind) {
-  switch (kind) {
-    case ServiceKind::Appointment:
-      return "appointment";
-    case ServiceKind::Class:
-      return "class";
-    case ServiceKind::Course:
-      return "course";
-  }
-  return "appointment";
+  return kKind.name(kind);
 }
-
 std::optional<ServiceKind> parseServiceKind(std::string_view text) {
-  if (text == "appointment") return ServiceKind::Appointment;
-  if (text == "class") return ServiceKind::Class;
-  if (text == "course") return ServiceKind::Course;
-  return std::nullopt;
+  return kKind.parse(text);
 }
-
 std::string_view toString(Location::Kind kind) {
-  switch (kind) {
-    case Location::Kind::None:
-      return "none";
-    case Location::Kind::Address:
-      return "address";
-    case Location::Kind::Online:
-      return "online";
-    case Location::Kind::CustomerPlace:
-      return "customer-place";
-  }
-  return "none";
+  return kLocationKind.name(kind);
 }
-
 std::optional<Location::Kind> parseLocationKind(std::string_view text) {
-  if (text == "none") return Location::Kind::None;
-  if (text == "address") return Location::Kind::Address;
-  if (text == "online") return Location::Kind::Online;
-  if (text == "customer-place") return Location::Kind::CustomerPlace;
-  return std::nullopt;
+  return kLocationKind.parse(text);
 }
 
 std::vector<std::string> Service::resourceIds() const {

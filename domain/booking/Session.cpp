@@ -1,37 +1,35 @@
 #include "domain/booking/Session.h"
 
+#include "domain/booking/EnumText.h"
+
 namespace bookdav::domain {
+namespace {
+
+constexpr EnumText<SessionKind, 4> kKind{{{
+    {SessionKind::Appointment, "appointment"},
+    {SessionKind::Class, "class"},
+    {SessionKind::Course, "course"},
+    {SessionKind::TimeOff, "time-off"},
+}}};
+
+constexpr EnumText<SessionStatus, 2> kStatus{{{
+    {SessionStatus::Scheduled, "scheduled"},
+    {SessionStatus::Canceled, "canceled"},
+}}};
+
+}  // namespace
 
 std::string_view toString(SessionKind kind) {
-  switch (kind) {
-    case SessionKind::Appointment:
-      return "appointment";
-    case SessionKind::Class:
-      return "class";
-    case SessionKind::Course:
-      return "course";
-    case SessionKind::TimeOff:
-      return "time-off";
-  }
-  return "class";
+  return kKind.name(kind);
 }
-
 std::optional<SessionKind> parseSessionKind(std::string_view text) {
-  if (text == "appointment") return SessionKind::Appointment;
-  if (text == "class") return SessionKind::Class;
-  if (text == "course") return SessionKind::Course;
-  if (text == "time-off") return SessionKind::TimeOff;
-  return std::nullopt;
+  return kKind.parse(text);
 }
-
 std::string_view toString(SessionStatus status) {
-  return status == SessionStatus::Scheduled ? "scheduled" : "canceled";
+  return kStatus.name(status);
 }
-
 std::optional<SessionStatus> parseSessionStatus(std::string_view text) {
-  if (text == "scheduled") return SessionStatus::Scheduled;
-  if (text == "canceled") return SessionStatus::Canceled;
-  return std::nullopt;
+  return kStatus.parse(text);
 }
 
 }  // namespace bookdav::domain

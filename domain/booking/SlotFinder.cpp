@@ -146,6 +146,31 @@ bool onGrid(LocalDays& localDays, std::string_view zone, Seconds step, Instant t
   return exact && *exact == t;
 }
 
+// The slot of sessions that exist (one class session, or every session of a course), shown at
+// `time`; nothing when it cannot be booked and the query does not ask for such slots.
+std::optional<Slot> sessionSlot(const Service& service, std::span<const Session> sessions, Interval time,
+                                const SlotQuery& query, Instant now) {
+  SessionAdmission admission = admitToSessions(service, sessions, 1, now, query.enforcePolicy);
+  if (admission.refusal && !query.includeUnbookable) return std::nullopt;
+  Slot slot;
+  slot.time = time;
+  slot.openPlaces = sessions.front().placesLeft();
+  slot.totalPlaces = sessions.front().capacity;
+  for (const Session& s : sessions) {
+    slot.sessionIds.push_back(s.id);
+    for (const std::string& r : s.resourceIds)
+      if (std::find(slot.resourceIds.begin(), slot.resourceIds.end(), r) == slot.resourceIds.end())
+        slot.resourceIds.push_back(r);
+    slot.openPlaces = std::min(slot.openPlaces, s.placesLeft());
+    slot.totalPlaces = std::min(slot.totalPlaces, s.capacity);
+  }
+  slot.bookable = !admission.refusal;
+  slot.waitlist = admission.waitlist;
+  slot.reason = admission.refusal;
+  slot.needsApproval = service.policy.manualApproval;
+  return slot;
+}
+
 }  // namespace
 
 std::vector<Slot> SlotFinder::find(const SlotContext& ctx, const SlotQuery& query, Instant now) const {
@@ -228,61 +253,27 @@ SlotFinder::AppointmentCheck SlotFinder::appointmentAt(const SlotContext& ctx, I
 }
 
 std::vector<Slot> SlotFinder::classSlots(const SlotContext& ctx, const SlotQuery& query, Instant now) const {
-  const Service& service = ctx.service;
   std::vector<Slot> slots;
   for (const Session& s : ctx.sessions) {
     if (!s.active() || !query.range.contains(s.time.start)) continue;
     const Session one[] = {s};
-    SessionAdmission admission = admitToSessions(service, one, 1, now, query.enforcePolicy);
-    if (admission.refusal && !query.includeUnbookable) continue;
-    Slot slot;
-    slot.time = s.time;
-    slot.resourceIds = s.resourceIds;
-    slot.sessionIds = {s.id};
-    slot.openPlaces = s.placesLeft();
-    slot.totalPlaces = s.capacity;
-    slot.bookable = !admission.refusal;
-    slot.waitlist = admission.waitlist;
-    slot.reason = admission.refusal;
-    slot.needsApproval = service.policy.manualApproval;
-    slots.push_back(std::move(slot));
+    if (auto slot = sessionSlot(ctx.service, one, s.time, query, now)) slots.push_back(std::move(*slot));
   }
   return slots;
 }
 
 std::vector<Slot> SlotFinder::courseSlots(const SlotContext& ctx, const SlotQuery& query, Instant now) const {
-  const Service& service = ctx.service;
   std::vector<Session> sessions;
   for (const Session& s : ctx.sessions)
     if (s.active()) sessions.push_back(s);
-  if (sessions.empty()) return {};
   std::sort(sessions.begin(), sessions.end(),
             [](const Session& a, const Session& b) { return a.time.start < b.time.start; });
-  // Before the course starts the slot is its first session; after, the next session still to come.
+  // Before the course starts the slot shows its first session; after, the next one still to come.
   auto next =
       std::find_if(sessions.begin(), sessions.end(), [&](const Session& s) { return s.time.start > now; });
-  if (next == sessions.end()) return {};  // the course is over
-  const Session& shown = sessions.front().time.start > now ? sessions.front() : *next;
-  if (!query.range.contains(shown.time.start)) return {};
-  SessionAdmission admission = admitToSessions(service, sessions, 1, now, query.enforcePolicy);
-  if (admission.refusal && !query.includeUnbookable) return {};
-  Slot slot;
-  slot.time = shown.time;
-  slot.openPlaces = sessions.front().placesLeft();
-  slot.totalPlaces = sessions.front().capacity;
-  for (const Session& s : sessions) {
-    slot.sessionIds.push_back(s.id);
-    for (const std::string& r : s.resourceIds)
-      if (std::find(slot.resourceIds.begin(), slot.resourceIds.end(), r) == slot.resourceIds.end())
-        slot.resourceIds.push_back(r);
-    slot.openPlaces = std::min(slot.openPlaces, s.placesLeft());
-    slot.totalPlaces = std::min(slot.totalPlaces, s.capacity);
-  }
-  slot.bookable = !admission.refusal;
-  slot.waitlist = admission.waitlist;
-  slot.reason = admission.refusal;
-  slot.needsApproval = service.policy.manualApproval;
-  return {slot};
+  if (next == sessions.end() || !query.range.contains(next->time.start)) return {};  // over, or elsewhere
+  if (auto slot = sessionSlot(ctx.service, sessions, next->time, query, now)) return {std::move(*slot)};
+  return {};
 }
 
 }  // namespace bookdav::domain

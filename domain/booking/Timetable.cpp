@@ -5,29 +5,14 @@
 #include "domain/booking/ChangeScopes.h"
 #include "domain/booking/LocalText.h"
 #include "domain/booking/Places.h"
+#include "domain/booking/Required.h"
 
 namespace bookdav::domain {
 namespace {
 
-[[noreturn]] void invalid(const std::string& sentence) {
-  throw Refused(Refusal::InvalidRequest, sentence);
-}
-
-Service requireService(BookingData& data, std::string_view id) {
-  std::optional<Service> s = data.service(id);
-  if (!s) throw Refused(Refusal::NotFound, "there is no service " + std::string(id));
-  return *s;
-}
-
-Session requireSession(BookingData& data, SessionId id) {
-  std::optional<Session> s = data.session(id);
-  if (!s) throw Refused(Refusal::NotFound, "there is no session " + std::to_string(id));
-  return *s;
-}
-
 void requireResources(BookingData& data, const std::vector<std::string>& ids) {
   for (const std::string& id : ids)
-    if (!data.resource(id)) invalid("resource " + id + " does not exist");
+    if (!data.resource(id)) invalidRequest("resource " + id + " does not exist");
 }
 
 const std::string& zoneOf(const Schedule& schedule, const Service& service) {
@@ -47,9 +32,9 @@ SessionSync Timetable::putSchedule(const Schedule& schedule) {
   const Instant now = clock_.now();
   return store_.writing([&](BookingData& data) {
     Service service = requireService(data, schedule.serviceId);
-    if (auto problem = validate(schedule, service)) invalid(*problem);
+    if (auto problem = validate(schedule, service)) invalidRequest(*problem);
     if (!schedule.timeZone.empty() && !zones_.knows(schedule.timeZone))
-      invalid("unknown time zone \"" + schedule.timeZone + "\" in the schedule of " + service.id);
+      invalidRequest("unknown time zone \"" + schedule.timeZone + "\" in the schedule of " + service.id);
     requireResources(data, schedule.resourceIds);
     for (const SessionOverride& o : schedule.overrides)
       if (o.resourceIds) requireResources(data, *o.resourceIds);
@@ -100,8 +85,8 @@ std::optional<Session> Timetable::session(SessionId id) {
 
 Session Timetable::createSession(const NewSession& request) {
   const Instant now = clock_.now();
-  if (request.time.empty()) invalid("a session must start before it ends");
-  if (request.time.length() > std::chrono::days{366}) invalid("a session lasts at most a year");
+  if (request.time.empty()) invalidRequest("a session must start before it ends");
+  if (request.time.length() > std::chrono::days{366}) invalidRequest("a session lasts at most a year");
   return store_.writing([&](BookingData& data) {
     Session s;
     s.kind = request.kind;
@@ -113,16 +98,17 @@ Session Timetable::createSession(const NewSession& request) {
     s.created = s.updated = now;
     requireResources(data, s.resourceIds);
     if (request.kind == SessionKind::TimeOff) {
-      if (!request.serviceId.empty()) invalid("time off belongs to resources, not to a service");
-      if (s.resourceIds.empty()) invalid("time off needs the resources it keeps busy");
+      if (!request.serviceId.empty()) invalidRequest("time off belongs to resources, not to a service");
+      if (s.resourceIds.empty()) invalidRequest("time off needs the resources it keeps busy");
       s.capacity = 0;
     } else if (request.kind == SessionKind::Class) {
       Service service = requireService(data, request.serviceId);
-      if (service.kind != ServiceKind::Class) invalid("service " + service.id + " is not a class");
+      if (service.kind != ServiceKind::Class) invalidRequest("service " + service.id + " is not a class");
       s.serviceId = service.id;
       s.capacity = request.capacity > 0 ? request.capacity : service.capacity;
     } else {
-      invalid("appointment sessions come from bookings and course sessions from the course's schedule");
+      invalidRequest(
+          "appointment sessions come from bookings and course sessions from the course's schedule");
     }
     s.id = data.insertSession(s);
     recordSessionChange(data, s);
@@ -132,19 +118,20 @@ Session Timetable::createSession(const NewSession& request) {
 
 Session Timetable::updateSession(SessionId id, const SessionChange& change) {
   const Instant now = clock_.now();
-  if (change.time && change.time->empty()) invalid("a session must start before it ends");
-  if (change.capacity && *change.capacity < 1) invalid("a session needs at least one place");
+  if (change.time && change.time->empty()) invalidRequest("a session must start before it ends");
+  if (change.capacity && *change.capacity < 1) invalidRequest("a session needs at least one place");
   return store_.writing([&](BookingData& data) {
     Session s = requireSession(data, id);
-    if (s.kind == SessionKind::Appointment) invalid("an appointment moves by rescheduling its booking");
-    if (!s.active()) invalid("session " + std::to_string(id) + " was canceled");
+    if (s.kind == SessionKind::Appointment)
+      invalidRequest("an appointment moves by rescheduling its booking");
+    if (!s.active()) invalidRequest("session " + std::to_string(id) + " was canceled");
     if (change.resourceIds) requireResources(data, *change.resourceIds);
     std::optional<Service> service = s.serviceId.empty() ? std::nullopt : data.service(s.serviceId);
     std::optional<StoredSchedule> stored = service ? data.schedule(service->id) : std::nullopt;
     if (s.origin && stored) {
       // A session of a schedule: the change becomes an override of its occurrence.
       std::optional<LocalDateTime> origin = parseLocal(*s.origin);
-      if (!origin) invalid("session " + std::to_string(id) + " has an unreadable origin");
+      if (!origin) invalidRequest("session " + std::to_string(id) + " has an unreadable origin");
       Schedule schedule = stored->schedule;
       auto o = std::find_if(schedule.overrides.begin(), schedule.overrides.end(),
                             [&](const SessionOverride& x) { return x.origin == *origin; });
@@ -178,8 +165,8 @@ Session Timetable::updateSession(SessionId id, const SessionChange& change) {
     if (change.title) s.title = *change.title;
     if (change.capacity && s.kind != SessionKind::TimeOff) {
       if (*change.capacity < s.taken)
-        invalid("session " + std::to_string(id) + " holds " + std::to_string(s.taken) +
-                " places; its capacity cannot drop to " + std::to_string(*change.capacity));
+        invalidRequest("session " + std::to_string(id) + " holds " + std::to_string(s.taken) +
+                       " places; its capacity cannot drop to " + std::to_string(*change.capacity));
       s.capacity = *change.capacity;
     }
     s.updated = now;
@@ -197,26 +184,20 @@ Session Timetable::updateSession(SessionId id, const SessionChange& change) {
 }
 
 Session Timetable::lockSession(SessionId id, const std::string& note) {
-  const Instant now = clock_.now();
-  return store_.writing([&](BookingData& data) {
-    Session s = requireSession(data, id);
-    if (s.locked && s.lockNote == note) return s;
-    s.locked = true;
-    s.lockNote = note;
-    s.updated = now;
-    data.updateSession(s);
-    recordSessionChange(data, s);
-    return requireSession(data, id);
-  });
+  return setLock(id, true, note);
 }
 
 Session Timetable::unlockSession(SessionId id) {
+  return setLock(id, false, "");
+}
+
+Session Timetable::setLock(SessionId id, bool locked, const std::string& note) {
   const Instant now = clock_.now();
   return store_.writing([&](BookingData& data) {
     Session s = requireSession(data, id);
-    if (!s.locked) return s;
-    s.locked = false;
-    s.lockNote.clear();
+    if (s.locked == locked && s.lockNote == note) return s;
+    s.locked = locked;
+    s.lockNote = note;
     s.updated = now;
     data.updateSession(s);
     recordSessionChange(data, s);
@@ -228,7 +209,8 @@ SessionSync Timetable::cancelSession(SessionId id) {
   const Instant now = clock_.now();
   return store_.writing([&](BookingData& data) {
     Session s = requireSession(data, id);
-    if (s.kind == SessionKind::Appointment) invalid("an appointment is canceled by canceling its booking");
+    if (s.kind == SessionKind::Appointment)
+      invalidRequest("an appointment is canceled by canceling its booking");
     SessionSync sync;
     if (!s.active()) return sync;
     std::optional<Service> service = s.serviceId.empty() ? std::nullopt : data.service(s.serviceId);

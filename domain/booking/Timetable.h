@@ -77,6 +77,8 @@ class Timetable {
   ResourceBusy busy(std::string_view resourceId, Interval range);
 
  private:
+  Session setLock(SessionId id, bool locked, const std::string& note);
+
   BookingStore& store_;
   const Clock& clock_;
   const ZoneRules& zones_;

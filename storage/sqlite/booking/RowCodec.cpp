@@ -55,6 +55,11 @@ std::vector<std::string> splitNames(std::string_view text) {
   return split(text, '\x1f');
 }
 
+std::optional<std::int64_t> secondsOrNull(const std::optional<domain::Seconds>& d) {
+  if (!d) return std::nullopt;
+  return d->count();
+}
+
 std::chrono::year_month_day dateColumn(std::string_view text) {
   auto date = domain::parseDate(text);
   if (!date) throw StorageError(0, "damaged booking data: bad date \"" + std::string(text) + "\"");

@@ -24,6 +24,9 @@ std::vector<domain::ResourceGroup> splitGroups(std::string_view text);
 std::string joinNames(const std::vector<std::string>& names);
 std::vector<std::string> splitNames(std::string_view text);
 
+// A duration column that may be NULL (no limit).
+std::optional<std::int64_t> secondsOrNull(const std::optional<domain::Seconds>& d);
+
 // Throw StorageError for text that does not parse (a damaged row), so nothing is silently made up.
 std::chrono::year_month_day dateColumn(std::string_view text);
 domain::LocalDateTime localColumn(std::string_view text);

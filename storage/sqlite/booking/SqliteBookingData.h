@@ -52,7 +52,6 @@ class SqliteBookingData final : public domain::BookingData {
 
  private:
   domain::WorkingHours hoursOf(std::string_view resourceId);
-  domain::Resource resourceRow(Statement& row);
   domain::Session sessionRow(Statement& row, bool withOccupancy);
   std::vector<domain::Session> sessionList(Statement& rows, bool withOccupancy);
   void linkSessionResources(const domain::Session& session);

@@ -16,11 +16,6 @@ const std::string kBookingColumns =
     "b.cancel_deadline,"
     " b.reschedule_deadline, b.created, b.updated, b.queue, b.client_uid, b.client_href, b.note";
 
-std::optional<std::int64_t> secondsOrNull(const std::optional<Seconds>& d) {
-  if (!d) return std::nullopt;
-  return d->count();
-}
-
 std::string statusList(const std::vector<BookingStatus>& statuses) {
   if (statuses.empty()) return "";
   std::string out = ",";

@@ -45,11 +45,6 @@ Service serviceRow(Statement& s) {
   return out;
 }
 
-std::optional<std::int64_t> secondsOrNull(const std::optional<Seconds>& d) {
-  if (!d) return std::nullopt;
-  return d->count();
-}
-
 std::optional<std::string> dateOrNull(const std::optional<std::chrono::year_month_day>& d) {
   if (!d) return std::nullopt;
   return formatDate(*d);
@@ -122,47 +117,32 @@ WorkingHours SqliteBookingData::hoursOf(std::string_view resourceId) {
   return h;
 }
 
-Resource SqliteBookingData::resourceRow(Statement& s) {
-  Resource r;
-  r.id = s.text(0);
-  r.kind = parseResourceKind(s.text(1)).value_or(ResourceKind::Staff);
-  r.name = s.text(2);
-  r.timeZone = s.text(3);
-  r.userName = s.text(4);
-  return r;
-}
-
 std::vector<Resource> SqliteBookingData::resources() {
-  std::vector<Resource> out;
-  std::vector<std::string> zones;
+  std::vector<std::string> ids;
   {
-    auto s = c_.prepare(
-        "SELECT id, kind, name, time_zone, user_name, hours_zone FROM booking_resources ORDER BY id");
-    while (s.step()) {
-      out.push_back(resourceRow(s));
-      zones.push_back(s.text(5));
-    }
+    auto s = c_.prepare("SELECT id FROM booking_resources ORDER BY id");
+    while (s.step()) ids.push_back(s.text(0));
   }
-  for (size_t i = 0; i < out.size(); ++i) {
-    out[i].hours = hoursOf(out[i].id);
-    out[i].hours.timeZone = zones[i];
-  }
-  return out;
+  return resources(ids);
 }
 
 std::optional<Resource> SqliteBookingData::resource(std::string_view id) {
-  std::optional<Resource> r;
-  std::string zone;
+  Resource r;
   {
     auto s = c_.prepare(
-        "SELECT id, kind, name, time_zone, user_name, hours_zone FROM booking_resources WHERE id = ?1");
+        "SELECT kind, name, time_zone, user_name, hours_zone FROM booking_resources WHERE id = ?1");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    r = resourceRow(s);
-    zone = s.text(5);
+    r.id = std::string(id);
+    r.kind = parseResourceKind(s.text(0)).value_or(ResourceKind::Staff);
+    r.name = s.text(1);
+    r.timeZone = s.text(2);
+    r.userName = s.text(3);
+    r.hours.timeZone = s.text(4);
   }
-  r->hours = hoursOf(id);
-  r->hours.timeZone = zone;
+  std::string zone = std::move(r.hours.timeZone);
+  r.hours = hoursOf(id);
+  r.hours.timeZone = std::move(zone);
   return r;
 }
 
