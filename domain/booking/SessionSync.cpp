@@ -18,13 +18,14 @@ SessionKind sessionKindOf(const Service& s) {
 
 void retireSession(BookingData& data, const Service* service, Session session, Instant now,
                    SessionSync& sync) {
-  ++sync.removed;
   if (!data.sessionHasBookings(session.id)) {
+    ++sync.removed;
     data.deleteSession(session.id);
     recordSessionChange(data, session, true);
     return;
   }
   if (!session.active()) return;
+  ++sync.removed;
   session.status = SessionStatus::Canceled;
   session.updated = now;
   data.updateSession(session);

@@ -53,6 +53,15 @@ SessionSync Timetable::removeSchedule(std::string_view serviceId) {
     if (!data.schedule(serviceId)) return sync;
     for (Session& s : data.sessionsOfService(serviceId, Interval{now, kAllTime.end}))
       if (s.origin && s.time.start > now) retireSession(data, &service, std::move(s), now, sync);
+    if (service.kind == ServiceKind::Course) {  // a course without its meetings to come is called off
+      BookingFilter active;
+      active.serviceId = service.id;
+      active.statuses = {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted};
+      for (Booking& b : data.bookings(active)) {
+        sync.canceledBookings.push_back(b.id);
+        release(data, service, std::move(b), BookingStatus::Canceled, now);
+      }
+    }
     data.deleteSchedule(serviceId);
     return sync;
   });

@@ -55,7 +55,8 @@ class Timetable {
   // Creates or replaces the schedule of a class or course and materialises its sessions. An unchanged
   // schedule writes nothing.
   SessionSync putSchedule(const Schedule& schedule);
-  // Removes the schedule; its sessions to come go as if they had vanished from it.
+  // Removes the schedule; its sessions to come go as if they had vanished from it. A course is called
+  // off: its active bookings are canceled too.
   SessionSync removeSchedule(std::string_view serviceId);
 
   // Sessions of a service overlapping range (canceled ones too), with their places; materialises

@@ -271,6 +271,17 @@ TEST_F(CourseBookingTest, CanceledMeetingKeepsTheCourseBookings) {
   expectConsistent();
 }
 
+TEST_F(CourseBookingTest, RemovingTheScheduleCallsTheCourseOff) {
+  Booking a = desk.book(inSession("spanish", sessions[0].id), alice);
+  SessionSync sync = timetable.removeSchedule("spanish");
+  EXPECT_EQ(sync.removed, 4);
+  EXPECT_EQ(sync.canceledBookings, std::vector<BookingId>{a.id});
+  EXPECT_EQ(desk.booking(a.id)->status, BookingStatus::Canceled);
+  for (const Session& s : timetable.sessions("spanish", kAllTime))
+    EXPECT_EQ(s.status, SessionStatus::Canceled);
+  expectConsistent();
+}
+
 TEST_F(CourseBookingTest, AMeetingAddedToABookedCourseTakesItsBookingsIn) {
   Booking a = desk.book(inSession("spanish", sessions[0].id, 2), alice);
   Schedule s = *timetable.schedule("spanish");
