@@ -2,11 +2,12 @@
 // Every write records one row per affected scope in the same transaction as the change itself;
 // a collection's token is the highest sequence number among its scopes.
 //
-// Scopes in use:
+// Scopes in use (domain/booking/ChangeScopes.h says when the booking engine records which):
 //   "collection:<id>"             an ordinary stored collection; item = member name
 //   "service:<serviceId>"         a service's sessions as everyone sees them; item = "session:<id>"
 //   "service:<serviceId>:customer:<user>"  one customer's own bookings of a service; item = "booking:<id>"
 //   "customer:<user>"             all bookings of one customer; item = "booking:<id>"
+//   "catalog"                     the services and resources; item = "service:<id>" / "resource:<id>"
 //   "resource:<resourceId>"       sessions and bookings that occupy a resource; item = "session:<id>" / "booking:<id>"
 #pragma once
 

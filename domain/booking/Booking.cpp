@@ -1,0 +1,32 @@
+#include "domain/booking/Booking.h"
+
+#include "domain/booking/EnumText.h"
+
+namespace bookdav::domain {
+namespace {
+
+constexpr EnumText<BookingStatus, 5> kStatus{{{
+    {BookingStatus::Confirmed, "CONFIRMED"},
+    {BookingStatus::Pending, "PENDING"},
+    {BookingStatus::Waitlisted, "WAITLISTED"},
+    {BookingStatus::Canceled, "CANCELED"},
+    {BookingStatus::Declined, "DECLINED"},
+}}};
+
+}  // namespace
+
+std::string_view toString(BookingStatus status) {
+  return kStatus.name(status);
+}
+std::optional<BookingStatus> parseBookingStatus(std::string_view text) {
+  return kStatus.parse(text);
+}
+
+bool holdsPlaces(BookingStatus s) {
+  return s == BookingStatus::Confirmed || s == BookingStatus::Pending;
+}
+bool isActive(BookingStatus s) {
+  return holdsPlaces(s) || s == BookingStatus::Waitlisted;
+}
+
+}  // namespace bookdav::domain

@@ -1,0 +1,88 @@
+// The timetable: class and course schedules, the sessions they materialise (see SessionSync.h),
+// one-off sessions, staff time off, admin holds, and a resource's busy time for free/busy answers.
+// Errors are Refused (invalid-request, not-found).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/booking/BookingStore.h"
+#include "domain/booking/Intervals.h"
+#include "domain/booking/SessionSync.h"
+#include "domain/time/Clock.h"
+#include "domain/time/LocalTime.h"
+
+namespace bookdav::domain {
+
+// A session made by hand: a one-off class meeting (kind Class) or a resource's time off (kind TimeOff,
+// no service). Appointment sessions come only from bookings; course sessions only from the schedule.
+struct NewSession {
+  std::string serviceId;
+  SessionKind kind = SessionKind::Class;
+  Interval time;
+  std::vector<std::string> resourceIds;
+  int capacity = 0;   // 0 = the service's capacity
+  std::string title;  // time off: the reason
+  bool locked = false;
+  std::string lockNote;
+};
+
+// What to change in a session; fields left empty stay. For a session of a schedule the change is
+// written into the schedule as an override of its occurrence, so the session keeps its identity and
+// the change survives later schedule updates.
+struct SessionChange {
+  std::optional<Interval> time;
+  std::optional<std::vector<std::string>> resourceIds;
+  std::optional<int> capacity;
+  std::optional<std::string> title;
+};
+
+// A resource's time as free/busy sees it: busy = its scheduled sessions (appointments, classes, time
+// off); unavailable = outside its working hours. Both normalized and clipped to the range.
+struct ResourceBusy {
+  Intervals busy;
+  Intervals unavailable;
+};
+
+class Timetable {
+ public:
+  Timetable(BookingStore& store, const Clock& clock, const ZoneRules& zones)
+      : store_(store), clock_(clock), zones_(zones) {}
+
+  std::optional<Schedule> schedule(std::string_view serviceId);
+  // Creates or replaces the schedule of a class or course and materialises its sessions. An unchanged
+  // schedule writes nothing.
+  SessionSync putSchedule(const Schedule& schedule);
+  // Removes the schedule; its sessions to come go as if they had vanished from it. A course is called
+  // off: its active bookings are canceled too.
+  SessionSync removeSchedule(std::string_view serviceId);
+
+  // Sessions of a service overlapping range (canceled ones too), with their places; materialises
+  // class sessions up to range.end first when needed.
+  std::vector<Session> sessions(std::string_view serviceId, Interval range);
+  // Sessions occupying a resource overlapping range (canceled ones too), with their places.
+  std::vector<Session> sessionsOn(std::string_view resourceId, Interval range);
+  std::optional<Session> session(SessionId id);
+
+  Session createSession(const NewSession& session);
+  Session updateSession(SessionId id, const SessionChange& change);
+  // An admin hold: customers cannot book a locked session (the business still can).
+  Session lockSession(SessionId id, const std::string& note);
+  Session unlockSession(SessionId id);
+  // Cancels a class session with its bookings, a course meeting (the course bookings stay) or time
+  // off; a session nobody ever booked is deleted. Appointment sessions go by canceling their booking.
+  SessionSync cancelSession(SessionId id);
+
+  ResourceBusy busy(std::string_view resourceId, Interval range);
+
+ private:
+  Session setLock(SessionId id, bool locked, const std::string& note);
+
+  BookingStore& store_;
+  const Clock& clock_;
+  const ZoneRules& zones_;
+};
+
+}  // namespace bookdav::domain
