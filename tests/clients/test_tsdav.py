@@ -2,54 +2,29 @@
 whole flow once (discovery, calendars, create, time-range and expanded queries, update and delete with
 ETags, sync-collection and tsdav's sync helpers, free-busy) and prints JSON; each test here asserts one
 part of it, and reads the server's state back over plain HTTP where that matters."""
-import json
 import os
-import shutil
-import subprocess
 import sys
 import unittest
-import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "support"))
 import icstext  # noqa: E402
+import nodejs  # noqa: E402
 from bookdav_server import BookdavServer, C, D, responses  # noqa: E402
 
-JS = os.path.join(HERE, "js")
 HOME = "/dav/calendars/alice/"
 CAL = HOME + "tsdav/"
-
-
-def node_setup_error():
-    """Why the npm clients cannot run, or None."""
-    if not shutil.which("node"):
-        return "node is not installed (scripts/install-deps installs Node.js)"
-    for pkg in ("tsdav", "ical.js"):
-        if not os.path.isdir(os.path.join(JS, "node_modules", pkg)):
-            return f"{pkg} is missing: run `npm ci` in tests/clients/js (scripts/test does)"
-    return None
-
-
-def run_node(script, *args, timeout=120):
-    r = subprocess.run(["node", os.path.join(JS, script), *args], capture_output=True, text=True,
-                       timeout=timeout, cwd=JS)
-    if r.returncode != 0:
-        raise AssertionError(f"node {script} exited {r.returncode}:\n{r.stdout}\n{r.stderr}")
-    try:
-        return json.loads(r.stdout)
-    except ValueError:
-        raise AssertionError(f"node {script} printed no JSON:\n{r.stdout}\n{r.stderr}")
 
 
 class Tsdav(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.setup_error = node_setup_error()
+        cls.setup_error = nodejs.setup_error()
         cls.srv = BookdavServer(users={"alice": "customer"}).start()
         cls.out = {}
         if cls.setup_error is None:
             try:
-                cls.out = run_node("tsdav_flow.mjs", cls.srv.url + "/", "alice", "alice")
+                cls.out = nodejs.run("tsdav_flow.mjs", cls.srv.url + "/", "alice", "alice")
             except AssertionError as exc:
                 cls.setup_error = str(exc)
 

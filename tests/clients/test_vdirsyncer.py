@@ -4,7 +4,6 @@ server edits and deletions converging, a collection created on the server by vdi
 displayname and color, and a time-range-limited storage that makes vdirsyncer send calendar-query."""
 import glob
 import os
-import re
 import shutil
 import subprocess
 import sys

@@ -47,6 +47,24 @@ def allday(uid, summary="All day", day="20261224"):
     return vcalendar(vevent(uid, f"DTSTART;VALUE=DATE:{day}", f"DTEND;VALUE=DATE:{nxt}", summary))
 
 
+def fold(line):
+    """One content line folded at 75 octets (RFC 5545 3.1) without splitting a UTF-8 sequence, CRLF-terminated."""
+    out, cur, limit = [], b"", 75
+    for ch in line:
+        b = ch.encode("utf-8")
+        if len(cur) + len(b) > limit:
+            out.append(cur)
+            cur, limit = b" ", 75
+        cur += b
+    out.append(cur)
+    return b"\r\n".join(out).decode("utf-8") + "\r\n"
+
+
+def escape(value):
+    """A TEXT value escaped (RFC 5545 3.3.11)."""
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
 # -- reading --
 def unfold(text):
     """Content lines of an iCalendar text, unfolded (RFC 5545 3.1), accepting CRLF or LF."""
