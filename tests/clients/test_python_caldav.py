@@ -209,6 +209,24 @@ class PythonCaldav(unittest.TestCase):
         self.assertEqual(sorted(e.url.path for e in cal.events()),
                          sorted(cal.url.path + f"pe-{n}.ics" for n in ("weekly", "allday", "daily")))
 
+    def test_uid_with_reserved_characters(self):
+        """python-caldav names the object after its UID, percent-encoded (' ' -> %20, '@' -> %40); the server may
+        answer hrefs in another equivalent encoding, but the library must find the object again by them."""
+        self.force_sync_collection_depth_0()
+        cal = self.new_calendar("encoded")
+        ev = cal.save_event(icstext.single("meet 1@studio.example", "Encoded"))
+        self.assertEqual(ev.url.path, cal.url.path + "meet%201%40studio.example.ics")
+        self.assertEqual(self.srv.request("GET", ev.url.path, user="alice").status, 200)
+        objs = cal.objects_by_sync_token(load_objects=True)
+        self.assertEqual([o.url for o in objs], [ev.url])
+        self.assertIn("SUMMARY:Encoded", list(objs)[0].data)
+        got = cal.calendar_multiget([ev.url])
+        self.assertEqual([o.url for o in got], [ev.url])
+        ev.delete()
+        updated, deleted = objs.sync()
+        self.assertEqual(updated, [])
+        self.assertEqual([o.url for o in deleted], [ev.url])
+
     # -- sync tokens --
     def force_sync_collection_depth_0(self):
         """python-caldav 0.11 sends every REPORT, sync-collection included, with Depth: 1

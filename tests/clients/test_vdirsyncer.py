@@ -175,7 +175,8 @@ class Vdirsyncer(unittest.TestCase):
         with open(v.local_path("calendar", "vds-single"), "w", newline="") as f:
             f.write(edited_single)
         os.remove(v.local_path("calendar", "vds-weekly"))
-        new_local = icstext.overridden("vds-new-local", "Yoga", "Yoga moved")
+        # A UID with '@' (as most clients make them): vdirsyncer uploads it as ".../vds-new-local@studio.example.ics".
+        new_local = icstext.overridden("vds-new-local@studio.example", "Yoga", "Yoga moved")
         v.write_local("calendar", "new-local.ics", new_local)
         # Server edits: change the override of the daily event, add one, delete on the server.
         edited_daily = icstext.overridden("vds-daily", "Standup", "Standup moved again")
@@ -191,7 +192,7 @@ class Vdirsyncer(unittest.TestCase):
         expected = {
             "vds-single": icstext.event_summary(edited_single),
             "vds-daily": icstext.event_summary(edited_daily),
-            "vds-new-local": icstext.event_summary(new_local),
+            "vds-new-local@studio.example": icstext.event_summary(new_local),
             "vds-new-server": icstext.event_summary(new_server),
         }
         self.assert_converged(v, "calendar", CAL, expected)
