@@ -188,7 +188,7 @@ await step('syncCalendars', async () => {
 
 // -- free/busy --
 await step('freeBusyQuery', async () => {
-  const r = await freeBusyQuery({ url: calUrl, timeRange: range, depth: '0', headers });
+  const r = await freeBusyQuery({ url: calUrl, timeRange: range, depth: '1', headers });
   return { status: r.status, ok: r.ok, raw: typeof r.raw === 'string' ? r.raw : JSON.stringify(r.raw ?? null) };
 });
 
