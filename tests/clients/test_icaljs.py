@@ -105,7 +105,10 @@ class IcalJs(unittest.TestCase):
     @classmethod
     def collect(cls):
         srv = cls.srv
-        r = srv.request("MKCALENDAR", CAL, user="alice")
+        mk = ('<?xml version="1.0" encoding="utf-8"?><C:mkcalendar xmlns:D="DAV:" '
+              'xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop><C:calendar-timezone><![CDATA['
+              + icstext.vcalendar(icstext.BERLIN) + "]]></C:calendar-timezone></D:prop></D:set></C:mkcalendar>")
+        r = srv.request("MKCALENDAR", CAL, mk, user="alice")
         assert r.status == 201, r
         for uid, text in OBJECTS.items():
             r = srv.request("PUT", f"{CAL}{uid}.ics", text, user="alice",
@@ -150,6 +153,13 @@ class IcalJs(unittest.TestCase):
         # sync-collection asking for calendar-data (tsdav's smartCollectionSync does).
         multistatus("sync", report(srv, CAL, '<D:sync-collection xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
                                    f"<D:sync-token/><D:sync-level>1</D:sync-level>{prop}</D:sync-collection>", "0"))
+        # The calendar-timezone property (RFC 4791 5.2.2) is a VCALENDAR too.
+        r = srv.propfind(CAL, ["c:calendar-timezone"], "alice")
+        tz = ET.fromstring(r.body).find(f".//{{{C}}}calendar-timezone") if r.status == 207 else None
+        if tz is None or not (tz.text or "").strip():
+            cls.errors["timezone-prop"] = f"PROPFIND calendar-timezone: {r.status} {r.text[:300]}"
+        else:
+            cls.bodies["timezone-prop"] = tz.text
         # Export (GET of the collection) and the feed.
         text_calendar("export", "export", srv.request("GET", CAL, user="alice"))
         feed = srv.cli("feed", "create", "--calendar", CAL).stdout.strip().splitlines()[-1]
@@ -376,6 +386,13 @@ class IcalJs(unittest.TestCase):
             self.check_object(name, uid, r)
         # Two objects use Europe/Berlin: one VTIMEZONE for both (checked in check_strict as uniqueness).
         self.assertEqual([c["props"]["TZID"][0]["value"] for c in self.comps(r, "VTIMEZONE")], ["Europe/Berlin"])
+
+    def test_calendar_timezone_property(self):
+        self.assertEqual(self.names("timezone-prop"), ["timezone-prop"])
+        r = self.check_strict("timezone-prop")
+        self.assertEqual([c["props"]["TZID"][0]["value"] for c in self.comps(r, "VTIMEZONE")], ["Europe/Berlin"])
+        self.assertEqual([c["name"] for c in r["components"] if c["path"].count("/") == 1], ["VTIMEZONE"],
+                         "calendar-timezone holds exactly one VTIMEZONE (RFC 4791 5.2.2)")
 
     def test_export_whole_calendar(self):
         self.assertEqual(self.names("export"), ["export"])
