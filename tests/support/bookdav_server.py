@@ -12,6 +12,7 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import tempfile
 import time
@@ -121,8 +122,18 @@ class BookdavServer:
 
     # -- HTTP --
     @property
+    def tls(self):
+        return "--tls-cert" in self.extra_args
+
+    @property
     def url(self):
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
+
+    def connection(self, timeout=60):
+        if self.tls:
+            return http.client.HTTPSConnection("127.0.0.1", self.port, timeout=timeout,
+                                               context=ssl._create_unverified_context())
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
 
     def auth(self, user, password=None):
         password = self.passwords.get(user, user) if password is None else password
@@ -135,7 +146,7 @@ class BookdavServer:
         if isinstance(body, str):
             body = body.encode("utf-8")
         own = conn is None
-        conn = conn or http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        conn = conn or self.connection()
         try:
             conn.request(method, path, body=body, headers=h)
             r = conn.getresponse()
