@@ -3,6 +3,24 @@
 #include <libical/ical.h>
 
 namespace bookdav::caldav::ical {
+namespace {
+
+// Olson names only: libical turns an unknown name into a file path below the zoneinfo directory.
+bool plausibleZoneName(std::string_view name) {
+  if (name.empty() || name.size() > 64 || name.front() == '/' || name.find("..") != std::string_view::npos)
+    return false;
+  for (char c : name) {
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
+              c == '_' || c == '-' || c == '+';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Unknown names are remembered too, but only this many, so that clients cannot grow the cache.
+constexpr size_t kMaxCachedZones = 2048;
+
+}  // namespace
 
 const IcalZoneRules& IcalZoneRules::instance() {
   static const IcalZoneRules rules;
@@ -15,22 +33,27 @@ icaltimezone* IcalZoneRules::find(std::string_view zone) const {
     std::shared_lock lock(mutex_);
     if (auto it = zones_.find(key); it != zones_.end()) return it->second;
   }
+  if (!plausibleZoneName(key)) return nullptr;
   std::unique_lock lock(mutex_);
   if (auto it = zones_.find(key); it != zones_.end()) return it->second;
   icaltimezone* z = nullptr;
-  if (key == "UTC" || key == "Etc/UTC" || key == "Z") {
+  if (key == "UTC" || key == "Etc/UTC" || key == "Z" || key == "GMT") {
     z = icaltimezone_get_utc_timezone();
   } else {
     z = icaltimezone_get_builtin_timezone(key.c_str());
     if (z) icaltimezone_get_tzid(z);  // load it now, under our lock, before anyone reads its fields
   }
-  zones_.emplace(std::move(key), z);
+  if (z || zones_.size() < kMaxCachedZones) zones_.emplace(std::move(key), z);
   return z;
 }
 
-bool IcalZoneRules::knows(std::string_view zone) const { return find(zone) != nullptr; }
+bool IcalZoneRules::knows(std::string_view zone) const {
+  return find(zone) != nullptr;
+}
 
-void IcalZoneRules::warm(std::string_view zone) const { find(zone); }
+void IcalZoneRules::warm(std::string_view zone) const {
+  find(zone);
+}
 
 domain::Seconds IcalZoneRules::utcOffset(std::string_view zone, domain::Instant at) const {
   icaltimezone* z = find(zone);

@@ -1,4 +1,5 @@
-// The domain's ZoneRules answered from libical's built-in IANA zones (the system zoneinfo).
+// The domain's ZoneRules answered from libical's built-in IANA zones (the system zoneinfo), and the
+// one thread-safe door to those zones for the rest of caldav/ical.
 #pragma once
 
 #include <mutex>
@@ -22,6 +23,12 @@ class IcalZoneRules final : public domain::ZoneRules {
   static const IcalZoneRules& instance();
   // Loads a zone before threads start (libical rewrites a zone's fields when it first loads it).
   void warm(std::string_view zone) const;
+
+  // The built-in zone for an Olson name ("Europe/Berlin", also "UTC"), already loaded, or nullptr.
+  // Never call icaltimezone_get_builtin_timezone() elsewhere: libical searches and grows its zone
+  // array without a lock and frees a zone's location when it loads it, so every lookup goes through
+  // this cache, which loads the zone under its own lock before handing it out.
+  _icaltimezone* builtin(std::string_view zone) const { return find(zone); }
 
  private:
   _icaltimezone* find(std::string_view zone) const;
