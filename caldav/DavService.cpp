@@ -1,5 +1,6 @@
 #include "caldav/DavService.h"
 
+#include "caldav/calendar/CalendarErrors.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/methods/Methods.h"
 #include "caldav/webdav/DavError.h"
@@ -36,6 +37,12 @@ Response DavService::handle(const Request& request) {
     return r;
   } catch (const xml::XmlError& e) {
     return DavError::badRequest(e.what()).toResponse();
+  } catch (const ical::CalendarDataError& e) {
+    return toDavError(e).toResponse();
+  } catch (const calendar::FilterError& e) {
+    return toDavError(e).toResponse();
+  } catch (const calendar::CalendarDataRequestError& e) {
+    return toDavError(e).toResponse();
   }
 }
 

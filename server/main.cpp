@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "caldav/ical/Component.h"
 #include "server/BuildInfo.h"
 #include "server/cli/Arguments.h"
 #include "server/cli/Commands.h"
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
   }
   const std::string command = args[0];
   args.erase(args.begin());
+  bookdav::caldav::ical::initialize();
   try {
     if (command == "serve") return bookdav::server::serveCommand(args);
     if (command == "user") return bookdav::server::userCommand(args);

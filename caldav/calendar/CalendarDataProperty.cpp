@@ -1,5 +1,6 @@
 #include "caldav/calendar/CalendarDataProperty.h"
 
+#include "caldav/calendar/CalendarErrors.h"
 #include "caldav/xml/Xml.h"
 
 namespace bookdav::caldav {
@@ -8,10 +9,16 @@ std::optional<CalendarDataSelection> CalendarDataSelection::fromProp(pugi::xml_n
   pugi::xml_node element = xml::child(prop, xml::kCalDav, "calendar-data");
   if (!element) return std::nullopt;
   CalendarDataSelection s;
-  s.element_ = element;
+  try {
+    s.request_ = calendar::CalendarDataRequest::parse(element);
+  } catch (const calendar::CalendarDataRequestError& e) {
+    throw toDavError(e);
+  }
   return s;
 }
 
-std::string CalendarDataSelection::render(const std::string& stored, const std::string&) const { return stored; }
+std::string CalendarDataSelection::render(const std::string& stored, const ical::TimeZoneContext& zone) const {
+  return calendar::render(stored, request_, zone);
+}
 
 }  // namespace bookdav::caldav

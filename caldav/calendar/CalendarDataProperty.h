@@ -6,17 +6,20 @@
 #include <pugixml.hpp>
 #include <string>
 
+#include "caldav/calendar/CalendarData.h"
+
 namespace bookdav::caldav {
 
 class CalendarDataSelection {
  public:
-  // From a DAV:prop element: nullopt when it does not ask for calendar-data.
+  // From a DAV:prop element: nullopt when it does not ask for calendar-data. Throws DavError for a
+  // malformed or unsupported calendar-data request.
   static std::optional<CalendarDataSelection> fromProp(pugi::xml_node prop);
-  // The text to return for one object; calendarTimezone is the collection's calendar-timezone.
-  std::string render(const std::string& stored, const std::string& calendarTimezone) const;
+  // The text to return for one object; floating times are read in `zone`.
+  std::string render(const std::string& stored, const ical::TimeZoneContext& zone) const;
 
  private:
-  pugi::xml_node element_;
+  calendar::CalendarDataRequest request_;
 };
 
 }  // namespace bookdav::caldav

@@ -20,6 +20,7 @@ Response calendarMultigetReport(DavContext& ctx, const Request& request, pugi::x
     if (!members) {
       throw DavError::forbidden(xml::kDav, "supported-report", "calendar-multiget works on calendar collections");
     }
+    const ical::TimeZoneContext zone = reportZone(root, *members);
     Multistatus ms;
     for (const std::string& href : hrefs) {
       auto path = destinationPath(href);
@@ -39,7 +40,7 @@ Response calendarMultigetReport(DavContext& ctx, const Request& request, pugi::x
         ms.addStatus(encodePath(*path), 404);
         continue;
       }
-      addMember(ms, ctx, request, store, *members, *o, props);
+      addMember(ms, ctx, request, store, *members, *o, props, zone);
     }
     body = ms.finish();
   });

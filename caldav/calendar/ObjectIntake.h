@@ -9,6 +9,10 @@
 
 namespace bookdav::caldav {
 
+namespace ical {
+class Component;
+}
+
 struct PreparedObject {
   std::string uid;
   std::string componentType;
@@ -19,5 +23,8 @@ struct PreparedObject {
 // Throws DavError 403 with CALDAV:valid-calendar-data, valid-calendar-object-resource or
 // supported-calendar-component.
 PreparedObject prepareCalendarObject(std::string_view body, const domain::CollectionRecord& calendar);
+
+// The instance index of a parsed calendar object, computed at `now` (horizons are relative to it).
+domain::InstanceIndex indexOf(const ical::Component& calendar, domain::Instant now);
 
 }  // namespace bookdav::caldav

@@ -1,6 +1,9 @@
 #include "caldav/dav/CollectionMembers.h"
 
 #include <map>
+#include <set>
+
+#include "caldav/ical/Component.h"
 
 namespace bookdav::caldav {
 namespace {
@@ -38,7 +41,7 @@ class StoredMembers final : public CollectionMembers {
       else if (i.start < range.end && i.end > range.start) v.proven = true;
     }
     // Objects whose index stops before the range ends may have instances the index lacks.
-    for (std::int64_t id : store_.objectsIndexedBefore(collection_.id, componentType, range.end)) {
+    for (std::int64_t id : store_.objectsNotCovering(collection_.id, componentType, range)) {
       verdicts[id].uncertain = true;
     }
     std::vector<RangeCandidate> out;
@@ -49,7 +52,43 @@ class StoredMembers final : public CollectionMembers {
     return out;
   }
 
+  std::vector<calendar::FreeBusyPeriod> freeBusy(domain::Interval range, const ical::TimeZoneContext& zone) override {
+    std::vector<calendar::FreeBusyPeriod> out;
+    std::set<std::int64_t> parse;  // objects only parsing can answer for
+    std::map<std::int64_t, std::vector<calendar::FreeBusyPeriod>> indexed;
+    for (const char* type : {"VEVENT", "VFREEBUSY"}) {
+      for (const auto& c : store_.instancesNear(collection_.id, type, range)) {
+        const auto& i = c.instance;
+        if (!i.exact || i.floating) {
+          parse.insert(c.objectId);
+        } else if (i.busy != domain::BusyType::None && i.start < range.end && i.end > range.start) {
+          indexed[c.objectId].push_back({{i.start, i.end}, fbType(i.busy)});
+        }
+      }
+      for (std::int64_t id : store_.objectsNotCovering(collection_.id, type, range)) parse.insert(id);
+    }
+    for (auto& [id, periods] : indexed) {
+      if (!parse.count(id)) out.insert(out.end(), periods.begin(), periods.end());
+    }
+    std::vector<std::int64_t> ids(parse.begin(), parse.end());
+    for (const auto& o : store_.objectsById(ids, true)) {
+      ical::Component cal = ical::Component::parse(*o.data);
+      if (!cal) continue;
+      auto periods = calendar::busyFromCalendar(cal, range, zone);
+      out.insert(out.end(), periods.begin(), periods.end());
+    }
+    return out;
+  }
+
  private:
+  static calendar::FbType fbType(domain::BusyType b) {
+    switch (b) {
+      case domain::BusyType::BusyTentative: return calendar::FbType::BusyTentative;
+      case domain::BusyType::BusyUnavailable: return calendar::FbType::BusyUnavailable;
+      default: return calendar::FbType::Busy;
+    }
+  }
+
   domain::CalendarReader& store_;
   domain::CollectionRecord collection_;
 };

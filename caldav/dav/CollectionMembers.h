@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "caldav/calendar/FreeBusy.h"
 #include "caldav/dav/Resource.h"
+#include "caldav/ical/TimeZoneContext.h"
 #include "domain/calendar/CalendarStore.h"
 
 namespace bookdav::caldav {
@@ -36,6 +38,8 @@ class CollectionMembers {
   virtual std::vector<RangeCandidate> inRange(std::string_view componentType, domain::Interval range) = 0;
   // The calendar's own time zone (calendar-timezone text) for floating times, "" for UTC.
   virtual std::string timezone() const = 0;
+  // The periods a free-busy-query reports for range (RFC 4791 7.10), not merged or clipped.
+  virtual std::vector<calendar::FreeBusyPeriod> freeBusy(domain::Interval range, const ical::TimeZoneContext& zone) = 0;
 };
 
 // Members of a stored collection (kind Calendar or Collection); nullptr for any other resource.

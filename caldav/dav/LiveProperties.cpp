@@ -4,6 +4,8 @@
 #include <ctime>
 
 #include "caldav/dav/UrlSpace.h"
+#include "caldav/ical/CalendarDataError.h"
+#include "caldav/ical/TimeZoneContext.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/ETag.h"
 #include "caldav/webdav/Href.h"
@@ -232,9 +234,11 @@ bool getCalendarTimezone(const PropertyContext& c, xml::XmlWriter& w) {
 }
 void setCalendarTimezone(CollectionRecord& c, pugi::xml_node v) {
   std::string text = xml::textOf(v);
-  if (text.find("BEGIN:VCALENDAR") == std::string::npos || text.find("BEGIN:VTIMEZONE") == std::string::npos) {
+  try {
+    ical::TimeZoneContext::fromVtimezoneText(text);
+  } catch (const ical::CalendarDataError& e) {
     throw DavError::forbidden(kCalDav, "valid-calendar-data",
-                              "calendar-timezone must be an iCalendar object with one VTIMEZONE");
+                              "calendar-timezone must be an iCalendar object with one VTIMEZONE: " + e.message);
   }
   c.timezone = text;
 }

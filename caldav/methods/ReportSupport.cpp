@@ -1,5 +1,6 @@
 #include "caldav/methods/ReportSupport.h"
 
+#include "caldav/calendar/CalendarErrors.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/webdav/DavError.h"
 
@@ -22,7 +23,8 @@ ReportProperties ReportProperties::from(pugi::xml_node root) {
 }
 
 void addMember(Multistatus& ms, DavContext& ctx, const Request& request, domain::CalendarReader& store,
-               CollectionMembers& members, const domain::ObjectRecord& object, const ReportProperties& props) {
+               CollectionMembers& members, const domain::ObjectRecord& object, const ReportProperties& props,
+               const ical::TimeZoneContext& zone) {
   Resource r = memberResource(members.collection(), object);
   PropStats stats;
   if (!(props.props.mode == PropertyRequest::Mode::Prop && props.props.names.empty() && props.calendarData)) {
@@ -31,10 +33,28 @@ void addMember(Multistatus& ms, DavContext& ctx, const Request& request, domain:
   if (props.calendarData) {
     xml::XmlWriter& w = stats.found();
     w.open(xml::kCalDav, "calendar-data");
-    w.text(props.calendarData->render(object.data ? *object.data : std::string(), members.timezone()));
+    w.text(props.calendarData->render(object.data ? *object.data : std::string(), zone));
     w.close();
   }
   ms.add(hrefOf(r), stats);
+}
+
+ical::TimeZoneContext reportZone(pugi::xml_node root, const CollectionMembers& members) {
+  if (pugi::xml_node tz = xml::child(root, xml::kCalDav, "timezone")) {
+    try {
+      return ical::TimeZoneContext::fromVtimezoneText(xml::textOf(tz));
+    } catch (const ical::CalendarDataError& e) {
+      throw toDavError(e);
+    }
+  }
+  if (!members.timezone().empty()) {
+    try {
+      return ical::TimeZoneContext::fromVtimezoneText(members.timezone());
+    } catch (const ical::CalendarDataError&) {
+      // A calendar-timezone stored before validation existed: fall back to UTC.
+    }
+  }
+  return ical::TimeZoneContext::utc();
 }
 
 Resource reportTarget(domain::CalendarReader& store, const Request& request) {

@@ -6,6 +6,7 @@
 #include <pugixml.hpp>
 
 #include "caldav/calendar/CalendarDataProperty.h"
+#include "caldav/ical/TimeZoneContext.h"
 #include "caldav/dav/CollectionMembers.h"
 #include "caldav/dav/DavContext.h"
 #include "caldav/dav/PropertyRequest.h"
@@ -23,9 +24,15 @@ struct ReportProperties {
   bool needsData() const { return calendarData.has_value(); }
 };
 
-// Writes one member's response into ms; object must carry data when props.needsData().
+// Writes one member's response into ms; object must carry data when props.needsData(). Floating
+// times in rendered calendar-data are read in `zone`.
 void addMember(Multistatus& ms, DavContext& ctx, const Request& request, domain::CalendarReader& store,
-               CollectionMembers& members, const domain::ObjectRecord& object, const ReportProperties& props);
+               CollectionMembers& members, const domain::ObjectRecord& object, const ReportProperties& props,
+               const ical::TimeZoneContext& zone);
+
+// The zone floating times are read in: the report's CALDAV:timezone, else the collection's
+// calendar-timezone, else UTC. Throws DavError for an invalid CALDAV:timezone.
+ical::TimeZoneContext reportZone(pugi::xml_node root, const CollectionMembers& members);
 
 // Resolves the report's target collection, checks read access, and returns its members; throws
 // DavError when the target is not a collection this report can run on.

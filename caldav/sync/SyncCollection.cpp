@@ -43,13 +43,14 @@ Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml
       throw DavError::forbidden(xml::kDav, "supported-report", "sync-collection works on calendars and collections");
     }
     const std::int64_t now = members->syncSeq();
+    const ical::TimeZoneContext zone = reportZone(root, *members);
     Multistatus ms;
     if (tokenText.empty()) {
       auto all = members->list(props.needsData());
       std::size_t n = 0;
       for (const auto& o : all) {
         if (limit && n == *limit) break;
-        addMember(ms, ctx, request, store, *members, o, props);
+        addMember(ms, ctx, request, store, *members, o, props, zone);
         ++n;
       }
       if (limit && all.size() > *limit) {
@@ -81,7 +82,7 @@ Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml
         break;
       }
       if (auto o = members->get(name, props.needsData())) {
-        addMember(ms, ctx, request, store, *members, *o, props);
+        addMember(ms, ctx, request, store, *members, *o, props, zone);
       } else {
         ms.addStatus(memberHref(members->collection(), name), 404);
       }

@@ -60,9 +60,12 @@ struct IndexedInstance {
   BusyType busy = BusyType::None;
 };
 
+// The index holds every instance starting in [coveredFrom, coveredUntil]; a time range outside
+// that needs the object parsed.
 struct InstanceIndex {
   std::vector<IndexedInstance> instances;
-  Instant coveredUntil = Instant::max();  // instances after this point are not in the index
+  Instant coveredUntil = Instant::max();
+  Instant coveredFrom = Instant::min();
 };
 
 struct CandidateInstance {
@@ -103,9 +106,10 @@ class CalendarReader {
   // 14 hours each side): a superset the caller narrows with IndexedInstance's rule.
   virtual std::vector<CandidateInstance> instancesNear(std::int64_t collectionId, std::string_view componentType,
                                                        Interval range) = 0;
-  // componentType objects whose index stops before `end` (unbounded or very long recurrences).
-  virtual std::vector<std::int64_t> objectsIndexedBefore(std::int64_t collectionId,
-                                                         std::string_view componentType, Instant end) = 0;
+  // componentType objects whose index does not cover all of range (unbounded or very long
+  // recurrences): their instances there are known only by parsing.
+  virtual std::vector<std::int64_t> objectsNotCovering(std::int64_t collectionId, std::string_view componentType,
+                                                       Interval range) = 0;
 
   // The collection's sync position (highest change-log sequence of its members).
   virtual std::int64_t syncSeq(const CollectionRecord& collection) = 0;

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "caldav/ical/Component.h"
 #include "caldav/ical/IcalZoneRules.h"
 #include "server/Backend.h"
 #include "server/auth/PasswordHash.h"
@@ -66,6 +67,7 @@ int serveCommand(const std::vector<std::string>& args) {
   http.maxBodyBytes = std::max<std::int64_t>(http.maxBodyBytes, dav.maxResourceSize * 2);
 
   // libical loads zones lazily and rewrites them as it does: load the common ones before threads.
+  caldav::ical::initialize();
   for (const char* zone : {"UTC", "Europe/Berlin", "Europe/London", "America/New_York", "Europe/Paris"}) {
     caldav::ical::IcalZoneRules::instance().warm(zone);
   }

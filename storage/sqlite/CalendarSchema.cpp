@@ -59,6 +59,12 @@ constexpr Migration kMigrations[] = {
      " name TEXT NOT NULL,"
      " xml TEXT NOT NULL,"
      " PRIMARY KEY (owner_kind, owner_id, ns, name));"},
+    // Objects indexed only from some point on (covered_from) as well as up to one (covered_until).
+    {2,
+     "ALTER TABLE objects ADD COLUMN covered_from INTEGER;"
+     "DROP INDEX objects_partly_indexed;"
+     "CREATE INDEX objects_partly_indexed ON objects (collection_id)"
+     " WHERE covered_until IS NOT NULL OR covered_from IS NOT NULL;"},
 };
 
 }  // namespace

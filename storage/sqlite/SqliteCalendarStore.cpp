@@ -19,6 +19,16 @@ using domain::ObjectRecord;
 constexpr std::int64_t kDay = 86400;
 constexpr std::int64_t kFloatingSlack = 14 * 3600;  // the widest UTC offset
 constexpr int kExact = 1, kFloating = 2;
+// Instants beyond +-2^62 s are clamped so that the slack arithmetic below never overflows;
+// Instant::min()/max() (open-ended spans) are stored as these bounds.
+constexpr std::int64_t kFar = std::int64_t{1} << 62;
+
+std::int64_t clampUnix(Instant t) { return std::clamp<std::int64_t>(domain::toUnix(t), -kFar, kFar); }
+Instant unclamp(std::int64_t v) {
+  if (v <= -kFar) return Instant::min();
+  if (v >= kFar) return Instant::max();
+  return domain::fromUnix(v);
+}
 
 std::string_view kindName(CollectionKind k) {
   switch (k) {
@@ -184,14 +194,14 @@ class Transaction final : public domain::CalendarWriter {
 
   std::vector<CandidateInstance> instancesNear(std::int64_t collectionId, std::string_view component,
                                                domain::Interval range) override {
-    const std::int64_t qs = domain::toUnix(range.start), qe = domain::toUnix(range.end);
+    const std::int64_t qs = clampUnix(range.start), qe = clampUnix(range.end);
     std::vector<CandidateInstance> out;
     auto collect = [&](Statement& s) {
       while (s.step()) {
         CandidateInstance c;
         c.objectId = s.int64(0);
-        c.instance.start = domain::fromUnix(s.int64(1));
-        c.instance.end = domain::fromUnix(s.int64(2));
+        c.instance.start = unclamp(s.int64(1));
+        c.instance.end = unclamp(s.int64(2));
         int flags = s.integer(3);
         c.instance.exact = flags & kExact;
         c.instance.floating = flags & kFloating;
@@ -216,12 +226,13 @@ class Transaction final : public domain::CalendarWriter {
     return out;
   }
 
-  std::vector<std::int64_t> objectsIndexedBefore(std::int64_t collectionId, std::string_view component,
-                                                 Instant end) override {
+  std::vector<std::int64_t> objectsNotCovering(std::int64_t collectionId, std::string_view component,
+                                               domain::Interval range) override {
     auto s = c_.prepare(
-        "SELECT id FROM objects WHERE collection_id = ?1 AND covered_until IS NOT NULL AND covered_until < ?2"
-        " AND component = ?3");
-    s.bindAll(collectionId, domain::toUnix(end) + kFloatingSlack, component);
+        "SELECT id FROM objects WHERE collection_id = ?1 AND component = ?4"
+        " AND ((covered_until IS NOT NULL AND covered_until < ?3) OR (covered_from IS NOT NULL AND covered_from > ?2))");
+    s.bindAll(collectionId, clampUnix(range.start) - kFloatingSlack, clampUnix(range.end) + kFloatingSlack,
+              component);
     std::vector<std::int64_t> out;
     while (s.step()) out.push_back(s.int64(0));
     return out;
@@ -292,18 +303,20 @@ class Transaction final : public domain::CalendarWriter {
   ObjectRecord putObject(ObjectRecord o, const domain::InstanceIndex& index) override {
     o.modified = domain::fromUnix(nowUnix());
     o.size = o.data ? static_cast<std::int64_t>(o.data->size()) : 0;
-    std::optional<std::int64_t> covered;
-    if (index.coveredUntil != Instant::max()) covered = domain::toUnix(index.coveredUntil);
+    std::optional<std::int64_t> covered, coveredFrom;
+    if (index.coveredUntil != Instant::max()) covered = clampUnix(index.coveredUntil);
+    if (index.coveredFrom != Instant::min()) coveredFrom = clampUnix(index.coveredFrom);
     {
       auto s = c_.prepare(
           "INSERT INTO objects (collection_id, name, content_type, etag, uid, component, size, modified,"
-          " covered_until, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+          " covered_until, data, covered_from) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
           " ON CONFLICT (collection_id, name) DO UPDATE SET content_type = excluded.content_type,"
           " etag = excluded.etag, uid = excluded.uid, component = excluded.component, size = excluded.size,"
-          " modified = excluded.modified, covered_until = excluded.covered_until, data = excluded.data"
-          " RETURNING id");
+          " modified = excluded.modified, covered_until = excluded.covered_until, data = excluded.data,"
+          " covered_from = excluded.covered_from RETURNING id");
       s.bindAll(o.collectionId, o.name, o.contentType, o.etag, o.uid, o.componentType, o.size,
                 domain::toUnix(o.modified), covered);
+      s.bind(11, coveredFrom);
       s.bindBlob(10, o.data ? std::string_view(*o.data) : std::string_view());
       s.step();
       o.id = s.int64(0);
@@ -315,10 +328,10 @@ class Transaction final : public domain::CalendarWriter {
         "INSERT INTO instances (object_id, collection_id, component, long, start, end, flags, busy)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     for (const IndexedInstance& i : index.instances) {
-      std::int64_t start = domain::toUnix(i.start), end = domain::toUnix(i.end);
+      std::int64_t start = clampUnix(i.start), end = clampUnix(i.end);
       int flags = (i.exact ? kExact : 0) | (i.floating ? kFloating : 0);
-      ins.bindAll(o.id, o.collectionId, o.componentType, end - start > kDay, start, end, flags,
-                  static_cast<int>(i.busy));
+      const bool isLong = start <= -kFar || end >= kFar || end - start > kDay;
+      ins.bindAll(o.id, o.collectionId, o.componentType, isLong, start, end, flags, static_cast<int>(i.busy));
       ins.run();
       ins.reset();
     }

@@ -1,0 +1,45 @@
+// RFC 4791 7.10 free-busy-query: a VFREEBUSY (200, text/calendar) of the collection's busy time.
+#include "caldav/calendar/FreeBusy.h"
+#include "caldav/methods/ReportSupport.h"
+#include "caldav/webdav/DavError.h"
+
+namespace bookdav::caldav {
+
+// The CALDAV:time-range of a free-busy-query: both ends in UTC, start before end.
+domain::Interval freeBusyRange(pugi::xml_node root) {
+  pugi::xml_node tr = xml::child(root, xml::kCalDav, "time-range");
+  if (!tr) throw DavError::badRequest("free-busy-query needs a CALDAV:time-range");
+  auto parse = [](const char* text) -> std::optional<domain::Instant> {
+    std::string t(text);
+    // 20261201T100000Z
+    if (t.size() != 16 || t[8] != 'T' || t[15] != 'Z') return std::nullopt;
+    return domain::parseRfc3339(t.substr(0, 4) + "-" + t.substr(4, 2) + "-" + t.substr(6, 2) + "T" + t.substr(9, 2) +
+                                ":" + t.substr(11, 2) + ":" + t.substr(13, 2) + "Z");
+  };
+  auto start = parse(tr.attribute("start").value());
+  auto end = parse(tr.attribute("end").value());
+  if (!start || !end || *end <= *start) {
+    throw DavError(400, xml::QName{std::string(xml::kCalDav), "valid-filter"},
+                   "the time-range needs start and end in UTC (20261201T000000Z), start before end");
+  }
+  return {*start, *end};
+}
+
+Response freeBusyQueryReport(DavContext& ctx, const Request& request, pugi::xml_node root) {
+  const domain::Interval range = freeBusyRange(root);
+  Response response;
+  ctx.store.read([&](domain::CalendarReader& store) {
+    Resource target = reportTarget(store, request);
+    auto members = membersOf(store, target);
+    if (!members || target.kind != ResourceKind::Calendar) {
+      throw DavError::forbidden(xml::kDav, "supported-report", "free-busy-query works on calendar collections");
+    }
+    auto periods = members->freeBusy(range, reportZone(root, *members));
+    response.status = 200;
+    response.body = calendar::renderFreeBusy(periods, range);
+    response.set("Content-Type", "text/calendar; charset=utf-8");
+  });
+  return response;
+}
+
+}  // namespace bookdav::caldav
