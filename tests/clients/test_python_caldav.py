@@ -150,6 +150,14 @@ class PythonCaldav(unittest.TestCase):
         self.assertEqual(uids(found), ["ps-daily", "ps-weekly"])
         for e in found:  # unexpanded: the whole object, RRULE included
             self.assertIn("RRULE:", e.data)
+        # Open-ended range (start only, RFC 4791 9.9): only the weekly event has instances after 2027-02-01.
+        self.assertEqual(uids(cal.date_search(utc(2027, 2, 1))), ["ps-weekly"])
+        # Text search: SUMMARY prop-filter with text-match (collation i;octet: substring, case-sensitive).
+        self.assertEqual(uids(cal.search(event=True, summary="Standup")), ["ps-daily"])
+        self.assertEqual(uids(cal.search(event=True, summary="moved")), ["ps-daily"],
+                         "a match in the overridden instance selects the whole object")
+        self.assertEqual(uids(cal.search(event=True, summary="dentist")), [], "i;octet is case-sensitive")
+        self.assertEqual(uids(cal.search(event=True, summary="Dent")), ["ps-single"])
 
     def test_date_search_with_expand(self):
         cal = self.new_calendar("expand")
@@ -178,6 +186,39 @@ class PythonCaldav(unittest.TestCase):
             ("px-daily", "20261216T090000Z", "20261216T090000Z", "Standup"),
             ("px-weekly", "20261214T190000Z", "20261214T190000Z", "Spanish"),
         ])
+
+    # -- tasks --
+    def test_todos(self):
+        """Calendar.todos() finds pending tasks with three calendar-queries (RFC 4791 7.8.9's pattern): COMPLETED
+        is-not-defined plus negated STATUS text-matches; STATUS is-not-defined; STATUS = NEEDS-ACTION."""
+        cal = self.new_calendar("tasks")
+
+        def todo(uid, extra):
+            return icstext.vcalendar(f"BEGIN:VTODO\r\nUID:{uid}\r\nDTSTAMP:20261101T000000Z\r\n"
+                                     f"DUE:20261220T170000Z\r\nSUMMARY:{uid}\r\n{extra}END:VTODO\r\n")
+
+        for uid, extra in [("t-open", "STATUS:NEEDS-ACTION\r\n"), ("t-nostatus", ""),
+                           ("t-inprocess", "STATUS:IN-PROCESS\r\n"),
+                           ("t-done", "STATUS:COMPLETED\r\nCOMPLETED:20261110T120000Z\r\n"),
+                           ("t-cancelled", "STATUS:CANCELLED\r\n")]:
+            self.assertIsInstance(cal.save_todo(todo(uid, extra)), caldav.Todo)
+
+        def uids(found):
+            return sorted(icstext.first(icstext.components(t.data, "VTODO")[0], "UID") for t in found)
+
+        self.assertEqual(uids(cal.todos()), ["t-inprocess", "t-nostatus", "t-open"])
+        self.assertEqual(uids(cal.todos(include_completed=True)),
+                         ["t-cancelled", "t-done", "t-inprocess", "t-nostatus", "t-open"])
+        t = cal.todo_by_uid("t-open")
+        t.complete(completion_timestamp=utc(2026, 11, 20, 8))
+        vtodo = icstext.components(self.server_get(cal.url.path + "t-open.ics").text, "VTODO")[0]
+        self.assertEqual(icstext.first(vtodo, "STATUS"), "COMPLETED")
+        self.assertEqual(icstext.first(vtodo, "COMPLETED"), "20261120T080000Z")
+        self.assertEqual(uids(cal.todos()), ["t-inprocess", "t-nostatus"])
+        # Events are not tasks.
+        cal.save_event(icstext.single("t-event", "An event"))
+        self.assertEqual(uids(cal.todos(include_completed=True)),
+                         ["t-cancelled", "t-done", "t-inprocess", "t-nostatus", "t-open"])
 
     # -- edit / delete --
     def test_edit_and_delete(self):
