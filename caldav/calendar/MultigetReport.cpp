@@ -28,7 +28,7 @@ Response calendarMultigetReport(DavContext& ctx, const Request& request, pugi::x
         ms.addStatus(href, 400);
         continue;
       }
-      const std::string& base = members->collection().path;
+      const std::string& base = members->collection()->path;
       if (path->size() <= base.size() || path->compare(0, base.size(), base) != 0 ||
           path->find('/', base.size()) != std::string::npos) {
         // Only members of the collection the report was sent to.

@@ -10,23 +10,23 @@ namespace {
 
 class StoredMembers final : public CollectionMembers {
  public:
-  StoredMembers(domain::CalendarReader& store, domain::CollectionRecord collection)
+  StoredMembers(domain::CalendarReader& store, std::shared_ptr<const domain::CollectionRecord> collection)
       : store_(store), collection_(std::move(collection)) {}
 
-  const domain::CollectionRecord& collection() const override { return collection_; }
-  std::vector<domain::ObjectRecord> list(bool withData) override { return store_.objects(collection_.id, withData); }
+  const std::shared_ptr<const domain::CollectionRecord>& collection() const override { return collection_; }
+  std::vector<domain::ObjectRecord> list(bool withData) override { return store_.objects(collection_->id, withData); }
   std::optional<domain::ObjectRecord> get(std::string_view name, bool withData) override {
-    return store_.object(collection_.id, name, withData);
+    return store_.object(collection_->id, name, withData);
   }
   std::vector<domain::ObjectRecord> byIds(std::span<const std::int64_t> ids, bool withData) override {
     return store_.objectsById(ids, withData);
   }
-  std::int64_t syncSeq() override { return store_.syncSeq(collection_); }
-  std::int64_t createdSeq() override { return collection_.createdSeq; }
+  std::int64_t syncSeq() override { return store_.syncSeq(*collection_); }
+  std::int64_t createdSeq() override { return collection_->createdSeq; }
   std::vector<domain::Change> changesSince(std::int64_t seq) override {
-    return store_.changesSince(collection_, seq);
+    return store_.changesSince(*collection_, seq);
   }
-  std::string timezone() const override { return collection_.timezone; }
+  std::string timezone() const override { return collection_->timezone; }
 
   std::vector<RangeCandidate> inRange(std::string_view componentType, domain::Interval range) override {
     struct Verdict {
@@ -34,14 +34,14 @@ class StoredMembers final : public CollectionMembers {
       bool uncertain = false;  // only parsing can tell
     };
     std::map<std::int64_t, Verdict> verdicts;
-    for (const auto& c : store_.instancesNear(collection_.id, componentType, range)) {
+    for (const auto& c : store_.instancesNear(collection_->id, componentType, range)) {
       const auto& i = c.instance;
       Verdict& v = verdicts[c.objectId];
       if (!i.exact || i.floating) v.uncertain = true;
       else if (i.start < range.end && i.end > range.start) v.proven = true;
     }
     // Objects whose index stops before the range ends may have instances the index lacks.
-    for (std::int64_t id : store_.objectsNotCovering(collection_.id, componentType, range)) {
+    for (std::int64_t id : store_.objectsNotCovering(collection_->id, componentType, range)) {
       verdicts[id].uncertain = true;
     }
     std::vector<RangeCandidate> out;
@@ -57,7 +57,7 @@ class StoredMembers final : public CollectionMembers {
     std::set<std::int64_t> parse;  // objects only parsing can answer for
     std::map<std::int64_t, std::vector<calendar::FreeBusyPeriod>> indexed;
     for (const char* type : {"VEVENT", "VFREEBUSY"}) {
-      for (const auto& c : store_.instancesNear(collection_.id, type, range)) {
+      for (const auto& c : store_.instancesNear(collection_->id, type, range)) {
         const auto& i = c.instance;
         if (!i.exact || i.floating) {
           parse.insert(c.objectId);
@@ -65,7 +65,7 @@ class StoredMembers final : public CollectionMembers {
           indexed[c.objectId].push_back({{i.start, i.end}, fbType(i.busy)});
         }
       }
-      for (std::int64_t id : store_.objectsNotCovering(collection_.id, type, range)) parse.insert(id);
+      for (std::int64_t id : store_.objectsNotCovering(collection_->id, type, range)) parse.insert(id);
     }
     for (auto& [id, periods] : indexed) {
       if (!parse.count(id)) out.insert(out.end(), periods.begin(), periods.end());
@@ -90,7 +90,7 @@ class StoredMembers final : public CollectionMembers {
   }
 
   domain::CalendarReader& store_;
-  domain::CollectionRecord collection_;
+  std::shared_ptr<const domain::CollectionRecord> collection_;
 };
 
 }  // namespace
@@ -98,7 +98,7 @@ class StoredMembers final : public CollectionMembers {
 std::unique_ptr<CollectionMembers> membersOf(domain::CalendarReader& store, const Resource& collection) {
   if ((collection.kind == ResourceKind::Calendar || collection.kind == ResourceKind::Collection) &&
       collection.collection) {
-    return std::make_unique<StoredMembers>(store, *collection.collection);
+    return std::make_unique<StoredMembers>(store, collection.collection);
   }
   return nullptr;
 }

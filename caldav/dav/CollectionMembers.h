@@ -25,7 +25,7 @@ struct RangeCandidate {
 class CollectionMembers {
  public:
   virtual ~CollectionMembers() = default;
-  virtual const domain::CollectionRecord& collection() const = 0;
+  virtual const std::shared_ptr<const domain::CollectionRecord>& collection() const = 0;
   virtual std::vector<domain::ObjectRecord> list(bool withData) = 0;
   virtual std::optional<domain::ObjectRecord> get(std::string_view name, bool withData) = 0;
   virtual std::vector<domain::ObjectRecord> byIds(std::span<const std::int64_t> ids, bool withData) = 0;

@@ -29,12 +29,12 @@ std::string memberHref(const domain::CollectionRecord& collection, std::string_v
   return encodePath(collection.path + std::string(name));
 }
 
-Resource memberResource(const domain::CollectionRecord& collection, domain::ObjectRecord object) {
+Resource memberResource(std::shared_ptr<const domain::CollectionRecord> collection, domain::ObjectRecord object) {
   Resource r;
   r.kind = ResourceKind::Object;
-  r.path = collection.path + object.name;
-  r.owner = collection.owner;
-  r.collection = collection;
+  r.path = collection->path + object.name;
+  r.owner = collection->owner;
+  r.collection = std::move(collection);
   r.object = std::move(object);
   return r;
 }
@@ -46,7 +46,7 @@ Resource collectionResource(domain::CollectionRecord collection) {
                                                                  : ResourceKind::Collection;
   r.path = collection.path;
   r.owner = collection.owner;
-  r.collection = std::move(collection);
+  r.collection = std::make_shared<const domain::CollectionRecord>(std::move(collection));
   return r;
 }
 
@@ -83,8 +83,10 @@ std::vector<Resource> childrenOf(domain::CalendarReader& store, const Request& r
     case ResourceKind::Collection:
     case ResourceKind::Calendar:
       for (auto& c : store.children(parent.path)) out.push_back(collectionResource(std::move(c)));
-      for (auto& o : store.objects(parent.collection->id, false)) {
-        out.push_back(memberResource(*parent.collection, std::move(o)));
+      {
+        auto objects = store.objects(parent.collection->id, false);
+        out.reserve(out.size() + objects.size());
+        for (auto& o : objects) out.push_back(memberResource(parent.collection, std::move(o)));
       }
       break;
     default: break;

@@ -32,7 +32,7 @@ std::string memberHref(const domain::CollectionRecord& collection, std::string_v
 std::vector<Resource> childrenOf(domain::CalendarReader& store, const Request& request, const Resource& parent);
 
 // A stored collection's member as a Resource.
-Resource memberResource(const domain::CollectionRecord& collection, domain::ObjectRecord object);
+Resource memberResource(std::shared_ptr<const domain::CollectionRecord> collection, domain::ObjectRecord object);
 Resource collectionResource(domain::CollectionRecord collection);
 
 }  // namespace bookdav::caldav

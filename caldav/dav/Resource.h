@@ -2,6 +2,7 @@
 // principals, a calendar home, a stored collection or member, the scheduling inbox and outbox.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -28,8 +29,9 @@ struct Resource {
   ResourceKind kind = ResourceKind::Missing;
   std::string path;   // decoded; collections end in "/"
   std::string owner;  // the account whose principal or home this is; "" for shared roots
-  // Stored collections: the collection itself; objects and missing members: their parent.
-  std::optional<domain::CollectionRecord> collection;
+  // Stored collections: the collection itself; objects and missing members: their parent. Shared,
+  // because every member of a listing has the same parent.
+  std::shared_ptr<const domain::CollectionRecord> collection;
   std::optional<domain::ObjectRecord> object;
 
   bool exists() const { return kind != ResourceKind::Missing; }

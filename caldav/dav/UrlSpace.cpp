@@ -56,7 +56,7 @@ Resource resolve(domain::CalendarReader& store, std::string_view path) {
     r.kind = c->kind == domain::CollectionKind::Home       ? ResourceKind::Home
              : c->kind == domain::CollectionKind::Calendar ? ResourceKind::Calendar
                                                            : ResourceKind::Collection;
-    r.collection = std::move(c);
+    r.collection = std::make_shared<const domain::CollectionRecord>(std::move(*c));
     return r;
   }
   r.path = trailingSlash ? asCollection : std::string(path);
@@ -68,7 +68,7 @@ Resource resolve(domain::CalendarReader& store, std::string_view path) {
         r.path = parent->path + segments.back();
         r.object = std::move(o);
       }
-      r.collection = std::move(parent);
+      r.collection = std::make_shared<const domain::CollectionRecord>(std::move(*parent));
     }
   }
   return r;

@@ -1,8 +1,11 @@
 #include "caldav/ical/IcalTime.h"
 
+#include <algorithm>
 #include <chrono>
+#include <vector>
 #include <cstdio>
 
+#include "caldav/ical/Component.h"
 #include "caldav/ical/IcalZoneRules.h"
 
 namespace bookdav::caldav::ical {
@@ -19,20 +22,83 @@ bool digitsAt(std::string_view s, size_t pos, size_t n, int& out) {
   return true;
 }
 
+// The VTIMEZONE child of c whose TZID is tzid, or nullptr.
+icalcomponent* embeddedVtimezone(icalcomponent* c, const std::string& tzid) {
+  for (icalcomponent* v : childComponents(c, "VTIMEZONE")) {
+    icalproperty* p = icalcomponent_get_first_property(v, ICAL_TZID_PROPERTY);
+    if (p && icalproperty_get_tzid(p) && tzid == icalproperty_get_tzid(p)) return v;
+  }
+  return nullptr;
+}
+
+// Does the VTIMEZONE's current rule set use the offsets the built-in zone uses this year? The
+// current observances are those with an RRULE that has not ended; without any, the observance
+// that started last.
+bool sameCurrentOffsets(icalcomponent* vtimezone, icaltimezone* builtin) {
+  const icaltimetype now = icaltime_current_time_with_zone(icaltimezone_get_utc_timezone());
+  std::vector<int> offsets;
+  icaltimetype latestStart = icaltime_null_time();
+  int latestOffset = 0;
+  bool haveLatest = false;
+  for (icalcomponent* o : childComponents(vtimezone)) {
+    icalcomponent_kind kind = icalcomponent_isa(o);
+    if (kind != ICAL_XSTANDARD_COMPONENT && kind != ICAL_XDAYLIGHT_COMPONENT) continue;
+    icalproperty* to = icalcomponent_get_first_property(o, ICAL_TZOFFSETTO_PROPERTY);
+    if (!to) return false;
+    const int offset = icalproperty_get_tzoffsetto(to);
+    if (icalproperty* rule = icalcomponent_get_first_property(o, ICAL_RRULE_PROPERTY)) {
+      struct icalrecurrencetype r = icalproperty_get_rrule(rule);
+      if (icaltime_is_null_time(r.until) || icaltime_compare(r.until, now) > 0) offsets.push_back(offset);
+    }
+    if (icalproperty* start = icalcomponent_get_first_property(o, ICAL_DTSTART_PROPERTY)) {
+      icaltimetype t = icalproperty_get_dtstart(start);
+      if (!haveLatest || icaltime_compare(t, latestStart) > 0) {
+        latestStart = t;
+        latestOffset = offset;
+        haveLatest = true;
+      }
+    }
+  }
+  if (offsets.empty() && haveLatest) offsets.push_back(latestOffset);
+  if (offsets.empty()) return false;
+  // The built-in zone's offsets in January and July of this year.
+  std::vector<int> expected;
+  for (int month : {1, 7}) {
+    icaltimetype t = now;
+    t.month = month;
+    t.day = 15;
+    int dst = 0;
+    int off = icaltimezone_get_utc_offset_of_utc_time(builtin, &t, &dst);
+    if (std::find(expected.begin(), expected.end(), off) == expected.end()) expected.push_back(off);
+  }
+  std::sort(offsets.begin(), offsets.end());
+  offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
+  std::sort(expected.begin(), expected.end());
+  return offsets == expected;
+}
+
 }  // namespace
 
 icaltimezone* zoneOfTzid(std::string_view tzid, icalcomponent* comp) {
   if (tzid.empty()) return nullptr;
-  std::string id(tzid);
-  for (icalcomponent* c = comp; c != nullptr; c = icalcomponent_get_parent(c)) {
-    if (icaltimezone* z = icalcomponent_get_timezone(c, id.c_str())) return z;
-  }
   std::string_view name = tzid;
   if (name.substr(0, kLibicalPrefix.size()) == kLibicalPrefix) {
     name.remove_prefix(kLibicalPrefix.size());
     if (name.substr(0, 7) == "Tzfile/") name.remove_prefix(7);
   }
-  return IcalZoneRules::instance().builtin(name);
+  icaltimezone* builtin = IcalZoneRules::instance().builtin(name);
+  std::string id(tzid);
+  for (icalcomponent* c = comp; c != nullptr; c = icalcomponent_get_parent(c)) {
+    icalcomponent* vtimezone = embeddedVtimezone(c, id);
+    if (!vtimezone) continue;
+    // The VTIMEZONE of the object defines its TZID (RFC 5545 3.2.19). When it describes the Olson
+    // zone of that name as it is today, the system's copy is used instead: libical expands an
+    // embedded VTIMEZONE from its first observance (often 1970) on every parse, about a
+    // millisecond per object, while the built-in zone is expanded once per process.
+    if (builtin && sameCurrentOffsets(vtimezone, builtin)) return builtin;
+    return icalcomponent_get_timezone(c, id.c_str());
+  }
+  return builtin;
 }
 
 icaltimezone* zoneOfProperty(icalproperty* p, icalcomponent* comp) {

@@ -21,7 +21,7 @@ Response handleProppatch(DavContext& ctx, const Request& request) {
                                 "the properties of " + target.path + " are computed by the server");
     }
     std::optional<domain::CollectionRecord> record;
-    if (target.isStoredCollection()) record = target.collection;
+    if (target.isStoredCollection()) record = *target.collection;
     PropStats report;
     bool ok = update.prepare(target.kind, record ? &*record : nullptr, false, report);
     if (ok) {

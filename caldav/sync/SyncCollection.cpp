@@ -84,7 +84,7 @@ Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml
       if (auto o = members->get(name, props.needsData())) {
         addMember(ms, ctx, request, store, *members, *o, props, zone);
       } else {
-        ms.addStatus(memberHref(members->collection(), name), 404);
+        ms.addStatus(memberHref(*members->collection(), name), 404);
       }
       ++n;
     }

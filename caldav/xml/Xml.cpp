@@ -158,15 +158,22 @@ std::string escapeAttribute(std::string_view text) {
 
 std::string escape(std::string_view text) {
   std::string out;
-  out.reserve(text.size() + 8);
-  for (char c : text) {
-    switch (c) {
+  out.reserve(text.size() + text.size() / 16 + 8);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t special = text.find_first_of("&<>\r", pos);
+    if (special == std::string_view::npos) {
+      out.append(text.substr(pos));
+      break;
+    }
+    out.append(text.substr(pos, special - pos));
+    switch (text[special]) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out += c;
+      default: out += "&#13;"; break;
     }
+    pos = special + 1;
   }
   return out;
 }

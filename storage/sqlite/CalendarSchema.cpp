@@ -65,6 +65,11 @@ constexpr Migration kMigrations[] = {
      "DROP INDEX objects_partly_indexed;"
      "CREATE INDEX objects_partly_indexed ON objects (collection_id)"
      " WHERE covered_until IS NOT NULL OR covered_from IS NOT NULL;"},
+    // Time-range lookups read only the index (no row fetch per instance).
+    {3,
+     "DROP INDEX instances_by_time;"
+     "CREATE INDEX instances_by_time ON instances"
+     " (collection_id, long, component, start, end, object_id, flags, busy);"},
 };
 
 }  // namespace
