@@ -1,5 +1,7 @@
 #include "server/Backend.h"
 
+#include "caldav/ical/IcalZoneRules.h"
+
 namespace bookdav::server {
 
 std::filesystem::path Backend::databaseFile(const std::filesystem::path& dataDir) { return dataDir / "bookdav.db"; }
@@ -9,11 +11,18 @@ static std::string prepareDirectory(const std::filesystem::path& dataDir) {
   return Backend::databaseFile(dataDir).string();
 }
 
-Backend::Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings)
+const domain::Clock& Backend::systemClock() {
+  static const domain::SystemClock clock;
+  return clock;
+}
+
+Backend::Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings, const domain::Clock& clock)
     : database(prepareDirectory(dataDir)),
       changes(database),
       accounts(database),
       calendars(database),
+      bookingStore(database),
+      booking(bookingStore, clock, caldav::ical::IcalZoneRules::instance()),
       dav(calendars, accounts, std::move(settings)) {}
 
 }  // namespace bookdav::server

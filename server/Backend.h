@@ -6,16 +6,23 @@
 #include <memory>
 
 #include "caldav/DavService.h"
+#include "domain/booking/BookingEngine.h"
+#include "domain/time/Clock.h"
 #include "storage/sqlite/Database.h"
 #include "storage/sqlite/SqliteAccountRepository.h"
 #include "storage/sqlite/SqliteCalendarStore.h"
 #include "storage/sqlite/SqliteChangeLog.h"
+#include "storage/sqlite/booking/SqliteBookingStore.h"
 
 namespace bookdav::server {
 
 class Backend {
  public:
-  Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings = {});
+  // clock: where "now" comes from (the system clock unless a test fixes it).
+  Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings = {},
+          const domain::Clock& clock = systemClock());
+
+  static const domain::Clock& systemClock();
 
   static std::filesystem::path databaseFile(const std::filesystem::path& dataDir);
 
@@ -23,6 +30,8 @@ class Backend {
   storage::sqlite::SqliteChangeLog changes;
   storage::sqlite::SqliteAccountRepository accounts;
   storage::sqlite::SqliteCalendarStore calendars;
+  storage::sqlite::SqliteBookingStore bookingStore;
+  domain::BookingEngine booking;
   caldav::DavService dav;
 };
 

@@ -5,7 +5,7 @@
 
 namespace bookdav::server {
 
-Router::Router(Backend& backend) : backend_(backend), authenticator_(backend.accounts) {}
+Router::Router(Backend& backend) : backend_(backend), authenticator_(backend.accounts), api_(backend) {}
 
 caldav::Response Router::unauthorized(const std::string& why) const {
   caldav::Response r = caldav::DavError(401, std::nullopt, why).toResponse();
@@ -42,6 +42,7 @@ caldav::Response Router::route(caldav::Request& request) {
   provisionOnce(account->name);
 
   if (path == "/" || path.rfind("/dav", 0) == 0) return backend_.dav.handle(request);
+  if (path.rfind("/api/", 0) == 0) return api_.handle(request);
   return caldav::DavError::notFound(path + " is not part of bookdav's URL space").toResponse();
 }
 

@@ -8,6 +8,7 @@
 
 #include "caldav/webdav/Message.h"
 #include "server/Backend.h"
+#include "server/api/JsonApi.h"
 #include "server/auth/Authenticator.h"
 
 namespace bookdav::server {
@@ -23,6 +24,7 @@ class Router {
 
   Backend& backend_;
   Authenticator authenticator_;
+  JsonApi api_;
   std::mutex provisionedMutex_;
   std::set<std::string> provisioned_;
 };
