@@ -1,6 +1,8 @@
 #include "server/api/BookingJson.h"
 
+#include "domain/booking/LocalText.h"
 #include "server/api/CatalogJson.h"
+#include "server/api/LocalTimeJson.h"
 
 namespace bookdav::server::api {
 namespace {
@@ -29,7 +31,9 @@ JsonObject sessionJson(const domain::Session& s, bool forBusiness) {
   o->set("locked", s.locked);
   if (forBusiness) o->set("lockNote", s.lockNote);
   o->set("title", s.title);
-  o->set("origin", s.origin ? JsonValue(*s.origin) : JsonValue());
+  // The occurrence of the schedule it is, written as schedule overrides name it ("2026-12-07T18:30").
+  std::optional<domain::LocalDateTime> origin = s.origin ? domain::parseLocal(*s.origin) : std::nullopt;
+  o->set("origin", origin ? JsonValue(localDateTimeText(*origin)) : s.origin ? JsonValue(*s.origin) : JsonValue());
   return o;
 }
 
