@@ -24,19 +24,57 @@ std::string typeName(const JsonValue& v) {
   throw InvalidInput(path, "must be " + std::string(wanted) + ", not " + typeName(v));
 }
 
+// RFC 3629: well-formed UTF-8 without surrogates or overlong forms.
+bool validUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    size_t n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : 9;
+    if (n == 9 || i + n >= text.size()) return false;
+    std::uint32_t cp = n == 0 ? c : c & (0x3f >> n);
+    for (size_t k = 1; k <= n; ++k) {
+      const auto d = static_cast<unsigned char>(text[i + k]);
+      if ((d & 0xc0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    static constexpr std::uint32_t kLeast[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < kLeast[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+// Poco's parser messages quote the offending byte raw (even NUL or 0xFF): keep them printable.
+std::string printable(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u < 0x7f) {
+      out += c;
+    } else {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 JsonValue parseJson(std::string_view text) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
     throw InvalidInput("", "the body is empty; send a JSON object");
+  if (!validUtf8(text)) throw InvalidInput("", "the body is not valid UTF-8");
   try {
     Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
     parser.setDepth(64);
     return parser.parse(std::string(text));
   } catch (const Poco::Exception& e) {
-    throw InvalidInput("", "the body is not valid JSON: " + e.displayText());
+    throw InvalidInput("", "the body is not valid JSON: " + printable(e.displayText()));
   } catch (const std::exception& e) {
-    throw InvalidInput("", std::string("the body is not valid JSON: ") + e.what());
+    throw InvalidInput("", "the body is not valid JSON: " + printable(e.what()));
   }
 }
 
