@@ -17,7 +17,8 @@ namespace {
 
 constexpr size_t kBatch = 500;
 
-std::optional<std::string> storedCalendar(Backend& backend, const std::string& path, size_t& count) {
+std::optional<std::string> storedCalendar(Backend& backend, const std::string& path,
+                                          std::optional<size_t>& count) {
   std::optional<domain::CollectionRecord> calendar;
   std::vector<std::int64_t> ids;
   backend.calendars.read([&](domain::CalendarReader& r) {
@@ -68,7 +69,7 @@ int exportCommand(const std::vector<std::string>& args) {
   if (caldav::ownerOfPath(path).empty())
     throw UsageError("--calendar wants a calendar's path, such as /dav/calendars/alice/calendar/");
   Backend backend(dataDirectory(a.option("data", "")));
-  size_t count = 0;
+  std::optional<size_t> count;
   std::optional<std::string> text = storedCalendar(backend, path, count);
   if (!text) text = computedCalendar(backend, path);
   if (!text) {
@@ -86,7 +87,7 @@ int exportCommand(const std::vector<std::string>& args) {
     std::cout << *text;
     std::cout.flush();
   }
-  std::cerr << "exported " << path << (count ? " (" + std::to_string(count) + " objects)" : "") << "\n";
+  std::cerr << "exported " << path << (count ? " (" + std::to_string(*count) + " objects)" : "") << "\n";
   return 0;
 }
 

@@ -94,7 +94,7 @@ int importCommand(const std::vector<std::string>& args) {
     try {
       objects = caldav::ical::splitForImport(text);
     } catch (const caldav::ical::CalendarFileError& e) {
-      throw ImportFailed(file + " " + e.what());
+      throw ImportFailed(file + " " + e.what() + "; nothing was imported");
     }
     Backend backend(dataDirectory(a.option("data", "")));
     if (!backend.accounts.find(owner))
