@@ -164,3 +164,66 @@ def sync_token(srv, path, user):
     if r.status != 207:
         raise AssertionError(f"PROPFIND {path} answered {r.status}: {r.body[:300]!r}")
     return ET.fromstring(r.body).findtext(f".//{{{D}}}sync-token")
+
+
+def slots(srv, service_id, days=60, user="alice", start_days=0):
+    """The bookable slots of a service from now (or `start_days` ahead) for `days` days."""
+    r = srv.api("POST", "/availability/query", {"serviceId": service_id, "from": utc(at(start_days, 0)),
+                                                "to": utc(at(start_days + days, 0))}, user=user)
+    assert r.status == 200, r
+    return r.json["slots"]
+
+
+def booking_request(service, slot):
+    """The JSON booking of a slot: by start for appointments, by session for classes and courses."""
+    if service["kind"] == "appointment":
+        return {"serviceId": service["id"], "start": slot["start"]}
+    return {"serviceId": service["id"], "sessionId": slot["sessionId"]}
+
+
+def booking_event(uid, start, summary="Booked from a calendar app"):
+    """A VEVENT as a calendar app PUTs it into service-<id>/ to book: DTSTART only (the server
+    knows the duration)."""
+    dt = parse_time(start).strftime("%Y%m%dT%H%M%SZ")
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bookdav tests//EN\r\nBEGIN:VEVENT\r\n"
+            f"UID:{uid}\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:{dt}\r\nSUMMARY:{summary}\r\n"
+            "END:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+def put_booking_event(srv, user, service_id, uid, start):
+    path = f"/dav/calendars/{user}/service-{service_id}/{uid}.ics"
+    return srv.request("PUT", path, booking_event(uid, start), user=user,
+                       headers={"Content-Type": "text/calendar; charset=utf-8", "If-None-Match": "*"})
+
+
+def events_starting(srv, path, user, start):
+    """The (uid, start, status) events of a calendar collection that start at `start` (RFC 3339)."""
+    want = parse_time(start)
+    return [e for events in calendar_events(srv, path, user).values() for e in events if e[1] == want]
+
+
+class ExampleSetup:
+    """Mixed into a TestCase per example business: a server (users admin, ana, alice, bob) with the
+    file of examples/ named by FILE loaded through `bookdav load`."""
+    FILE = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.path = os.path.join(EXAMPLES, cls.FILE)
+        with open(cls.path, encoding="utf-8") as f:
+            cls.business = json.load(f)
+        cls.srv = ApiServer(users={"admin": "admin", "ana": "staff", "alice": "customer", "bob": "customer"}).start()
+        cls.loaded = cls.srv.cli("load", cls.path)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.srv.__exit__(None, None, None)
+
+    def services(self):
+        return self.business["services"]
+
+    def first_slot(self, service, skip=0):
+        """A bookable slot of the service (skip: how many earlier ones to leave for other tests)."""
+        found = slots(self.srv, service["id"], days=120)
+        self.assertGreater(len(found), skip, f"{service['id']} has bookable slots")
+        return found[skip]
