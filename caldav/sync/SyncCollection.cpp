@@ -39,8 +39,8 @@ Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml
   const ReportProperties props = ReportProperties::from(root);
   std::string body;
   ctx.store.read([&](domain::CalendarReader& store) {
-    Resource target = reportTarget(store, request);
-    auto members = membersOf(store, target);
+    Resource target = reportTarget(ctx, store, request);
+    auto members = membersOf(ctx, store, target);
     if (!members) {
       throw DavError::forbidden(xml::kDav, "supported-report", "sync-collection works on calendars and collections");
     }

@@ -1,6 +1,5 @@
 #include "server/http/Router.h"
 
-#include "caldav/calendar/Feed.h"
 #include "caldav/webdav/DavError.h"
 
 namespace bookdav::server {
@@ -30,7 +29,7 @@ caldav::Response Router::route(caldav::Request& request) {
     r.set("Location", "/dav/");
     return r;
   }
-  if (path.rfind("/feeds/", 0) == 0) return caldav::serveFeed(backend_.calendars, request);
+  if (path.rfind("/feeds/", 0) == 0) return backend_.dav.serveFeed(request);
   if (request.method == "OPTIONS") return backend_.dav.handle(request);
 
   auto header = request.header("Authorization");
