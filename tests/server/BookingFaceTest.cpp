@@ -283,3 +283,63 @@ TEST_F(BookingFace, SyncCollectionOnBookingsReportsCancellations) {
 
 }  // namespace
 }  // namespace bookdav::server
+
+namespace bookdav::server {
+namespace {
+
+TEST_F(BookingFace, ComputedCalendarsKeepUserSettingsAndHaveFeeds) {
+  std::string update =
+      "<?xml version=\"1.0\"?><d:propertyupdate xmlns:d=\"DAV:\" xmlns:b=\"urn:bookdav:\" "
+      "xmlns:a=\"http://apple.com/ns/ical/\"><d:set><d:prop><a:calendar-color>#00FF00FF</a:calendar-color>"
+      "<a:calendar-order>7</a:calendar-order><b:feed-url/></d:prop></d:set></d:propertyupdate>";
+  auto r = call("PROPPATCH", "/dav/calendars/alice/bookings/", "alice", update);
+  ASSERT_EQ(r.status, 207);
+  EXPECT_FALSE(contains(r.body, "403")) << r.body;
+  std::string p = propfindText("alice", "/dav/calendars/alice/bookings/",
+                               "<a:calendar-color xmlns:a=\"http://apple.com/ns/ical/\"/><b:feed-url/><d:displayname/>");
+  EXPECT_TRUE(contains(p, "#00FF00FF")) << p;
+  EXPECT_TRUE(contains(p, "<d:displayname>My bookings</d:displayname>"));
+  size_t f = p.find("/feeds/");
+  ASSERT_NE(f, std::string::npos) << p;
+  std::string feed = p.substr(f, p.find("</b:feed-url>") - f);
+  ASSERT_EQ(put("alice", kHaircut + "feed.ics", event("feed-1", "20261201T090000Z")).status, 201);
+  auto got = call("GET", feed, "");
+  ASSERT_EQ(got.status, 200) << got.body;
+  EXPECT_TRUE(contains(got.body, "UID:feed-1"));
+  EXPECT_TRUE(contains(got.body, "X-WR-CALNAME:My bookings"));
+  auto again = call("GET", feed, "", "", {{"If-None-Match", *got.header("ETag")}});
+  EXPECT_EQ(again.status, 304);
+  // The home listing still shows bookings/ once, with the new colour.
+  std::string home = propfindText("alice", kHome, "<d:displayname/>", "1");
+  size_t first = home.find("/dav/calendars/alice/bookings/</d:href>");
+  EXPECT_NE(first, std::string::npos);
+  EXPECT_EQ(home.find("/dav/calendars/alice/bookings/</d:href>", first + 1), std::string::npos) << home;
+  // A staff member's day as a feed.
+  auto staff = call("PROPPATCH", "/dav/calendars/ana/resource-ana/", "ana",
+                    "<?xml version=\"1.0\"?><d:propertyupdate xmlns:d=\"DAV:\" xmlns:b=\"urn:bookdav:\"><d:set><d:prop>"
+                    "<b:feed-url/></d:prop></d:set></d:propertyupdate>");
+  ASSERT_EQ(staff.status, 207);
+  std::string sp = propfindText("ana", "/dav/calendars/ana/resource-ana/", "<b:feed-url/>");
+  size_t sf = sp.find("/feeds/");
+  ASSERT_NE(sf, std::string::npos);
+  auto day = call("GET", sp.substr(sf, sp.find("</b:feed-url>") - sf), "");
+  EXPECT_TRUE(contains(day.body, "Haircut: Alice Liddell")) << day.body;
+}
+
+TEST_F(BookingFace, ReservedNamesAndReadOnlySessions) {
+  EXPECT_EQ(call("MKCALENDAR", "/dav/calendars/alice/service-haircut/", "alice").status, 405);
+  EXPECT_EQ(call("MKCALENDAR", "/dav/calendars/alice/service-nothing/", "alice").status, 403);
+  EXPECT_EQ(call("MKCALENDAR", "/dav/calendars/alice/bookings/", "alice").status, 405);
+  EXPECT_EQ(call("DELETE", kBookings, "alice").status, 403);
+  std::string list = propfindText("alice", kYoga, "<d:getetag/>", "1");
+  size_t p = list.find("/dav/calendars/alice/service-yoga/session-");
+  ASSERT_NE(p, std::string::npos);
+  std::string session = list.substr(p, list.find("</d:href>", p) - p);
+  EXPECT_EQ(call("DELETE", session, "alice").status, 403);
+  EXPECT_EQ(put("alice", session, event("s", "20261201T170000Z")).status, 403);
+  EXPECT_EQ(call("MOVE", session, "alice", "", {{"Destination", kHome + "calendar/x.ics"}}).status, 403);
+  EXPECT_EQ(put("alice", kBookings + "new.ics", event("n", "20261201T090000Z")).status, 403);
+}
+
+}  // namespace
+}  // namespace bookdav::server
