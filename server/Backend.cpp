@@ -17,7 +17,8 @@ const domain::Clock& Backend::systemClock() {
 }
 
 Backend::Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings, const domain::Clock& clock)
-    : database(prepareDirectory(dataDir)),
+    : clock(clock),
+      database(prepareDirectory(dataDir)),
       changes(database),
       accounts(database),
       calendars(database),

@@ -26,6 +26,7 @@ class Backend {
 
   static std::filesystem::path databaseFile(const std::filesystem::path& dataDir);
 
+  const domain::Clock& clock;
   storage::sqlite::Database database;
   storage::sqlite::SqliteChangeLog changes;
   storage::sqlite::SqliteAccountRepository accounts;

@@ -11,10 +11,13 @@
 namespace {
 
 const char* kUsage =
-    "usage: bookdav serve [--listen HOST:PORT] [--data DIR] [--demo] [--tls-cert FILE --tls-key FILE]\n"
+    "usage: bookdav serve [--listen HOST:PORT] [--data DIR] [--demo [--examples DIR]] [--tls-cert FILE --tls-key FILE]\n"
     "       bookdav user add NAME --password PW --role admin|staff|customer [--data DIR]\n"
     "       bookdav user list|remove [NAME] [--data DIR]\n"
-    "       bookdav feed create|revoke --calendar PATH [--data DIR]\n";
+    "       bookdav feed create|revoke --calendar PATH [--data DIR]\n"
+    "       bookdav load FILE.json [--data DIR]\n"
+    "       bookdav import FILE.ics --calendar PATH [--data DIR]\n"
+    "       bookdav export --calendar PATH [--data DIR] [--output FILE]\n";
 
 }  // namespace
 
@@ -35,6 +38,9 @@ int main(int argc, char** argv) {
     if (command == "serve") return bookdav::server::serveCommand(args);
     if (command == "user") return bookdav::server::userCommand(args);
     if (command == "feed") return bookdav::server::feedCommand(args);
+    if (command == "load") return bookdav::server::loadCommand(args);
+    if (command == "import") return bookdav::server::importCommand(args);
+    if (command == "export") return bookdav::server::exportCommand(args);
     std::cerr << "bookdav: unknown command '" << command << "'\n" << kUsage;
     return 2;
   } catch (const bookdav::server::UsageError& e) {

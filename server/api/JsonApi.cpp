@@ -1,12 +1,69 @@
 #include "server/api/JsonApi.h"
 
-namespace bookdav::server {
+#include <map>
 
-caldav::Response JsonApi::handle(const caldav::Request&) {
-  caldav::Response r;
-  r.status = 404;
-  r.body = R"({"error": {"code": "not-found", "message": "the JSON API is not available yet"}})";
-  r.set("Content-Type", "application/json");
+#include "server/api/ApiError.h"
+#include "server/api/Endpoints.h"
+
+namespace bookdav::server {
+namespace {
+
+using Endpoint = caldav::Response (*)(api::ApiCall&);
+
+const std::map<std::string, Endpoint, std::less<>> kEndpoints = {
+    {"availability", api::availabilityEndpoint}, {"bookings", api::bookingsEndpoint},
+    {"calendar", api::calendarEndpoint},         {"me", api::meEndpoint},
+    {"resources", api::resourcesEndpoint},       {"services", api::servicesEndpoint},
+    {"sessions", api::sessionsEndpoint},
+};
+
+std::vector<std::string> segments(const std::string& path) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < path.size()) {
+    size_t slash = path.find('/', pos);
+    if (slash == std::string::npos) slash = path.size();
+    if (slash > pos) out.push_back(path.substr(pos, slash - pos));
+    pos = slash + 1;
+  }
+  return out;
+}
+
+caldav::Response dispatch(const caldav::Request& request, Backend& backend) {
+  if (request.body.size() > JsonApi::kMaxBodyBytes)
+    throw api::ApiError(413, "too-large",
+                        "the request body has " + std::to_string(request.body.size()) + " bytes; the JSON API takes " +
+                            std::to_string(JsonApi::kMaxBodyBytes) + " at most");
+  std::vector<std::string> parts = segments(request.path);  // "api", "v1", family, ...
+  if (parts.size() < 3 || parts[1] != "v1") {
+    std::string families;
+    for (const auto& [name, endpoint] : kEndpoints) families += (families.empty() ? "" : ", ") + name;
+    throw api::ApiError::notFound("there is nothing at " + request.path + "; the JSON API is /api/v1/{" + families +
+                                  "}");
+  }
+  auto it = kEndpoints.find(parts[2]);
+  if (it == kEndpoints.end()) throw api::ApiError::notFound("there is nothing at " + request.path);
+  api::ApiCall call(request, backend, std::vector<std::string>(parts.begin() + 3, parts.end()));
+  return it->second(call);
+}
+
+}  // namespace
+
+caldav::Response JsonApi::handle(const caldav::Request& request) {
+  try {
+    return dispatch(request, backend_);
+  } catch (const api::ApiError& e) {
+    return api::errorResponse(e);
+  } catch (const api::InvalidInput& e) {
+    return api::errorResponse(api::fromInvalid(e));
+  } catch (const domain::Refused& e) {
+    return api::errorResponse(api::fromRefused(e));
+  }
+}
+
+caldav::Response JsonApi::options() {
+  caldav::Response r = caldav::Response::empty(204);
+  r.set("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
   return r;
 }
 

@@ -1,6 +1,9 @@
-// The JSON API under /api/v1/ (DESIGN.md, "JSON API"): services, resources, sessions,
-// availability, bookings and the calendar overview, on the same booking engine as CalDAV.
+// The JSON API under /api/v1/ (DESIGN.md, "JSON API"; README, "JSON API"): services, resources,
+// sessions, availability, bookings and the calendar overview, on the same booking engine and
+// storage as CalDAV, so that a change made here shows at once in the CalDAV collections.
 #pragma once
+
+#include <cstddef>
 
 #include "caldav/webdav/Message.h"
 #include "server/Backend.h"
@@ -9,9 +12,16 @@ namespace bookdav::server {
 
 class JsonApi {
  public:
+  // Larger request bodies are refused with 413.
+  static constexpr std::size_t kMaxBodyBytes = 1024 * 1024;
+
   explicit JsonApi(Backend& backend) : backend_(backend) {}
-  // request.user and request.role are set (the Router authenticated the caller).
+  // request.user and request.role are set (the Router authenticated the caller). Never throws for
+  // bad input or refusals: they become JSON errors; storage failures propagate.
   caldav::Response handle(const caldav::Request& request);
+
+  // OPTIONS on /api/... (before authentication): the methods the API uses.
+  static caldav::Response options();
 
  private:
   Backend& backend_;

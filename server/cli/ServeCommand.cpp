@@ -6,6 +6,7 @@
 #include "caldav/ical/IcalZoneRules.h"
 #include "server/Backend.h"
 #include "server/auth/PasswordHash.h"
+#include "server/business/BusinessLoader.h"
 #include "server/cli/Arguments.h"
 #include "server/cli/Commands.h"
 #include "server/http/HttpServer.h"
@@ -26,6 +27,24 @@ void addDemoAccounts(Backend& backend) {
     a.passwordHash = hashPassword(name);
     backend.accounts.save(a);
     backend.dav.provision(name);
+  }
+}
+
+// The demo business (DESIGN.md, "Running it"): the three example businesses of examples/ together
+// give services of all three kinds; ana, the staff account, is one of the salon's stylists.
+constexpr const char* kDemoFiles[] = {"hair-salon.json", "yoga-studio.json", "language-school.json"};
+
+#ifndef BOOKDAV_EXAMPLES_DIR
+#define BOOKDAV_EXAMPLES_DIR "examples"
+#endif
+
+void loadDemoBusiness(Backend& backend, const std::filesystem::path& examples) {
+  const auto& zones = caldav::ical::IcalZoneRules::instance();
+  for (const char* name : kDemoFiles) {
+    const std::filesystem::path file = examples / name;
+    business::BusinessFile b = business::loadBusinessFile(file, zones);
+    business::LoadReport report = business::loadBusiness(backend.booking, zones, b);
+    std::cerr << "bookdav: demo business " << file.string() << ": " << report.summary() << std::endl;
   }
 }
 
@@ -54,7 +73,9 @@ class TerminationSignal {
 int serveCommand(const std::vector<std::string>& args) {
   TerminationSignal termination;
   Arguments a(args, {"demo", "log-requests"});
-  a.allowOnly({"listen", "data", "demo", "tls-cert", "tls-key", "max-resource-size", "log-requests", "threads"});
+  a.allowOnly({"listen", "data", "demo", "examples", "tls-cert", "tls-key", "max-resource-size", "log-requests",
+               "threads"});
+  if (a.option("examples") && !a.flag("demo")) throw UsageError("--examples goes with --demo");
   HttpSettings http;
   parseListen(a.option("listen", "127.0.0.1:8080"), http);
   http.tlsCertificate = a.option("tls-cert", "");
@@ -74,7 +95,14 @@ int serveCommand(const std::vector<std::string>& args) {
 
   const std::string dataDir = dataDirectory(a.option("data", ""));
   Backend backend(dataDir, dav);
-  if (a.flag("demo")) addDemoAccounts(backend);
+  if (a.flag("demo")) {
+    addDemoAccounts(backend);
+    try {
+      loadDemoBusiness(backend, a.option("examples", BOOKDAV_EXAMPLES_DIR));
+    } catch (const domain::Refused& e) {
+      throw std::runtime_error(std::string("the demo business cannot be loaded: ") + e.what());
+    }
+  }
 
   Router router(backend);
   HttpServer server(router, http);

@@ -20,6 +20,7 @@
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/Href.h"
 #include "server/BuildInfo.h"
+#include "server/api/ApiError.h"
 #include "server/http/Router.h"
 
 namespace bookdav::server {
@@ -27,6 +28,9 @@ namespace {
 
 using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
+
+// Requests to the JSON API get their errors as JSON.
+bool isApi(const std::string& uri) { return uri == "/api" || uri.rfind("/api/", 0) == 0 || uri.rfind("/api?", 0) == 0; }
 
 void send(HTTPServerResponse& out, const caldav::Response& r, bool head) {
   std::string reason = r.reason.empty() ? std::string(caldav::statusReason(r.status)) : r.reason;
@@ -59,7 +63,9 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     } catch (const std::exception& e) {
       std::cerr << "bookdav: internal error on " << in.getMethod() << " " << in.getURI() << ": " << e.what()
                 << std::endl;
-      response = caldav::DavError(500, std::nullopt, "internal error; the request changed nothing").toResponse();
+      const std::string message = "internal error; the request changed nothing";
+      response = isApi(in.getURI()) ? api::errorResponse(api::ApiError(500, "internal-error", message))
+                                    : caldav::DavError(500, std::nullopt, message).toResponse();
     }
     try {
       send(out, response, head);
@@ -108,9 +114,10 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     caldav::Request request;
     request.method = in.getMethod();
     if (!readBody(in, out, request.body)) {
-      return caldav::DavError(413, std::nullopt,
-                              "the request body is larger than " + std::to_string(settings_.maxBodyBytes) + " bytes")
-          .toResponse();
+      const std::string message =
+          "the request body is larger than " + std::to_string(settings_.maxBodyBytes) + " bytes";
+      if (isApi(in.getURI())) return api::errorResponse(api::ApiError(413, "too-large", message));
+      return caldav::DavError(413, std::nullopt, message).toResponse();
     }
     const std::string& uri = in.getURI();
     size_t q = uri.find('?');

@@ -1,14 +1,24 @@
 #include "server/http/Router.h"
 
 #include "caldav/webdav/DavError.h"
+#include "server/api/ApiError.h"
 
 namespace bookdav::server {
 
 Router::Router(Backend& backend) : backend_(backend), authenticator_(backend.accounts), api_(backend) {}
 
-caldav::Response Router::unauthorized(const std::string& why) const {
+namespace {
+
+constexpr const char* kChallenge = "Basic realm=\"bookdav\", charset=\"UTF-8\"";
+
+bool isApiPath(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
+
+}  // namespace
+
+caldav::Response Router::unauthorized(const std::string& path, const std::string& why) const {
+  if (isApiPath(path)) return api::unauthenticated(why, kChallenge);
   caldav::Response r = caldav::DavError(401, std::nullopt, why).toResponse();
-  r.set("WWW-Authenticate", "Basic realm=\"bookdav\", charset=\"UTF-8\"");
+  r.set("WWW-Authenticate", kChallenge);
   return r;
 }
 
@@ -30,18 +40,18 @@ caldav::Response Router::route(caldav::Request& request) {
     return r;
   }
   if (path.rfind("/feeds/", 0) == 0) return backend_.dav.serveFeed(request);
-  if (request.method == "OPTIONS") return backend_.dav.handle(request);
+  if (request.method == "OPTIONS") return isApiPath(path) ? JsonApi::options() : backend_.dav.handle(request);
 
   auto header = request.header("Authorization");
-  if (!header) return unauthorized("sign in with your bookdav user name and password");
+  if (!header) return unauthorized(path, "sign in with your bookdav user name and password");
   auto account = authenticator_.authenticate(*header);
-  if (!account) return unauthorized("the user name or password is wrong");
+  if (!account) return unauthorized(path, "the user name or password is wrong");
   request.user = account->name;
   request.role = account->role;
   provisionOnce(account->name);
 
   if (path == "/" || path.rfind("/dav", 0) == 0) return backend_.dav.handle(request);
-  if (path.rfind("/api/", 0) == 0) return api_.handle(request);
+  if (isApiPath(path)) return api_.handle(request);
   return caldav::DavError::notFound(path + " is not part of bookdav's URL space").toResponse();
 }
 

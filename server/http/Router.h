@@ -19,7 +19,7 @@ class Router {
   caldav::Response route(caldav::Request& request);
 
  private:
-  caldav::Response unauthorized(const std::string& why) const;
+  caldav::Response unauthorized(const std::string& path, const std::string& why) const;
   void provisionOnce(const std::string& user);
 
   Backend& backend_;

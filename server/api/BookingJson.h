@@ -1,0 +1,21 @@
+// The JSON shapes of what the booking engine computes and records: sessions, slots and bookings.
+#pragma once
+
+#include <string_view>
+
+#include "domain/booking/Booking.h"
+#include "domain/booking/Session.h"
+#include "domain/booking/Slot.h"
+#include "domain/time/LocalTime.h"
+#include "server/api/JsonOutput.h"
+
+namespace bookdav::server::api {
+
+// forBusiness: include the admin's lock note.
+JsonObject sessionJson(const domain::Session& session, bool forBusiness);
+// Times in UTC, plus localStart/localEnd in `zone`.
+JsonObject slotJson(const domain::Slot& slot, const domain::ZoneRules& rules, std::string_view zone);
+// waitlistPosition: 1 for the first in line (only shown for WAITLISTED bookings).
+JsonObject bookingJson(const domain::Booking& booking, int waitlistPosition);
+
+}  // namespace bookdav::server::api

@@ -1,0 +1,72 @@
+#include "server/business/CatalogChanges.h"
+
+namespace bookdav::server::business {
+namespace {
+
+std::optional<std::string> zoneProblem(const domain::ZoneRules& zones, const std::string& zone,
+                                       const std::string& where) {
+  if (zone.empty() || zones.knows(zone)) return std::nullopt;
+  return "unknown time zone \"" + zone + "\" " + where + " (use an IANA name such as \"Europe/Madrid\")";
+}
+
+}  // namespace
+
+std::string_view toString(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::Created: return "created";
+    case Outcome::Updated: return "updated";
+    case Outcome::Unchanged: break;
+  }
+  return "unchanged";
+}
+
+std::optional<std::string> problemWith(const api::ServiceDefinition& d, const domain::ZoneRules& zones) {
+  if (auto p = domain::validate(d.service)) return p;
+  if (auto p = zoneProblem(zones, d.service.timeZone, "for service " + d.service.id)) return p;
+  if (d.schedule.kind == api::ScheduleUpdate::Kind::Set) {
+    if (auto p = domain::validate(d.schedule.schedule, d.service)) return "schedule of " + d.service.id + ": " + *p;
+    if (auto p = zoneProblem(zones, d.schedule.schedule.timeZone, "in the schedule of " + d.service.id)) return p;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> problemWith(const domain::Resource& r, const domain::ZoneRules& zones) {
+  if (auto p = domain::validate(r)) return p;
+  if (auto p = zoneProblem(zones, r.timeZone, "for resource " + r.id)) return p;
+  return zoneProblem(zones, r.hours.timeZone, "in the working hours of " + r.id);
+}
+
+Outcome putService(domain::BookingEngine& engine, const domain::ZoneRules& zones,
+                   const api::ServiceDefinition& d) {
+  if (auto p = problemWith(d, zones)) throw domain::Refused(domain::Refusal::InvalidRequest, *p);
+  const std::string& id = d.service.id;
+  if (d.schedule.kind == api::ScheduleUpdate::Kind::Set) {
+    for (const std::string& r : d.schedule.schedule.resourceIds)
+      if (!engine.catalog.resource(r))
+        throw domain::Refused(domain::Refusal::InvalidRequest,
+                              "the schedule of " + id + " names resource " + r + ", which does not exist");
+  }
+  const bool existed = engine.catalog.service(id).has_value();
+  bool changed = engine.catalog.putService(d.service);
+  if (d.schedule.kind == api::ScheduleUpdate::Kind::Set) {
+    if (engine.timetable.schedule(id) != d.schedule.schedule) {
+      engine.timetable.putSchedule(d.schedule.schedule);
+      changed = true;
+    }
+  } else if (d.schedule.kind == api::ScheduleUpdate::Kind::Remove && engine.timetable.schedule(id)) {
+    engine.timetable.removeSchedule(id);
+    changed = true;
+  }
+  if (!existed) return Outcome::Created;
+  return changed ? Outcome::Updated : Outcome::Unchanged;
+}
+
+Outcome putResource(domain::BookingEngine& engine, const domain::ZoneRules& zones, const domain::Resource& r) {
+  if (auto p = problemWith(r, zones)) throw domain::Refused(domain::Refusal::InvalidRequest, *p);
+  const bool existed = engine.catalog.resource(r.id).has_value();
+  const bool changed = engine.catalog.putResource(r);
+  if (!existed) return Outcome::Created;
+  return changed ? Outcome::Updated : Outcome::Unchanged;
+}
+
+}  // namespace bookdav::server::business

@@ -1,0 +1,26 @@
+// Storing services (with their schedule) and resources through the booking engine, checked first so
+// that a bad schedule leaves its service as it was; shared by the JSON API and `bookdav load`.
+// Errors are domain::Refused (invalid-request, not-found).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "domain/booking/BookingEngine.h"
+#include "server/api/CatalogJson.h"
+
+namespace bookdav::server::business {
+
+enum class Outcome { Created, Updated, Unchanged };
+
+std::string_view toString(Outcome outcome);  // "created", "updated", "unchanged"
+
+// A sentence naming what is wrong with the service and its schedule (zones, domain rules), or nullopt.
+std::optional<std::string> problemWith(const api::ServiceDefinition& definition, const domain::ZoneRules& zones);
+std::optional<std::string> problemWith(const domain::Resource& resource, const domain::ZoneRules& zones);
+
+Outcome putService(domain::BookingEngine& engine, const domain::ZoneRules& zones,
+                   const api::ServiceDefinition& definition);
+Outcome putResource(domain::BookingEngine& engine, const domain::ZoneRules& zones, const domain::Resource& resource);
+
+}  // namespace bookdav::server::business
