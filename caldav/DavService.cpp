@@ -1,17 +1,44 @@
 #include "caldav/DavService.h"
 
 #include "caldav/calendar/CalendarErrors.h"
+#include "caldav/calendar/Feed.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/methods/Methods.h"
 #include "caldav/webdav/DavError.h"
 
 namespace bookdav::caldav {
 
-DavService::DavService(domain::CalendarStore& store, domain::AccountRepository& accounts, DavSettings settings)
-    : store_(store), accounts_(accounts), settings_(std::move(settings)) {}
+DavService::DavService(domain::CalendarStore& store, domain::AccountRepository& accounts,
+                       domain::BookingEngine& booking, domain::ChangeLog& changes, const domain::Clock& clock,
+                       DavSettings settings)
+    : store_(store),
+      accounts_(accounts),
+      booking_(booking),
+      changes_(changes),
+      clock_(clock),
+      settings_(std::move(settings)) {}
+
+std::string allowedMethods(std::string_view path) {
+  std::string allow = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, MKCOL, MKCALENDAR, COPY, MOVE, REPORT";
+  if (path.size() >= 8 && path.substr(path.size() - 8) == "/outbox/") allow += ", POST";
+  return allow;
+}
+
+DavContext DavService::context() { return DavContext{store_, accounts_, booking_, changes_, clock_, settings_}; }
+
+Response DavService::serveFeed(const Request& request) {
+  DavContext ctx = context();
+  try {
+    return caldav::serveFeed(ctx, request);
+  } catch (const DavError& e) {
+    return e.toResponse();
+  } catch (const domain::Refused& e) {
+    return toDavError(e).toResponse();
+  }
+}
 
 Response DavService::handle(const Request& request) {
-  DavContext ctx{store_, accounts_, settings_};
+  DavContext ctx = context();
   try {
     const std::string& m = request.method;
     if (m == "OPTIONS") return handleOptions(ctx, request);
@@ -30,10 +57,7 @@ Response DavService::handle(const Request& request) {
     throw DavError(501, std::nullopt, "the method " + m + " is not implemented");
   } catch (const DavError& e) {
     Response r = e.toResponse();
-    if (e.status() == 405) {
-      r.set("Allow",
-            "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, MKCOL, MKCALENDAR, COPY, MOVE, REPORT, POST");
-    }
+    if (e.status() == 405) r.set("Allow", allowedMethods(request.path));
     return r;
   } catch (const xml::XmlError& e) {
     return DavError::badRequest(e.what()).toResponse();
@@ -42,6 +66,8 @@ Response DavService::handle(const Request& request) {
   } catch (const calendar::FilterError& e) {
     return toDavError(e).toResponse();
   } catch (const calendar::CalendarDataRequestError& e) {
+    return toDavError(e).toResponse();
+  } catch (const domain::Refused& e) {
     return toDavError(e).toResponse();
   }
 }

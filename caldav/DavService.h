@@ -7,9 +7,13 @@
 
 namespace bookdav::caldav {
 
+// The methods the Allow header names for a path (POST only on scheduling outboxes).
+std::string allowedMethods(std::string_view path);
+
 class DavService {
  public:
-  DavService(domain::CalendarStore& store, domain::AccountRepository& accounts, DavSettings settings);
+  DavService(domain::CalendarStore& store, domain::AccountRepository& accounts, domain::BookingEngine& booking,
+             domain::ChangeLog& changes, const domain::Clock& clock, DavSettings settings);
 
   // Never throws for protocol errors; storage failures propagate as exceptions.
   Response handle(const Request& request);
@@ -17,11 +21,19 @@ class DavService {
   // Makes the account's calendar home and its default calendar if they are missing.
   void provision(const std::string& user);
 
+  // GET/HEAD /feeds/<token>.ics: a calendar's export without login.
+  Response serveFeed(const Request& request);
+
   const DavSettings& settings() const { return settings_; }
 
  private:
+  DavContext context();
+
   domain::CalendarStore& store_;
   domain::AccountRepository& accounts_;
+  domain::BookingEngine& booking_;
+  domain::ChangeLog& changes_;
+  const domain::Clock& clock_;
   DavSettings settings_;
 };
 

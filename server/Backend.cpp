@@ -24,6 +24,6 @@ Backend::Backend(const std::filesystem::path& dataDir, caldav::DavSettings setti
       calendars(database),
       bookingStore(database),
       booking(bookingStore, clock, caldav::ical::IcalZoneRules::instance()),
-      dav(calendars, accounts, std::move(settings)) {}
+      dav(calendars, accounts, booking, changes, clock, std::move(settings)) {}
 
 }  // namespace bookdav::server

@@ -24,4 +24,11 @@ DavError toDavError(const calendar::CalendarDataRequestError& e) {
   return DavError::badRequest(e.message);
 }
 
+DavError toDavError(const domain::Refused& e) {
+  int status = 403;
+  if (e.lostRace()) status = 409;
+  if (e.reason() == domain::Refusal::NotFound) status = 404;
+  return DavError(status, xml::QName{std::string(xml::kBookdav), std::string(e.name())}, e.what());
+}
+
 }  // namespace bookdav::caldav

@@ -6,11 +6,15 @@
 #include "caldav/calendar/Filter.h"
 #include "caldav/ical/CalendarDataError.h"
 #include "caldav/webdav/DavError.h"
+#include "domain/booking/Refusal.h"
 
 namespace bookdav::caldav {
 
 DavError toDavError(const ical::CalendarDataError& e);
 DavError toDavError(const calendar::FilterError& e);
 DavError toDavError(const calendar::CalendarDataRequestError& e);
+// A booking refusal: 403 with the urn:bookdav: precondition of its name (409 for a lost race,
+// 404 for not-found) and the engine's sentence.
+DavError toDavError(const domain::Refused& e);
 
 }  // namespace bookdav::caldav

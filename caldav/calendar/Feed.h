@@ -2,12 +2,13 @@
 // so that subscribers polling for hours cost one index lookup per poll.
 #pragma once
 
+#include "caldav/dav/DavContext.h"
 #include "caldav/webdav/Message.h"
-#include "domain/calendar/CalendarStore.h"
 
 namespace bookdav::caldav {
 
-Response serveFeed(domain::CalendarStore& store, const Request& request);
+// Throws DavError (404 for unknown or revoked tokens).
+Response serveFeed(DavContext& ctx, const Request& request);
 
 // A new random feed token (URL-safe).
 std::string newFeedToken();

@@ -29,14 +29,16 @@ Response freeBusyQueryReport(DavContext& ctx, const Request& request, pugi::xml_
   const domain::Interval range = freeBusyRange(root);
   Response response;
   ctx.store.read([&](domain::CalendarReader& store) {
-    Resource target = reportTarget(store, request);
-    auto members = membersOf(store, target);
-    if (!members || target.kind != ResourceKind::Calendar) {
+    Resource target = reportTarget(ctx, store, request);
+    auto members = membersOf(ctx, store, target);
+    if (!members || !target.isCalendar()) {
       throw DavError::forbidden(xml::kDav, "supported-report", "free-busy-query works on calendar collections");
     }
     auto periods = members->freeBusy(range, reportZone(root, *members));
     response.status = 200;
-    response.body = calendar::renderFreeBusy(periods, range);
+    calendar::FreeBusyOptions options;
+    options.mergeFree = false;  // each bookable slot is its own FREE period (DESIGN.md)
+    response.body = calendar::renderFreeBusy(periods, range, options);
     response.set("Content-Type", "text/calendar; charset=utf-8");
   });
   return response;

@@ -15,8 +15,8 @@ Response calendarMultigetReport(DavContext& ctx, const Request& request, pugi::x
   if (hrefs.empty()) throw DavError::badRequest("calendar-multiget needs at least one DAV:href");
   std::string body;
   ctx.store.read([&](domain::CalendarReader& store) {
-    Resource target = reportTarget(store, request);
-    auto members = membersOf(store, target);
+    Resource target = reportTarget(ctx, store, request);
+    auto members = membersOf(ctx, store, target);
     if (!members) {
       throw DavError::forbidden(xml::kDav, "supported-report", "calendar-multiget works on calendar collections");
     }

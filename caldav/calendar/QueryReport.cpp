@@ -27,8 +27,8 @@ Response calendarQueryReport(DavContext& ctx, const Request& request, pugi::xml_
   const calendar::Filter filter = parseFilter(root);
   std::string body;
   ctx.store.read([&](domain::CalendarReader& store) {
-    Resource target = reportTarget(store, request);
-    auto members = membersOf(store, target);
+    Resource target = reportTarget(ctx, store, request);
+    auto members = membersOf(ctx, store, target);
     if (!members) {
       throw DavError::forbidden(xml::kDav, "supported-report", "calendar-query works on calendar collections");
     }

@@ -14,6 +14,9 @@ class StoredMembers final : public CollectionMembers {
       : store_(store), collection_(std::move(collection)) {}
 
   const std::shared_ptr<const domain::CollectionRecord>& collection() const override { return collection_; }
+  ResourceKind container() const override {
+    return collection_->kind == domain::CollectionKind::Calendar ? ResourceKind::Calendar : ResourceKind::Collection;
+  }
   std::vector<domain::ObjectRecord> list(bool withData) override { return store_.objects(collection_->id, withData); }
   std::optional<domain::ObjectRecord> get(std::string_view name, bool withData) override {
     return store_.object(collection_->id, name, withData);
@@ -95,7 +98,7 @@ class StoredMembers final : public CollectionMembers {
 
 }  // namespace
 
-std::unique_ptr<CollectionMembers> membersOf(domain::CalendarReader& store, const Resource& collection) {
+std::unique_ptr<CollectionMembers> storedMembers(domain::CalendarReader& store, const Resource& collection) {
   if ((collection.kind == ResourceKind::Calendar || collection.kind == ResourceKind::Collection) &&
       collection.collection) {
     return std::make_unique<StoredMembers>(store, collection.collection);

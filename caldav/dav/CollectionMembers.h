@@ -26,6 +26,8 @@ class CollectionMembers {
  public:
   virtual ~CollectionMembers() = default;
   virtual const std::shared_ptr<const domain::CollectionRecord>& collection() const = 0;
+  // The kind of the collection (Calendar, Collection, or a computed calendar kind).
+  virtual ResourceKind container() const = 0;
   virtual std::vector<domain::ObjectRecord> list(bool withData) = 0;
   virtual std::optional<domain::ObjectRecord> get(std::string_view name, bool withData) = 0;
   virtual std::vector<domain::ObjectRecord> byIds(std::span<const std::int64_t> ids, bool withData) = 0;
@@ -43,6 +45,6 @@ class CollectionMembers {
 };
 
 // Members of a stored collection (kind Calendar or Collection); nullptr for any other resource.
-std::unique_ptr<CollectionMembers> membersOf(domain::CalendarReader& store, const Resource& collection);
+std::unique_ptr<CollectionMembers> storedMembers(domain::CalendarReader& store, const Resource& collection);
 
 }  // namespace bookdav::caldav

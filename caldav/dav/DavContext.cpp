@@ -1,5 +1,8 @@
 #include "caldav/dav/DavContext.h"
 
+#include "caldav/booking/BookingCalendars.h"
+#include "caldav/dav/CollectionMembers.h"
+#include "caldav/booking/BookingNames.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/Href.h"
@@ -29,9 +32,11 @@ std::string memberHref(const domain::CollectionRecord& collection, std::string_v
   return encodePath(collection.path + std::string(name));
 }
 
-Resource memberResource(std::shared_ptr<const domain::CollectionRecord> collection, domain::ObjectRecord object) {
+Resource memberResource(std::shared_ptr<const domain::CollectionRecord> collection, domain::ObjectRecord object,
+                        ResourceKind container) {
   Resource r;
   r.kind = ResourceKind::Object;
+  r.container = container;
   r.path = collection->path + object.name;
   r.owner = collection->owner;
   r.collection = std::move(collection);
@@ -50,7 +55,24 @@ Resource collectionResource(domain::CollectionRecord collection) {
   return r;
 }
 
-std::vector<Resource> childrenOf(domain::CalendarReader& store, const Request& request, const Resource& parent) {
+std::unique_ptr<CollectionMembers> membersOf(DavContext& ctx, domain::CalendarReader& store,
+                                             const Resource& collection) {
+  if (isComputedCalendar(collection.kind)) return computedMembers(ctx, store, collection);
+  return storedMembers(store, collection);
+}
+
+Resource resolve(DavContext& ctx, const Request& request, domain::CalendarReader& store, std::string_view path) {
+  if (auto computed = resolveBookingPath(ctx, store, path, request.user, request.role)) return std::move(*computed);
+  return resolveStored(store, path);
+}
+
+Resource lookUp(DavContext& ctx, const Request& request, std::string_view path) {
+  return ctx.store.readValue(
+      [&](domain::CalendarReader& store) { return resolve(ctx, request, store, path); });
+}
+
+std::vector<Resource> childrenOf(DavContext& ctx, domain::CalendarReader& store, const Request& request,
+                                 const Resource& parent) {
   std::vector<Resource> out;
   auto fixed = [&](ResourceKind kind, std::string path, std::string owner) {
     Resource r;
@@ -69,6 +91,28 @@ std::vector<Resource> childrenOf(domain::CalendarReader& store, const Request& r
       break;
     case ResourceKind::PrincipalsRoot:
       if (!request.user.empty()) fixed(ResourceKind::Principal, principalPath(request.user), request.user);
+      fixed(ResourceKind::ResourcePrincipals, std::string(kResourcePrincipalsRoot), "");
+      break;
+    case ResourceKind::ResourcePrincipals:
+      for (auto& r : resourcePrincipals(ctx)) out.push_back(std::move(r));
+      break;
+    case ResourceKind::ResourcePrincipal: {
+      Resource inbox;
+      inbox.kind = ResourceKind::ResourceInbox;
+      inbox.path = resourceInboxPath(parent.resourceId);
+      inbox.resourceId = parent.resourceId;
+      out.push_back(std::move(inbox));
+      break;
+    }
+    case ResourceKind::ServiceCalendar:
+    case ResourceKind::BookingsCalendar:
+    case ResourceKind::ResourceCalendar:
+      for (auto& o : computedMembers(ctx, store, parent)->list(false)) {
+        Resource m = memberResource(parent.collection, std::move(o), parent.kind);
+        m.service = parent.service;
+        m.resourceId = parent.resourceId;
+        out.push_back(std::move(m));
+      }
       break;
     case ResourceKind::CalendarsRoot:
       if (!request.user.empty()) {
@@ -76,7 +120,10 @@ std::vector<Resource> childrenOf(domain::CalendarReader& store, const Request& r
       }
       break;
     case ResourceKind::Home:
-      for (auto& c : store.children(parent.path)) out.push_back(collectionResource(std::move(c)));
+      for (auto& c : store.children(parent.path)) {
+        if (!c.computed) out.push_back(collectionResource(std::move(c)));
+      }
+      for (auto& c : bookingCalendarsOf(ctx, store, parent.owner, request.role)) out.push_back(std::move(c));
       fixed(ResourceKind::Inbox, inboxPath(parent.owner), parent.owner);
       fixed(ResourceKind::Outbox, outboxPath(parent.owner), parent.owner);
       break;
@@ -86,7 +133,7 @@ std::vector<Resource> childrenOf(domain::CalendarReader& store, const Request& r
       {
         auto objects = store.objects(parent.collection->id, false);
         out.reserve(out.size() + objects.size());
-        for (auto& o : objects) out.push_back(memberResource(parent.collection, std::move(o)));
+        for (auto& o : objects) out.push_back(memberResource(parent.collection, std::move(o), parent.kind));
       }
       break;
     default: break;

@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <ctime>
 
+#include "caldav/booking/BookingEvents.h"
+#include "caldav/booking/BookingNames.h"
+#include "caldav/calendar/Feed.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/ical/CalendarDataError.h"
+#include "caldav/scheduling/Availability.h"
 #include "caldav/ical/TimeZoneContext.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/ETag.h"
@@ -29,7 +33,17 @@ void hrefProperty(xml::XmlWriter& w, std::string_view ns, std::string_view name,
   w.open(ns, name).leaf(kDav, "href", encodePath(path)).close();
 }
 
-bool isCalendarLike(const PropertyContext& c) { return c.resource.kind == K::Calendar; }
+bool isCalendarLike(const PropertyContext& c) { return c.resource.isCalendar(); }
+
+// The change-log position of a calendar or collection: computed calendars carry theirs.
+std::int64_t syncSeqOf(const PropertyContext& c) {
+  if (c.resource.syncSeq) return *c.resource.syncSeq;
+  return c.store.syncSeq(*c.resource.collection);
+}
+
+bool hasSyncToken(const PropertyContext& c) {
+  return (c.resource.isCalendar() || c.resource.kind == K::Collection) && c.resource.collection;
+}
 
 // ---- RFC 4918 ----
 
@@ -38,9 +52,14 @@ bool getResourcetype(const PropertyContext& c, xml::XmlWriter& w) {
   switch (c.resource.kind) {
     case K::Object:
     case K::Missing: break;
-    case K::Principal: w.empty(kDav, "collection").empty(kDav, "principal"); break;
-    case K::Calendar: w.empty(kDav, "collection").empty(kCalDav, "calendar"); break;
-    case K::Inbox: w.empty(kDav, "collection").empty(kCalDav, "schedule-inbox"); break;
+    case K::Principal:
+    case K::ResourcePrincipal: w.empty(kDav, "collection").empty(kDav, "principal"); break;
+    case K::Calendar:
+    case K::ServiceCalendar:
+    case K::BookingsCalendar:
+    case K::ResourceCalendar: w.empty(kDav, "collection").empty(kCalDav, "calendar"); break;
+    case K::Inbox:
+    case K::ResourceInbox: w.empty(kDav, "collection").empty(kCalDav, "schedule-inbox"); break;
     case K::Outbox: w.empty(kDav, "collection").empty(kCalDav, "schedule-outbox"); break;
     default: w.empty(kDav, "collection");
   }
@@ -51,13 +70,16 @@ bool getResourcetype(const PropertyContext& c, xml::XmlWriter& w) {
 bool getDisplayname(const PropertyContext& c, xml::XmlWriter& w) {
   const Resource& r = c.resource;
   std::string name;
-  if (r.isStoredCollection() && r.collection) {
+  if ((r.isStoredCollection() || r.isCalendar()) && r.collection) {
     if (r.collection->displayName.empty()) return false;
     name = r.collection->displayName;
+  } else if (r.kind == K::ResourcePrincipal) {
+    name = r.resourceId;
+    if (auto res = c.booking.catalog.resource(r.resourceId); res && !res->name.empty()) name = res->name;
   } else if (r.kind == K::Principal) {
     auto account = c.accounts.find(r.owner);
     name = account && !account->displayName.empty() ? account->displayName : r.owner;
-  } else if (r.kind == K::Inbox) {
+  } else if (r.kind == K::Inbox || r.kind == K::ResourceInbox) {
     name = "Inbox";
   } else if (r.kind == K::Outbox) {
     name = "Outbox";
@@ -76,8 +98,8 @@ bool getGetetag(const PropertyContext& c, xml::XmlWriter& w) {
     w.leaf(kDav, "getetag", c.resource.object->etag);
     return true;
   }
-  if (c.resource.kind == K::Calendar && c.resource.collection) {
-    w.leaf(kDav, "getetag", collectionETag(*c.resource.collection, c.store.syncSeq(*c.resource.collection)));
+  if (c.resource.isCalendar() && c.resource.collection) {
+    w.leaf(kDav, "getetag", collectionETag(*c.resource.collection, syncSeqOf(c)));
     return true;
   }
   return false;
@@ -88,7 +110,7 @@ bool getGetcontenttype(const PropertyContext& c, xml::XmlWriter& w) {
     w.leaf(kDav, "getcontenttype", c.resource.object->contentType);
     return true;
   }
-  if (c.resource.kind == K::Calendar) {
+  if (c.resource.isCalendar()) {
     w.leaf(kDav, "getcontenttype", "text/calendar; charset=utf-8");
     return true;
   }
@@ -106,7 +128,7 @@ bool getGetlastmodified(const PropertyContext& c, xml::XmlWriter& w) {
     w.leaf(kDav, "getlastmodified", httpDate(c.resource.object->modified));
     return true;
   }
-  if (c.resource.isStoredCollection() && c.resource.collection) {
+  if (c.resource.isStoredCollection() && c.resource.collection && !c.resource.isComputed()) {
     w.leaf(kDav, "getlastmodified", httpDate(c.resource.collection->modified));
     return true;
   }
@@ -130,6 +152,10 @@ bool getCurrentUserPrincipal(const PropertyContext& c, xml::XmlWriter& w) {
 }
 
 bool getPrincipalUrl(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.kind == K::ResourcePrincipal) {
+    hrefProperty(w, kDav, "principal-URL", resourcePrincipalPath(c.resource.resourceId));
+    return true;
+  }
   if (c.resource.kind != K::Principal) return false;
   hrefProperty(w, kDav, "principal-URL", principalPath(c.resource.owner));
   return true;
@@ -147,7 +173,7 @@ bool getOwner(const PropertyContext& c, xml::XmlWriter& w) {
 }
 
 bool getGroupMembership(const PropertyContext& c, xml::XmlWriter& w) {
-  if (c.resource.kind != K::Principal) return false;
+  if (c.resource.kind != K::Principal && c.resource.kind != K::ResourcePrincipal) return false;
   w.empty(kDav, "group-membership");
   return true;
 }
@@ -161,14 +187,16 @@ bool getCurrentUserPrivilegeSet(const PropertyContext& c, xml::XmlWriter& w) {
   w.open(kDav, "current-user-privilege-set");
   privilege(kDav, "read");
   privilege(kDav, "read-current-user-privilege-set");
-  if (mine && (r.isStoredCollection() || r.kind == K::Object)) {
+  if (mine && (r.isStoredCollection() || r.kind == K::Object || r.isComputed())) {
+    // Computed calendars: write-content books and reschedules, unbind cancels.
     privilege(kDav, "write");
     privilege(kDav, "write-properties");
     privilege(kDav, "write-content");
     privilege(kDav, "bind");
     privilege(kDav, "unbind");
   }
-  if (mine && r.kind == K::Calendar) privilege(kCalDav, "read-free-busy");
+  if (mine && r.isCalendar()) privilege(kCalDav, "read-free-busy");
+  if (r.kind == K::ResourceInbox && c.request.role == domain::Role::Admin) privilege(kDav, "write-properties");
   if (mine && r.kind == K::Outbox) {
     privilege(kCalDav, "schedule-send");
     privilege(kCalDav, "schedule-query-freebusy");
@@ -185,6 +213,9 @@ bool getSupportedReportSet(const PropertyContext& c, xml::XmlWriter& w) {
   w.open(kDav, "supported-report-set");
   switch (c.resource.kind) {
     case K::Calendar:
+    case K::ServiceCalendar:
+    case K::BookingsCalendar:
+    case K::ResourceCalendar:
       report(kCalDav, "calendar-query");
       report(kCalDav, "calendar-multiget");
       report(kCalDav, "free-busy-query");
@@ -200,14 +231,14 @@ bool getSupportedReportSet(const PropertyContext& c, xml::XmlWriter& w) {
 // ---- RFC 6578 and CalendarServer ----
 
 bool getSyncToken(const PropertyContext& c, xml::XmlWriter& w) {
-  if (!(c.resource.kind == K::Calendar || c.resource.kind == K::Collection) || !c.resource.collection) return false;
-  w.leaf(kDav, "sync-token", syncTokenFor(c.store.syncSeq(*c.resource.collection)));
+  if (!hasSyncToken(c)) return false;
+  w.leaf(kDav, "sync-token", syncTokenFor(syncSeqOf(c)));
   return true;
 }
 
 bool getGetctag(const PropertyContext& c, xml::XmlWriter& w) {
-  if (!(c.resource.kind == K::Calendar || c.resource.kind == K::Collection) || !c.resource.collection) return false;
-  w.leaf(kCalendarServer, "getctag", std::to_string(c.store.syncSeq(*c.resource.collection)));
+  if (!hasSyncToken(c)) return false;
+  w.leaf(kCalendarServer, "getctag", std::to_string(syncSeqOf(c)));
   return true;
 }
 
@@ -300,6 +331,13 @@ bool getMaxDateTime(const PropertyContext& c, xml::XmlWriter& w) {
 // ---- RFC 6638 ----
 
 bool getCalendarUserAddressSet(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.kind == K::ResourcePrincipal) {
+    w.open(kCalDav, "calendar-user-address-set")
+        .leaf(kDav, "href", resourceAddress(c.resource.resourceId, c.settings))
+        .leaf(kDav, "href", encodePath(resourcePrincipalPath(c.resource.resourceId)))
+        .close();
+    return true;
+  }
   if (c.resource.kind != K::Principal) return false;
   auto account = c.accounts.find(c.resource.owner);
   domain::Account a;
@@ -313,12 +351,24 @@ bool getCalendarUserAddressSet(const PropertyContext& c, xml::XmlWriter& w) {
 }
 
 bool getCalendarUserType(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.kind == K::ResourcePrincipal) {
+    auto r = c.booking.catalog.resource(c.resource.resourceId);
+    std::string_view type = !r || r->kind == domain::ResourceKind::Staff ? "INDIVIDUAL"
+                            : r->kind == domain::ResourceKind::Room      ? "ROOM"
+                                                                         : "RESOURCE";
+    w.leaf(kCalDav, "calendar-user-type", type);
+    return true;
+  }
   if (c.resource.kind != K::Principal) return false;
   w.leaf(kCalDav, "calendar-user-type", "INDIVIDUAL");
   return true;
 }
 
 bool getScheduleInboxUrl(const PropertyContext& c, xml::XmlWriter& w) {
+  if (c.resource.kind == K::ResourcePrincipal) {
+    hrefProperty(w, kCalDav, "schedule-inbox-URL", resourceInboxPath(c.resource.resourceId));
+    return true;
+  }
   if (c.resource.kind != K::Principal) return false;
   hrefProperty(w, kCalDav, "schedule-inbox-URL", inboxPath(c.resource.owner));
   return true;
@@ -371,6 +421,51 @@ bool getFeedUrl(const PropertyContext& c, xml::XmlWriter& w) {
   w.leaf(kBookdav, "feed-url", c.request.baseUrl + "/feeds/" + c.resource.collection->feedToken + ".ics");
   return true;
 }
+// Setting feed-url (to anything) makes a secret feed for the calendar; removing it revokes it.
+void setFeedUrl(CollectionRecord& c, pugi::xml_node) {
+  if (c.feedToken.empty()) c.feedToken = newFeedToken();
+}
+void removeFeedUrl(CollectionRecord& c) { c.feedToken.clear(); }
+
+// RFC 7953: the working hours of the resource an inbox belongs to (a resource's inbox, or a staff
+// member's own inbox), as VAVAILABILITY. Written through proppatchResourceInbox/StaffInbox.
+bool getCalendarAvailability(const PropertyContext& c, xml::XmlWriter& w, std::string_view ns) {
+  std::optional<domain::Resource> resource;
+  if (c.resource.kind == K::ResourceInbox) resource = c.booking.catalog.resource(c.resource.resourceId);
+  if (c.resource.kind == K::Inbox) {
+    auto mine = c.booking.catalog.resourcesOf(c.resource.owner);
+    if (!mine.empty()) resource = mine.front();
+  }
+  if (!resource) return false;
+  w.leaf(ns, "calendar-availability", availabilityText(*resource, c.settings));
+  return true;
+}
+bool getCalDavAvailability(const PropertyContext& c, xml::XmlWriter& w) { return getCalendarAvailability(c, w, kCalDav); }
+bool getServerAvailability(const PropertyContext& c, xml::XmlWriter& w) {
+  return getCalendarAvailability(c, w, kCalendarServer);
+}
+
+// urn:bookdav: properties of service calendars (DESIGN.md, "URL space").
+bool getServiceKind(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!c.resource.service || c.resource.kind != K::ServiceCalendar) return false;
+  w.leaf(kBookdav, "service-kind", domain::toString(c.resource.service->kind));
+  return true;
+}
+bool getDuration(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!c.resource.service || c.resource.kind != K::ServiceCalendar) return false;
+  w.leaf(kBookdav, "duration", domain::toIsoDuration(c.resource.service->duration));
+  return true;
+}
+bool getCapacity(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!c.resource.service || c.resource.kind != K::ServiceCalendar) return false;
+  w.leaf(kBookdav, "capacity", std::to_string(c.resource.service->capacity));
+  return true;
+}
+bool getPrice(const PropertyContext& c, xml::XmlWriter& w) {
+  if (!c.resource.service || c.resource.kind != K::ServiceCalendar) return false;
+  w.leaf(kBookdav, "price", priceText(c.resource.service->price));
+  return true;
+}
 
 const std::vector<LiveProperty> kLiveProperties = {
     {kDav, "resourcetype", true, getResourcetype, nullptr, nullptr},
@@ -406,7 +501,13 @@ const std::vector<LiveProperty> kLiveProperties = {
     {kCalDav, "schedule-calendar-transp", false, getScheduleCalendarTransp, nullptr, nullptr},
     {kAppleIcal, "calendar-color", false, getCalendarColor, setCalendarColor, removeCalendarColor},
     {kAppleIcal, "calendar-order", false, getCalendarOrder, setCalendarOrder, removeCalendarOrder},
-    {kBookdav, "feed-url", false, getFeedUrl, nullptr, nullptr},
+    {kBookdav, "feed-url", false, getFeedUrl, setFeedUrl, removeFeedUrl},
+    {kCalDav, "calendar-availability", false, getCalDavAvailability, nullptr, nullptr},
+    {kCalendarServer, "calendar-availability", false, getServerAvailability, nullptr, nullptr},
+    {kBookdav, "service-kind", false, getServiceKind, nullptr, nullptr},
+    {kBookdav, "duration", false, getDuration, nullptr, nullptr},
+    {kBookdav, "capacity", false, getCapacity, nullptr, nullptr},
+    {kBookdav, "price", false, getPrice, nullptr, nullptr},
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "caldav/dav/DavSettings.h"
+#include "domain/booking/BookingEngine.h"
 #include "caldav/dav/Resource.h"
 #include "caldav/webdav/Message.h"
 #include "caldav/xml/XmlWriter.h"
@@ -19,6 +20,7 @@ struct PropertyContext {
   const Resource& resource;
   domain::CalendarReader& store;
   domain::AccountRepository& accounts;
+  domain::BookingEngine& booking;
   const DavSettings& settings;
 };
 

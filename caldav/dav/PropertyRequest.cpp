@@ -49,12 +49,15 @@ bool PropertyRequest::needsDeadProperties() const {
 
 void describe(const PropertyContext& ctx, const PropertyRequest& request, PropStats& out) {
   const Resource& r = ctx.resource;
-  const bool stored = r.isStoredCollection() || r.kind == ResourceKind::Object;
-  std::vector<domain::DeadProperty> dead;
-  if (stored && request.needsDeadProperties()) {
-    domain::ResourceRef ref{r.kind != ResourceKind::Object, r.object ? r.object->id : r.collection->id};
-    dead = ctx.store.deadProperties(ref);
+  // Dead properties live on stored collections and members, and on the settings rows of
+  // computed calendars (their members have none).
+  std::optional<domain::ResourceRef> ref;
+  if (r.kind == ResourceKind::Object && !r.isComputed()) ref = domain::ResourceRef{false, r.object->id};
+  if ((r.isStoredCollection() || r.isCalendar()) && r.collection && r.collection->id) {
+    ref = domain::ResourceRef{true, r.collection->id};
   }
+  std::vector<domain::DeadProperty> dead;
+  if (ref && request.needsDeadProperties()) dead = ctx.store.deadProperties(*ref);
   auto findDead = [&](const xml::QName& n) -> const domain::DeadProperty* {
     for (const auto& d : dead) {
       if (d.ns == n.ns && d.name == n.local) return &d;

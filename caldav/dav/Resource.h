@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/booking/Service.h"
 #include "domain/calendar/CalendarStore.h"
 
 namespace bookdav::caldav {
@@ -22,8 +23,20 @@ enum class ResourceKind {
   Object,          // a stored member (calendar object or plain file)
   Inbox,           // "/dav/calendars/<user>/inbox/" (RFC 6638)
   Outbox,          // "/dav/calendars/<user>/outbox/"
-  Missing,         // nothing there (yet): PUT, MKCOL and MKCALENDAR create it
+  // Calendars computed from the booking domain (caldav/booking/):
+  ServiceCalendar,     // "/dav/calendars/<user>/service-<service>/"
+  BookingsCalendar,    // "/dav/calendars/<user>/bookings/"
+  ResourceCalendar,    // "/dav/calendars/<user>/resource-<resource>/" (staff and admins)
+  ResourcePrincipals,  // "/dav/principals/resources/"
+  ResourcePrincipal,   // "/dav/principals/resources/<resource>/"
+  ResourceInbox,       // "/dav/principals/resources/<resource>/inbox/" (calendar-availability)
+  Missing,             // nothing there (yet): PUT, MKCOL and MKCALENDAR create it
 };
+
+inline bool isComputedCalendar(ResourceKind k) {
+  return k == ResourceKind::ServiceCalendar || k == ResourceKind::BookingsCalendar ||
+         k == ResourceKind::ResourceCalendar;
+}
 
 struct Resource {
   ResourceKind kind = ResourceKind::Missing;
@@ -31,14 +44,25 @@ struct Resource {
   std::string owner;  // the account whose principal or home this is; "" for shared roots
   // Stored collections: the collection itself; objects and missing members: their parent. Shared,
   // because every member of a listing has the same parent.
+  // Computed calendars have a record made up on the fly (computed = true), carrying the settings a
+  // user gave them (display name, colour, order, feed token) when there are any.
   std::shared_ptr<const domain::CollectionRecord> collection;
   std::optional<domain::ObjectRecord> object;
+  // Objects and missing members: the kind of the calendar they are in.
+  ResourceKind container = ResourceKind::Missing;
+  std::shared_ptr<const domain::Service> service;  // service calendars and their members
+  std::string resourceId;                          // resource calendars and principals
+  std::optional<std::int64_t> syncSeq;             // computed calendars: their change-log position
 
   bool exists() const { return kind != ResourceKind::Missing; }
   bool isCollection() const { return kind != ResourceKind::Object && kind != ResourceKind::Missing; }
   bool isStoredCollection() const {
     return kind == ResourceKind::Home || kind == ResourceKind::Collection || kind == ResourceKind::Calendar;
   }
+  // Any calendar collection, stored or computed.
+  bool isCalendar() const { return kind == ResourceKind::Calendar || isComputedCalendar(kind); }
+  // In (or being) a computed calendar.
+  bool isComputed() const { return isComputedCalendar(kind) || isComputedCalendar(container); }
 };
 
 }  // namespace bookdav::caldav

@@ -17,7 +17,7 @@ std::string ownerOfPath(std::string_view path) {
   return {};
 }
 
-Resource resolve(domain::CalendarReader& store, std::string_view path) {
+Resource resolveStored(domain::CalendarReader& store, std::string_view path) {
   Resource r;
   auto segments = pathSegments(path);
   const bool trailingSlash = !path.empty() && path.back() == '/';

@@ -20,8 +20,8 @@ std::string outboxPath(std::string_view user);     // "/dav/calendars/alice/outb
 // The account whose home or principal contains path, or "" when it is outside every home.
 std::string ownerOfPath(std::string_view path);
 
-// Looks path up. Paths under a home that name nothing come back as Missing with the nearest
-// stored parent collection (if the direct parent exists) in `collection`.
-Resource resolve(domain::CalendarReader& store, std::string_view path);
+// Looks path up among the stored collections and members. Paths under a home that name nothing
+// come back as Missing with the stored parent collection (if it exists) in `collection`.
+Resource resolveStored(domain::CalendarReader& store, std::string_view path);
 
 }  // namespace bookdav::caldav

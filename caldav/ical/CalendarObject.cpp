@@ -264,6 +264,42 @@ const domain::Clock& systemClock() {
   return clock;
 }
 
+namespace {
+
+// libical drops spaces at the start and end of property values (libical#358), which RFC 5545
+// keeps for TEXT. Such spaces in text properties travel through libical as DEL (0x7F, never valid
+// in iCalendar text) and become spaces again in the serialised text.
+constexpr char kSpaceStandIn = '\x7f';
+
+bool isTextProperty(std::string_view name) {
+  return name == "SUMMARY" || name == "DESCRIPTION" || name == "LOCATION" || name == "COMMENT" ||
+         name == "CONTACT" || name == "RESOURCES" || name == "CATEGORIES" || name.rfind("X-", 0) == 0;
+}
+
+std::optional<std::string> protectEdgeSpaces(std::string_view text) {
+  if (text.find(": ") == std::string_view::npos && text.find(" \n") == std::string_view::npos &&
+      text.find(" \r\n") == std::string_view::npos)
+    return std::nullopt;
+  std::string out;
+  out.reserve(text.size());
+  ContentLineReader reader(text);
+  ContentLine line;
+  bool changed = false;
+  while (reader.next(line)) {
+    std::string unfolded = line.text;
+    if (isTextProperty(line.name)) {
+      size_t begin = line.colon + 1, end = unfolded.size();
+      for (size_t i = begin; i < end && unfolded[i] == ' '; ++i) unfolded[i] = kSpaceStandIn, changed = true;
+      for (size_t i = end; i > begin && unfolded[i - 1] == ' '; --i) unfolded[i - 1] = kSpaceStandIn, changed = true;
+    }
+    out += foldContentLine(unfolded);
+  }
+  if (!changed) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
 ParsedObject parseObject(std::string_view text, const AllowedComponents& allowed,
                          const domain::Clock& clock) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
@@ -276,6 +312,8 @@ ParsedObject parseObject(std::string_view text, const AllowedComponents& allowed
   ParsedObject out;
   out.componentType = checkObjectRules(layout, allowed, out.uid);
 
+  std::optional<std::string> protectedText = protectEdgeSpaces(text);
+  if (protectedText) text = *protectedText;
   Component cal = Component::parse(layout.lowerCaseNames ? withUpperCaseNames(text) : std::string(text));
   if (!cal || icalcomponent_isa(cal.get()) != ICAL_VCALENDAR_COMPONENT)
     fail(Precondition::ValidCalendarData, "libical does not read this text as a VCALENDAR.");
@@ -294,7 +332,12 @@ ParsedObject parseObject(std::string_view text, const AllowedComponents& allowed
 
   normalise(cal.get(), clock.now());
   out.text = cal.serialize();
-  out.calendar = std::move(cal);
+  if (protectedText) {
+    std::replace(out.text.begin(), out.text.end(), kSpaceStandIn, ' ');
+    out.calendar = Component::parse(out.text);
+  } else {
+    out.calendar = std::move(cal);
+  }
   return out;
 }
 

@@ -75,13 +75,17 @@ Response handleCopyMove(DavContext& ctx, const Request& request) {
   const std::string depth = request.header("Depth", "infinity");
   if (depth != "0" && depth != "infinity") throw DavError::badRequest("Depth must be 0 or infinity here");
 
+  if (lookUp(ctx, request, request.path).isComputed() || lookUp(ctx, request, *destination).isComputed()) {
+    throw DavError::forbidden(xml::kDav, "need-privileges",
+                              "booking calendars are made by bookdav: book, reschedule and cancel there instead");
+  }
   bool replaced = false;
   ctx.store.write([&](CalendarWriter& store) {
-    Resource source = resolve(store, request.path);
+    Resource source = resolve(ctx, request, store, request.path);
     if (!source.exists()) throw DavError::notFound(request.path + " does not exist");
     if (move) requireWrite(request, source);
     else requireRead(request, source);
-    Resource target = resolve(store, *destination);
+    Resource target = resolve(ctx, request, store, *destination);
     requireWrite(request, target);
     if (source.kind != ResourceKind::Object && !(source.kind == ResourceKind::Calendar ||
                                                  source.kind == ResourceKind::Collection)) {

@@ -1,3 +1,4 @@
+#include "caldav/booking/BookingWrites.h"
 #include "caldav/dav/LiveProperties.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/methods/Methods.h"
@@ -7,8 +8,11 @@
 namespace bookdav::caldav {
 
 Response handleDelete(DavContext& ctx, const Request& request) {
+  if (Resource probe = lookUp(ctx, request, request.path); probe.isComputed()) {
+    return deleteFromComputedCalendar(ctx, request, probe);
+  }
   ctx.store.write([&](domain::CalendarWriter& store) {
-    Resource target = resolve(store, request.path);
+    Resource target = resolve(ctx, request, store, request.path);
     if (!target.exists()) {
       requireWrite(request, target);
       throw DavError::notFound(request.path + " does not exist");

@@ -1,4 +1,5 @@
 #include "caldav/calendar/CalendarExport.h"
+#include "caldav/dav/CollectionMembers.h"
 #include "caldav/dav/LiveProperties.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/methods/Methods.h"
@@ -23,7 +24,7 @@ Response textAnswer(std::string text) {
 Response handleGet(DavContext& ctx, const Request& request) {
   Response response;
   ctx.store.read([&](domain::CalendarReader& store) {
-    Resource target = resolve(store, request.path);
+    Resource target = resolve(ctx, request, store, request.path);
     if (!target.exists()) throw DavError::notFound(request.path + " does not exist");
     requireRead(request, target);
     if (target.kind == ResourceKind::Object) {
@@ -31,22 +32,22 @@ Response handleGet(DavContext& ctx, const Request& request) {
       if (notModified(request, o.etag)) {
         response = Response::empty(304);
       } else {
-        auto full = store.object(o.collectionId, o.name, true);
         response.status = 200;
-        response.body = std::move(*full->data);
+        response.body = o.data ? *o.data : *store.object(o.collectionId, o.name, true)->data;
         response.set("Content-Type", o.contentType);
       }
       response.set("ETag", o.etag);
       response.set("Last-Modified", httpDate(o.modified));
       return;
     }
-    if (target.kind == ResourceKind::Calendar) {
-      const std::string etag = collectionETag(*target.collection, store.syncSeq(*target.collection));
+    if (target.isCalendar()) {
+      auto members = membersOf(ctx, store, target);
+      const std::string etag = collectionETag(*target.collection, members->syncSeq());
       if (notModified(request, etag)) {
         response = Response::empty(304);
       } else {
         response.status = 200;
-        response.body = exportCalendar(*target.collection, store.objects(target.collection->id, true));
+        response.body = exportCalendar(*target.collection, members->list(true));
         response.set("Content-Type", "text/calendar; charset=utf-8");
         response.set("Content-Disposition", "inline; filename=\"" + lastSegment(target.path) + ".ics\"");
       }

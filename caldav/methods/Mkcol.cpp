@@ -1,3 +1,4 @@
+#include "caldav/booking/BookingNames.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/methods/Methods.h"
 #include "caldav/methods/PropertyUpdate.h"
@@ -53,10 +54,20 @@ Response handleMkcol(DavContext& ctx, const Request& request) {
     dropResourcetype(doc->root());
   }
 
+  if (Resource probe = lookUp(ctx, request, request.path); probe.isComputed() || probe.kind != ResourceKind::Missing) {
+    requireWrite(request, probe);
+    throw DavError(405, xml::QName{std::string(xml::kDav), "resource-must-be-null"}, request.path + " already exists");
+  }
+  if (request.path.rfind(homePath(ownerOfPath(request.path)), 0) == 0 &&
+      parentPath(asCollectionPath(request.path)) == homePath(ownerOfPath(request.path)) &&
+      isReservedCalendarName(lastSegment(request.path))) {
+    throw DavError::forbidden(xml::kDav, "need-privileges",
+                              "'" + lastSegment(request.path) + "' is a name bookdav keeps for its own calendars");
+  }
   int status = 201;
   std::string failureBody;
   ctx.store.write([&](domain::CalendarWriter& store) {
-    Resource target = resolve(store, request.path);
+    Resource target = resolve(ctx, request, store, request.path);
     requireWrite(request, target);
     if (target.exists()) {
       throw DavError(405, xml::QName{std::string(xml::kDav), "resource-must-be-null"},

@@ -16,18 +16,18 @@ Response handlePropfind(DavContext& ctx, const Request& request) {
   const PropertyRequest props = PropertyRequest::fromPropfind(request.body);
   std::string body;
   ctx.store.read([&](domain::CalendarReader& store) {
-    Resource target = resolve(store, request.path);
+    Resource target = resolve(ctx, request, store, request.path);
     if (!target.exists()) throw DavError::notFound(request.path + " does not exist");
     requireRead(request, target);
     Multistatus ms;
     auto add = [&](const Resource& r) {
       PropStats stats;
-      describe(PropertyContext{request, r, store, ctx.accounts, ctx.settings}, props, stats);
+      describe(PropertyContext{request, r, store, ctx.accounts, ctx.booking, ctx.settings}, props, stats);
       ms.add(hrefOf(r), stats);
     };
     add(target);
     if (depth == "1") {
-      for (const Resource& child : childrenOf(store, request, target)) add(child);
+      for (const Resource& child : childrenOf(ctx, store, request, target)) add(child);
     }
     body = ms.finish();
   });

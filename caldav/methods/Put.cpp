@@ -1,3 +1,4 @@
+#include "caldav/booking/BookingWrites.h"
 #include "caldav/calendar/ObjectIntake.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/methods/Methods.h"
@@ -22,11 +23,14 @@ bool isCalendarContentType(const Request& request) {
 }  // namespace
 
 Response handlePut(DavContext& ctx, const Request& request) {
+  if (Resource probe = lookUp(ctx, request, request.path); probe.isComputed()) {
+    return putIntoComputedCalendar(ctx, request, probe);
+  }
   bool created = false;
   bool sameAsSent = false;
   std::string etag;
   ctx.store.write([&](domain::CalendarWriter& store) {
-    Resource target = resolve(store, request.path);
+    Resource target = resolve(ctx, request, store, request.path);
     requireWrite(request, target);
     if (target.isCollection()) throw DavError::methodNotAllowed("PUT cannot replace the collection " + target.path);
     if (!target.collection) throw DavError::conflict("the parent collection of " + request.path + " does not exist");

@@ -15,8 +15,4 @@ Response handleReport(DavContext& ctx, const Request& request) {
                             "the report " + xml::nameOf(root).clark() + " is not supported here");
 }
 
-Response handlePost(DavContext&, const Request& request) {
-  throw DavError::methodNotAllowed("POST is not supported on " + request.path);
-}
-
 }  // namespace bookdav::caldav

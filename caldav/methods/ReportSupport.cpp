@@ -25,10 +25,10 @@ ReportProperties ReportProperties::from(pugi::xml_node root) {
 void addMember(Multistatus& ms, DavContext& ctx, const Request& request, domain::CalendarReader& store,
                CollectionMembers& members, const domain::ObjectRecord& object, const ReportProperties& props,
                const ical::TimeZoneContext& zone) {
-  Resource r = memberResource(members.collection(), object);
+  Resource r = memberResource(members.collection(), object, members.container());
   PropStats stats;
   if (!(props.props.mode == PropertyRequest::Mode::Prop && props.props.names.empty() && props.calendarData)) {
-    describe(PropertyContext{request, r, store, ctx.accounts, ctx.settings}, props.props, stats);
+    describe(PropertyContext{request, r, store, ctx.accounts, ctx.booking, ctx.settings}, props.props, stats);
   }
   if (props.calendarData) {
     xml::XmlWriter& w = stats.found();
@@ -57,8 +57,8 @@ ical::TimeZoneContext reportZone(pugi::xml_node root, const CollectionMembers& m
   return ical::TimeZoneContext::utc();
 }
 
-Resource reportTarget(domain::CalendarReader& store, const Request& request) {
-  Resource target = resolve(store, request.path);
+Resource reportTarget(DavContext& ctx, domain::CalendarReader& store, const Request& request) {
+  Resource target = resolve(ctx, request, store, request.path);
   if (!target.exists()) throw DavError::notFound(request.path + " does not exist");
   requireRead(request, target);
   return target;

@@ -36,12 +36,15 @@ ical::TimeZoneContext reportZone(pugi::xml_node root, const CollectionMembers& m
 
 // Resolves the report's target collection, checks read access, and returns its members; throws
 // DavError when the target is not a collection this report can run on.
-Resource reportTarget(domain::CalendarReader& store, const Request& request);
+Resource reportTarget(DavContext& ctx, domain::CalendarReader& store, const Request& request);
 
 // Report handlers, one per report type.
 Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml_node root);
 Response calendarMultigetReport(DavContext& ctx, const Request& request, pugi::xml_node root);
 Response calendarQueryReport(DavContext& ctx, const Request& request, pugi::xml_node root);
 Response freeBusyQueryReport(DavContext& ctx, const Request& request, pugi::xml_node root);
+
+// The CALDAV:time-range child of root (both ends UTC); throws DavError 400 otherwise.
+domain::Interval freeBusyRange(pugi::xml_node root);
 
 }  // namespace bookdav::caldav

@@ -16,8 +16,10 @@ namespace {
 }  // namespace
 
 Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml_node root) {
+  // RFC 6578 3.2 asks for Depth: 0; python3-caldav 0.11 (Debian 12) sends Depth: 1 on every REPORT,
+  // so both are taken (as Radicale and Xandikos do). sync-level decides what is reported.
   const std::string depth = request.header("Depth", "0");
-  if (depth != "0") throw DavError::badRequest("sync-collection takes Depth: 0 (or none)");
+  if (depth != "0" && depth != "1") throw DavError::badRequest("sync-collection takes Depth: 0");
   const std::string tokenText = xml::textOf(xml::child(root, xml::kDav, "sync-token"));
   const std::string level = xml::textOf(xml::child(root, xml::kDav, "sync-level"));
   if (!level.empty() && level != "1" && level != "infinite") {
@@ -37,8 +39,8 @@ Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml
   const ReportProperties props = ReportProperties::from(root);
   std::string body;
   ctx.store.read([&](domain::CalendarReader& store) {
-    Resource target = reportTarget(store, request);
-    auto members = membersOf(store, target);
+    Resource target = reportTarget(ctx, store, request);
+    auto members = membersOf(ctx, store, target);
     if (!members) {
       throw DavError::forbidden(xml::kDav, "supported-report", "sync-collection works on calendars and collections");
     }

@@ -32,6 +32,9 @@ struct CollectionRecord {
   std::int64_t createdSeq = 0;          // change-log position at creation: older sync tokens are invalid
   Instant modified{};
   std::string feedToken;  // secret token of /feeds/<token>.ics, "" when there is no feed
+  // A row that only keeps the settings (display name, colour, order, feed token) of a calendar whose
+  // members are computed from the booking domain (service-<id>/, bookings/, resource-<id>/).
+  bool computed = false;
 };
 
 struct ObjectRecord {

@@ -1,6 +1,5 @@
 #include "server/http/Router.h"
 
-#include "caldav/calendar/Feed.h"
 #include "caldav/webdav/DavError.h"
 #include "server/api/ApiError.h"
 
@@ -40,7 +39,7 @@ caldav::Response Router::route(caldav::Request& request) {
     r.set("Location", "/dav/");
     return r;
   }
-  if (path.rfind("/feeds/", 0) == 0) return caldav::serveFeed(backend_.calendars, request);
+  if (path.rfind("/feeds/", 0) == 0) return backend_.dav.serveFeed(request);
   if (request.method == "OPTIONS") return isApiPath(path) ? JsonApi::options() : backend_.dav.handle(request);
 
   auto header = request.header("Authorization");

@@ -70,6 +70,8 @@ constexpr Migration kMigrations[] = {
      "DROP INDEX instances_by_time;"
      "CREATE INDEX instances_by_time ON instances"
      " (collection_id, long, component, start, end, object_id, flags, busy);"},
+    // Settings rows of computed calendars (service-<id>/, bookings/, resource-<id>/).
+    {4, "ALTER TABLE collections ADD COLUMN computed INTEGER NOT NULL DEFAULT 0;"},
 };
 
 }  // namespace

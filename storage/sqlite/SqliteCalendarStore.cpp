@@ -72,7 +72,7 @@ std::string scopeOf(std::int64_t collectionId) { return "collection:" + std::to_
 
 constexpr std::string_view kCollectionColumns =
     "SELECT id, path, owner, kind, display_name, description, color, sort_order, timezone, components,"
-    " created_seq, modified, feed_token FROM collections";
+    " created_seq, modified, feed_token, computed FROM collections";
 
 CollectionRecord readCollection(const Statement& s) {
   CollectionRecord c;
@@ -89,6 +89,7 @@ CollectionRecord readCollection(const Statement& s) {
   c.createdSeq = s.int64(10);
   c.modified = domain::fromUnix(s.int64(11));
   c.feedToken = s.optionalText(12).value_or("");
+  c.computed = s.int64(13) != 0;
   return c;
 }
 
@@ -266,10 +267,11 @@ class Transaction final : public domain::CalendarWriter {
     c.modified = domain::fromUnix(nowUnix());
     c_.prepare(
           "INSERT INTO collections (path, owner, kind, display_name, description, color, sort_order, timezone,"
-          " components, created_seq, modified, feed_token) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+          " components, created_seq, modified, feed_token, computed)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
         .bindAll(c.path, c.owner, kindName(c.kind), c.displayName, c.description, c.color, c.order, c.timezone,
                  joinComponents(c.components), c.createdSeq, domain::toUnix(c.modified),
-                 c.feedToken.empty() ? std::optional<std::string>() : std::optional(c.feedToken))
+                 c.feedToken.empty() ? std::optional<std::string>() : std::optional(c.feedToken), c.computed)
         .run();
     c.id = c_.lastInsertRowid();
     return c;

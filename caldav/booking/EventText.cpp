@@ -1,0 +1,90 @@
+#include "caldav/booking/EventText.h"
+
+#include <cstdio>
+
+#include "caldav/ical/ContentLines.h"
+
+namespace bookdav::caldav {
+namespace {
+
+std::string escapeText(std::string_view v) {
+  std::string out;
+  out.reserve(v.size());
+  for (char c : v) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case ';': out += "\\;"; break;
+      case ',': out += "\\,"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string paramValue(std::string_view v) {
+  std::string clean;
+  for (char c : v) {
+    if (c != '"' && c != '\r' && c != '\n') clean += c;
+  }
+  if (clean.find_first_of(":;,") != std::string::npos) return "\"" + clean + "\"";
+  return clean;
+}
+
+}  // namespace
+
+EventText::EventText(std::string_view productId) {
+  begin("VCALENDAR");
+  raw("VERSION", "2.0");
+  raw("PRODID", productId);
+  raw("CALSCALE", "GREGORIAN");
+}
+
+void EventText::line(std::string_view name, Params params, std::string_view value) {
+  std::string l(name);
+  for (const auto& [k, v] : params) l.append(";").append(k).append("=").append(paramValue(v));
+  l.append(":").append(value);
+  out_ += ical::foldContentLine(l);
+}
+
+EventText& EventText::begin(std::string_view component) {
+  line("BEGIN", {}, component);
+  return *this;
+}
+
+EventText& EventText::end(std::string_view component) {
+  line("END", {}, component);
+  return *this;
+}
+
+EventText& EventText::text(std::string_view name, std::string_view value, Params params) {
+  line(name, params, escapeText(value));
+  return *this;
+}
+
+EventText& EventText::raw(std::string_view name, std::string_view value, Params params) {
+  line(name, params, value);
+  return *this;
+}
+
+std::string EventText::utcText(domain::Instant t) {
+  auto day = std::chrono::floor<std::chrono::days>(t);
+  std::chrono::year_month_day ymd{day};
+  std::chrono::hh_mm_ss<domain::Seconds> hms{t - day};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d%02u%02uT%02d%02d%02dZ", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                static_cast<int>(hms.seconds().count()));
+  return buf;
+}
+
+EventText& EventText::utc(std::string_view name, domain::Instant t) { return raw(name, utcText(t)); }
+
+std::string EventText::finish() {
+  end("VCALENDAR");
+  return std::move(out_);
+}
+
+}  // namespace bookdav::caldav
