@@ -1,12 +1,32 @@
+// `bookdav feed create|revoke --calendar PATH [--data DIR] [--base-url URL]`: the secret-token webcal
+// feed of one calendar, stored or computed (bookings/, service-*/, resource-*/). It goes through the
+// CalDAV face as the calendar's owner, setting or removing the {urn:bookdav:}feed-url property.
 #include <iostream>
+#include <regex>
 
-#include "caldav/calendar/Feed.h"
+#include "caldav/dav/UrlSpace.h"
 #include "caldav/webdav/Href.h"
 #include "server/Backend.h"
 #include "server/cli/Arguments.h"
 #include "server/cli/Commands.h"
 
 namespace bookdav::server {
+namespace {
+
+caldav::Response asOwner(Backend& backend, const domain::Account& owner, const std::string& method,
+                         const std::string& path, const std::string& body, const std::string& baseUrl) {
+  caldav::Request r;
+  r.method = method;
+  r.path = path;
+  r.user = owner.name;
+  r.role = owner.role;
+  r.baseUrl = baseUrl;
+  r.body = body;
+  r.headers = {{"Depth", "0"}, {"Content-Type", "application/xml; charset=utf-8"}};
+  return backend.dav.handle(r);
+}
+
+}  // namespace
 
 int feedCommand(const std::vector<std::string>& args) {
   Arguments a(args, {});
@@ -16,29 +36,31 @@ int feedCommand(const std::vector<std::string>& args) {
   if (verb != "create" && verb != "revoke") throw UsageError("bookdav feed create|revoke --calendar PATH");
   Backend backend(dataDirectory(a.option("data", "")));
   const std::string path = caldav::asCollectionPath(a.required("calendar"));
-  std::string token;
-  bool found = false;
-  backend.calendars.write([&](domain::CalendarWriter& store) {
-    auto calendar = store.collection(path);
-    if (!calendar || calendar->kind != domain::CollectionKind::Calendar) return;
-    found = true;
-    if (verb == "revoke") {
-      calendar->feedToken.clear();
-    } else if (calendar->feedToken.empty()) {
-      calendar->feedToken = caldav::newFeedToken();
-    }
-    token = calendar->feedToken;
-    store.updateCollection(*calendar);
-  });
-  if (!found) {
+  const std::string baseUrl = a.option("base-url", "http://127.0.0.1:8080");
+  std::optional<domain::Account> owner = backend.accounts.find(caldav::ownerOfPath(path));
+  const std::string set = verb == "create" ? "set" : "remove";
+  const std::string update = "<?xml version=\"1.0\"?><d:propertyupdate xmlns:d=\"DAV:\" xmlns:b=\"urn:bookdav:\"><d:" +
+                             set + "><d:prop><b:feed-url/></d:prop></d:" + set + "></d:propertyupdate>";
+  caldav::Response patched;
+  if (owner) patched = asOwner(backend, *owner, "PROPPATCH", path, update, baseUrl);
+  if (!owner || patched.status != 207 || patched.body.find("200 OK") == std::string::npos) {
     std::cerr << "bookdav: no calendar at " << path << "\n";
     return 1;
   }
   if (verb == "revoke") {
     std::cout << "revoked the feed of " << path << "\n";
-  } else {
-    std::cout << a.option("base-url", "http://127.0.0.1:8080") << "/feeds/" << token << ".ics\n";
+    return 0;
   }
+  caldav::Response found = asOwner(backend, *owner, "PROPFIND", path,
+                                   "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\" xmlns:b=\"urn:bookdav:\">"
+                                   "<d:prop><b:feed-url/></d:prop></d:propfind>",
+                                   baseUrl);
+  std::smatch url;
+  if (!std::regex_search(found.body, url, std::regex(R"(>([^<>]*/feeds/[^<>]*\.ics)<)"))) {
+    std::cerr << "bookdav: the feed of " << path << " could not be read back\n";
+    return 1;
+  }
+  std::cout << url[1] << "\n";
   return 0;
 }
 

@@ -9,9 +9,9 @@ import unittest
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_api import (ApiServer, ExampleSetup, at, booking_request, build_business, calendar_events,  # noqa: E402
-                         events_starting, put_booking_event, sync_token, utc, yoga_session)
-from bookdav_server import B  # noqa: E402
+from bookdav_api import (ALWAYS, ApiServer, ExampleSetup, at, booking_request, build_business,  # noqa: E402
+                         calendar_events, events_starting, put_booking_event, sync_token, utc, yoga_session)
+from bookdav_server import B, responses  # noqa: E402
 
 
 class ExampleOverCalDav(ExampleSetup):
@@ -118,6 +118,33 @@ class JsonAndCalDavAgree(unittest.TestCase):
         self.assertEqual(b.json["status"], "PENDING")
         found = events_starting(self.srv, "/dav/calendars/bob/bookings/", "bob", slot["start"])
         self.assertEqual([e[2] for e in found], ["TENTATIVE"])
+
+    def test_catalog_changes_show_over_caldav(self):
+        home = "/dav/calendars/alice/"
+
+        def calendars():
+            r = self.srv.request("PROPFIND", home, '<d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/></d:prop>'
+                                 '</d:propfind>', user="alice", headers={"Depth": "1"})
+            self.assertEqual(r.status, 207, r)
+            return {href for href in responses(r.body)[0]}
+
+        self.assertNotIn(home + "service-stretch/", calendars())
+        r = self.srv.api("PUT", "/services/stretch", {"kind": "class", "name": "Stretch", "timezone": "UTC",
+                                                      "duration": "PT30M", "capacity": 5})
+        self.assertEqual(r.status, 201, r)
+        self.assertIn(home + "service-stretch/", calendars())
+        self.assertEqual(self.srv.api("DELETE", "/services/stretch").status, 204)
+        self.assertNotIn(home + "service-stretch/", calendars())
+        # Working hours set through JSON are the VAVAILABILITY of the staff member's inbox.
+        hours = {"weekly": [{"days": ["TU", "TH"], "start": "08:15", "end": "13:45"}]}
+        self.assertEqual(self.srv.api("PUT", "/resources/ana/working-hours", hours).status, 200)
+        r = self.srv.propfind("/dav/calendars/ana/inbox/", ["c:calendar-availability"], "ana")
+        self.assertEqual(r.status, 207, r)
+        text = "".join(ET.fromstring(r.body).itertext())
+        self.assertIn("BEGIN:VAVAILABILITY", text)
+        self.assertIn("BYDAY=TU,TH", text)
+        self.assertIn("T081500", text)
+        self.assertEqual(self.srv.api("PUT", "/resources/ana/working-hours", ALWAYS).status, 200)
 
     def test_refusals_carry_the_same_codes(self):
         soon = utc(at(0, 0))
