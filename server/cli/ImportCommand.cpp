@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "caldav/booking/BookingNames.h"
 #include "caldav/calendar/ObjectIntake.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/ical/CalendarFile.h"
@@ -88,6 +89,9 @@ int importCommand(const std::vector<std::string>& args) {
   const std::string name = caldav::lastSegment(path);
   if (owner.empty() || path != caldav::homePath(owner) + name + "/")
     throw UsageError("--calendar wants a calendar's path, such as /dav/calendars/alice/calendar/");
+  if (caldav::isReservedCalendarName(name))
+    throw UsageError(path + " is computed from the bookings; import into an ordinary calendar, such as " +
+                     caldav::homePath(owner) + "imported/");
   try {
     const std::string text = readFile(file);
     std::vector<caldav::ical::SplitObject> objects;

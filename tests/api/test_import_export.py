@@ -143,6 +143,10 @@ class ImportExport(unittest.TestCase):
         self.assertEqual(self.run_cli("import", ics, data=data).returncode, 2, "--calendar is required")
         self.assertEqual(self.run_cli("import", ics, "--calendar", "/elsewhere/", data=data).returncode, 2)
         self.assertEqual(self.run_cli("import", ics, "--calendar", "/dav/calendars/alice/a/b/", data=data).returncode, 2)
+        for computed in ("bookings", "service-cut", "resource-ana", "inbox"):
+            r = self.run_cli("import", ics, "--calendar", f"/dav/calendars/alice/{computed}/", data=data)
+            self.assertEqual(r.returncode, 2, computed)
+            self.assertIn("ordinary calendar", r.stderr)
         r = self.run_cli("import", ics, "--calendar", "/dav/calendars/zed/calendar/", data=data)
         self.assertEqual(r.returncode, 1)
         self.assertIn("no user zed", r.stderr)
