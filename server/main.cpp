@@ -11,10 +11,11 @@
 namespace {
 
 const char* kUsage =
-    "usage: bookdav serve [--listen HOST:PORT] [--data DIR] [--demo [--examples DIR]] [--tls-cert FILE --tls-key FILE]\n"
+    "usage: bookdav serve [--listen HOST:PORT] [--data DIR] [--demo [--examples DIR]]\n"
+    "                     [--tls-cert FILE --tls-key FILE]\n"
     "       bookdav user add NAME --password PW --role admin|staff|customer [--data DIR]\n"
     "       bookdav user list|remove [NAME] [--data DIR]\n"
-    "       bookdav feed create|revoke --calendar PATH [--data DIR]\n"
+    "       bookdav feed create|revoke --calendar PATH [--data DIR] [--base-url URL]\n"
     "       bookdav load FILE.json [--data DIR]\n"
     "       bookdav import FILE.ics --calendar PATH [--data DIR]\n"
     "       bookdav export --calendar PATH [--data DIR] [--output FILE]\n";

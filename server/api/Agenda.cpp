@@ -19,9 +19,11 @@ void sortByStart(std::vector<T>& items) {
 
 std::vector<domain::Session> visibleSessions(ApiCall& call, domain::Interval range,
                                              const std::optional<std::string>& serviceId,
-                                             const std::optional<std::string>& resourceId, bool includeCanceled) {
+                                             const std::optional<std::string>& resourceId,
+                                             bool includeCanceled) {
   auto& engine = call.backend.booking;
-  if (serviceId && !engine.catalog.service(*serviceId)) throw ApiError::notFound("there is no service " + *serviceId);
+  if (serviceId && !engine.catalog.service(*serviceId))
+    throw ApiError::notFound("there is no service " + *serviceId);
   if (resourceId && !engine.catalog.resource(*resourceId))
     throw ApiError::notFound("there is no resource " + *resourceId);
   std::vector<domain::Session> found;
@@ -40,7 +42,8 @@ std::vector<domain::Session> visibleSessions(ApiCall& call, domain::Interval ran
   for (domain::Session& s : found) {
     if (!seen.insert(s.id).second) continue;
     if (!includeCanceled && !s.active()) continue;
-    if (resourceId && std::find(s.resourceIds.begin(), s.resourceIds.end(), *resourceId) == s.resourceIds.end())
+    if (resourceId &&
+        std::find(s.resourceIds.begin(), s.resourceIds.end(), *resourceId) == s.resourceIds.end())
       continue;
     if (!call.caller.canSee(s)) continue;
     out.push_back(std::move(s));

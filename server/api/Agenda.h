@@ -15,7 +15,8 @@ namespace bookdav::server::api {
 // Canceled sessions only when includeCanceled. Unknown service or resource ids are 404.
 std::vector<domain::Session> visibleSessions(ApiCall& call, domain::Interval range,
                                              const std::optional<std::string>& serviceId,
-                                             const std::optional<std::string>& resourceId, bool includeCanceled);
+                                             const std::optional<std::string>& resourceId,
+                                             bool includeCanceled);
 
 std::vector<domain::Booking> visibleBookings(ApiCall& call, const domain::BookingFilter& filter);
 

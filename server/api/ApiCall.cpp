@@ -86,8 +86,9 @@ void ApiCall::finishQuery() const {
     if (knownParams_.count(name)) continue;
     std::string list;
     for (const std::string& k : knownParams_) list += (list.empty() ? "" : ", ") + k;
-    throw ApiError::invalid(name, "unknown query parameter " + name +
-                                      (list.empty() ? " (this resource takes none)" : " (known: " + list + ")"));
+    throw ApiError::invalid(name,
+                            "unknown query parameter " + name +
+                                (list.empty() ? " (this resource takes none)" : " (known: " + list + ")"));
   }
 }
 
@@ -99,13 +100,18 @@ domain::Interval ApiCall::rangeParams(domain::Seconds defaultLength, domain::Sec
   range.end = to.value_or(range.start + defaultLength);
   if (range.end <= range.start) throw ApiError::invalid("to", "to must be later than from");
   if (range.length() > longest)
-    throw ApiError::invalid("to", "ask for at most " + std::to_string(longest.count() / 86400) + " days at a time");
+    throw ApiError::invalid("to",
+                            "ask for at most " + std::to_string(longest.count() / 86400) + " days at a time");
   return range;
 }
 
-domain::Instant ApiCall::now() const { return backend.clock.now(); }
+domain::Instant ApiCall::now() const {
+  return backend.clock.now();
+}
 
-const domain::ZoneRules& ApiCall::zones() const { return caldav::ical::IcalZoneRules::instance(); }
+const domain::ZoneRules& ApiCall::zones() const {
+  return caldav::ical::IcalZoneRules::instance();
+}
 
 std::int64_t numericId(const std::string& segment, std::string_view what) {
   std::int64_t id = 0;

@@ -19,7 +19,9 @@ ApiError fromRefused(const domain::Refused& refused) {
   return ApiError(status, std::string(refused.name()), refused.what());
 }
 
-ApiError fromInvalid(const InvalidInput& invalid) { return ApiError::invalid(invalid.path(), invalid.what()); }
+ApiError fromInvalid(const InvalidInput& invalid) {
+  return ApiError::invalid(invalid.path(), invalid.what());
+}
 
 caldav::Response errorResponse(const ApiError& error) {
   JsonObject inner = newObject();

@@ -8,7 +8,8 @@ namespace bookdav::server::api {
 
 caldav::Response availabilityEndpoint(ApiCall& call) {
   if (call.rest.size() != 1 || call.rest[0] != "query")
-    throw ApiError::notFound("there is nothing at " + call.request.path + "; ask POST /api/v1/availability/query");
+    throw ApiError::notFound("there is nothing at " + call.request.path +
+                             "; ask POST /api/v1/availability/query");
   call.allow({"POST"});
   call.finishQuery();
   auto& engine = call.backend.booking;
@@ -25,7 +26,8 @@ caldav::Response availabilityEndpoint(ApiCall& call) {
   if (*to - *from > std::chrono::days{400}) body.fail("to", "ask for at most 400 days at a time");
   q.range = {*from, *to};
   std::string zone = body.string("timezone").value_or(service->timeZone);
-  if (!call.zones().knows(zone)) body.fail("timezone", "\"" + zone + "\" is not an IANA time zone such as \"Europe/Madrid\"");
+  if (!call.zones().knows(zone))
+    body.fail("timezone", "\"" + zone + "\" is not an IANA time zone such as \"Europe/Madrid\"");
   q.resourceIds = body.strings("resourceIds").value_or(std::vector<std::string>{});
   for (size_t i = 0; i < q.resourceIds.size(); ++i)
     if (!engine.catalog.resource(q.resourceIds[i]))

@@ -33,7 +33,9 @@ JsonObject sessionJson(const domain::Session& s, bool forBusiness) {
   o->set("title", s.title);
   // The occurrence of the schedule it is, written as schedule overrides name it ("2026-12-07T18:30").
   std::optional<domain::LocalDateTime> origin = s.origin ? domain::parseLocal(*s.origin) : std::nullopt;
-  o->set("origin", origin ? JsonValue(localDateTimeText(*origin)) : s.origin ? JsonValue(*s.origin) : JsonValue());
+  o->set("origin", origin     ? JsonValue(localDateTimeText(*origin))
+                   : s.origin ? JsonValue(*s.origin)
+                              : JsonValue());
   return o;
 }
 

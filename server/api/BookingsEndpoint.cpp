@@ -31,7 +31,8 @@ domain::Contact readContact(JsonFields& body) {
     c.name = f->string("name").value_or("");
     c.email = f->string("email").value_or("");
     c.phone = f->string("phone").value_or("");
-    if (!c.email.empty() && c.email.find('@') == std::string::npos) f->fail("email", "is not an e-mail address");
+    if (!c.email.empty() && c.email.find('@') == std::string::npos)
+      f->fail("email", "is not an e-mail address");
     f->finish();
   }
   return c;
@@ -46,7 +47,8 @@ caldav::Response create(ApiCall& call) {
   r.start = body.instant("start");
   if (auto id = body.integer("sessionId", 1, INT64_MAX)) r.sessionId = *id;
   if (!r.start && !r.sessionId)
-    body.fail("start", "is required: the start of a slot (or give the sessionId of a class or course session)");
+    body.fail("start",
+              "is required: the start of a slot (or give the sessionId of a class or course session)");
   r.resourceId = chosenResource(body);
   r.participants = static_cast<int>(body.integer("participants", 1, 1000).value_or(1));
   r.participantNames = body.strings("participantNames").value_or(std::vector<std::string>{});
@@ -65,7 +67,8 @@ caldav::Response create(ApiCall& call) {
     if (!r.customer.empty() && !call.backend.accounts.find(r.customer))
       throw ApiError::invalid("customer", "there is no user " + r.customer);
     if (r.customer.empty() && r.contact.name.empty())
-      throw ApiError::invalid("customer", "say whom the booking is for: customer (a user name) or contact.name");
+      throw ApiError::invalid("customer",
+                              "say whom the booking is for: customer (a user name) or contact.name");
   } else if (customer && *customer != call.caller.user()) {
     throw ApiError::notAllowed("only the business may book for someone else");
   }
@@ -94,8 +97,8 @@ std::vector<domain::BookingStatus> statusesParam(const std::optional<std::string
     if (word == "CANCELLED") word = "CANCELED";
     std::optional<domain::BookingStatus> s = domain::parseBookingStatus(word);
     if (!s)
-      throw ApiError::invalid("status", "status " + word +
-                                            " is not one of CONFIRMED, PENDING, WAITLISTED, CANCELED, DECLINED");
+      throw ApiError::invalid(
+          "status", "status " + word + " is not one of CONFIRMED, PENDING, WAITLISTED, CANCELED, DECLINED");
     out.push_back(*s);
   }
   return out;
@@ -139,7 +142,8 @@ caldav::Response act(ApiCall& call, domain::BookingId id, const std::string& act
     domain::RescheduleRequest r;
     r.start = body.instant("start");
     if (auto s = body.integer("sessionId", 1, INT64_MAX)) r.sessionId = *s;
-    if (!r.start && !r.sessionId) body.fail("start", "is required: the new start (or the sessionId of another session)");
+    if (!r.start && !r.sessionId)
+      body.fail("start", "is required: the new start (or the sessionId of another session)");
     r.resourceId = chosenResource(body);
     body.finish();
     b = desk.reschedule(id, r, actor);
@@ -168,7 +172,8 @@ caldav::Response bookingsEndpoint(ApiCall& call) {
     return jsonResponse(200, shown(call, visibleBooking(call, id)));
   }
   static const std::string kActions[] = {"cancel", "confirm", "decline", "reschedule"};
-  if (call.rest.size() == 2 && std::find(std::begin(kActions), std::end(kActions), call.rest[1]) != std::end(kActions))
+  if (call.rest.size() == 2 &&
+      std::find(std::begin(kActions), std::end(kActions), call.rest[1]) != std::end(kActions))
     return act(call, id, call.rest[1]);
   throw ApiError::notFound("there is nothing at " + call.request.path +
                            "; a booking has /cancel, /confirm, /decline and /reschedule");

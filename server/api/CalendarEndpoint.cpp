@@ -28,7 +28,8 @@ caldav::Response calendarEndpoint(ApiCall& call) {
   call.finishQuery();
   Caller& caller = call.caller;
   if (!caller.business() && !caller.staff())
-    throw ApiError::notAllowed("the calendar overview is for the business and its staff; see /api/v1/bookings");
+    throw ApiError::notAllowed(
+        "the calendar overview is for the business and its staff; see /api/v1/bookings");
   if (caller.staff() && resourceId && !caller.ownsResource(*resourceId))
     throw ApiError::notAllowed("you see the calendar of your own resources only");
 

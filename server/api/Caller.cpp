@@ -25,7 +25,8 @@ bool Caller::ownsResource(const std::string& id) {
 }
 
 bool Caller::touchesOwn(const std::vector<std::string>& resourceIds) {
-  return std::any_of(resourceIds.begin(), resourceIds.end(), [&](const std::string& r) { return ownsResource(r); });
+  return std::any_of(resourceIds.begin(), resourceIds.end(),
+                     [&](const std::string& r) { return ownsResource(r); });
 }
 
 bool Caller::canSee(const domain::Booking& booking) {

@@ -26,7 +26,9 @@ class Caller {
   bool business() const { return role_ == domain::Role::Admin; }
   bool staff() const { return role_ == domain::Role::Staff; }
   // How the booking engine sees the caller: the business, or a customer acting for themself.
-  domain::Actor actor() const { return business() ? domain::Actor::admin(user_) : domain::Actor::customer(user_); }
+  domain::Actor actor() const {
+    return business() ? domain::Actor::admin(user_) : domain::Actor::customer(user_);
+  }
 
   // Throws ApiError 403 not-allowed unless the caller is the business; `what` completes "only the
   // business may ...".

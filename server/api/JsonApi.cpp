@@ -32,14 +32,15 @@ std::vector<std::string> segments(const std::string& path) {
 caldav::Response dispatch(const caldav::Request& request, Backend& backend) {
   if (request.body.size() > JsonApi::kMaxBodyBytes)
     throw api::ApiError(413, "too-large",
-                        "the request body has " + std::to_string(request.body.size()) + " bytes; the JSON API takes " +
-                            std::to_string(JsonApi::kMaxBodyBytes) + " at most");
+                        "the request body has " + std::to_string(request.body.size()) +
+                            " bytes; the JSON API takes " + std::to_string(JsonApi::kMaxBodyBytes) +
+                            " at most");
   std::vector<std::string> parts = segments(request.path);  // "api", "v1", family, ...
   if (parts.size() < 3 || parts[1] != "v1") {
     std::string families;
     for (const auto& [name, endpoint] : kEndpoints) families += (families.empty() ? "" : ", ") + name;
-    throw api::ApiError::notFound("there is nothing at " + request.path + "; the JSON API is /api/v1/{" + families +
-                                  "}");
+    throw api::ApiError::notFound("there is nothing at " + request.path + "; the JSON API is /api/v1/{" +
+                                  families + "}");
   }
   auto it = kEndpoints.find(parts[2]);
   if (it == kEndpoints.end()) throw api::ApiError::notFound("there is nothing at " + request.path);

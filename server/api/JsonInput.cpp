@@ -109,7 +109,9 @@ JsonFields::JsonFields(const JsonValue& value, std::string path) : path_(std::mo
   object_ = value.extract<Poco::JSON::Object::Ptr>();
 }
 
-bool JsonFields::has(std::string_view name) const { return object_->has(std::string(name)); }
+bool JsonFields::has(std::string_view name) const {
+  return object_->has(std::string(name));
+}
 
 bool JsonFields::isNull(std::string_view name) const {
   return has(name) && object_->get(std::string(name)).isEmpty();
@@ -120,7 +122,9 @@ JsonValue JsonFields::take(std::string_view name) {
   return object_->get(std::string(name));
 }
 
-JsonValue JsonFields::value(std::string_view name) { return take(name); }
+JsonValue JsonFields::value(std::string_view name) {
+  return take(name);
+}
 
 void JsonFields::fail(std::string_view name, const std::string& problem) const {
   throw InvalidInput(pathOf(name), problem);
@@ -156,7 +160,8 @@ std::optional<std::int64_t> JsonFields::integer(std::string_view name, std::int6
       fail(name, "must lie between " + std::to_string(min) + " and " + std::to_string(max));
     n = static_cast<std::int64_t>(d);
   }
-  if (n < min || n > max) fail(name, "must lie between " + std::to_string(min) + " and " + std::to_string(max));
+  if (n < min || n > max)
+    fail(name, "must lie between " + std::to_string(min) + " and " + std::to_string(max));
   return n;
 }
 
@@ -172,7 +177,8 @@ std::optional<domain::Seconds> JsonFields::duration(std::string_view name, domai
   std::optional<std::string> text = string(name);
   if (!text) return std::nullopt;
   std::optional<domain::Seconds> d = domain::parseIsoDuration(*text);
-  if (!d) fail(name, "\"" + *text + "\" is not an ISO 8601 duration such as \"PT30M\", \"PT1H30M\" or \"P2D\"");
+  if (!d)
+    fail(name, "\"" + *text + "\" is not an ISO 8601 duration such as \"PT30M\", \"PT1H30M\" or \"P2D\"");
   if (*d < min || *d > max)
     fail(name, "must lie between " + domain::toIsoDuration(min) + " and " + domain::toIsoDuration(max));
   return d;
@@ -183,8 +189,9 @@ std::optional<domain::Instant> JsonFields::instant(std::string_view name) {
   if (!text) return std::nullopt;
   std::optional<domain::Instant> t = domain::parseRfc3339(*text);
   if (!t)
-    fail(name, "\"" + *text +
-                   "\" is not an RFC 3339 time such as \"2026-12-01T10:30:00Z\" or \"2026-12-01T11:30:00+01:00\"");
+    fail(name,
+         "\"" + *text +
+             "\" is not an RFC 3339 time such as \"2026-12-01T10:30:00Z\" or \"2026-12-01T11:30:00+01:00\"");
   return t;
 }
 
@@ -192,7 +199,8 @@ std::optional<std::vector<std::string>> JsonFields::strings(std::string_view nam
   std::optional<std::vector<JsonValue>> values = array(name);
   if (!values) return std::nullopt;
   std::vector<std::string> out;
-  for (size_t i = 0; i < values->size(); ++i) out.push_back(stringValue((*values)[i], elementPath(pathOf(name), i)));
+  for (size_t i = 0; i < values->size(); ++i)
+    out.push_back(stringValue((*values)[i], elementPath(pathOf(name), i)));
   return out;
 }
 

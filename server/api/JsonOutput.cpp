@@ -7,9 +7,13 @@
 
 namespace bookdav::server::api {
 
-JsonObject newObject() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+JsonObject newObject() {
+  return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+}
 
-JsonArray newArray() { return new Poco::JSON::Array(); }
+JsonArray newArray() {
+  return new Poco::JSON::Array();
+}
 
 JsonArray stringArray(const std::vector<std::string>& values) {
   JsonArray a = newArray();
@@ -33,7 +37,9 @@ caldav::Response jsonResponse(int status, const JsonObject& body) {
   return r;
 }
 
-std::string utcText(domain::Instant t) { return domain::toRfc3339(t); }
+std::string utcText(domain::Instant t) {
+  return domain::toRfc3339(t);
+}
 
 std::string localText(const domain::ZoneRules& rules, std::string_view zone, domain::Instant t) {
   const long long offset = rules.utcOffset(zone, t).count();

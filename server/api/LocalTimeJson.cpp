@@ -42,9 +42,12 @@ std::string localDateTimeText(const domain::LocalDateTime& local) {
   return dateText(local.date) + "T" + timeOfDayText(local.timeOfDay);
 }
 
-std::string dateText(year_month_day date) { return domain::formatDate(date); }
+std::string dateText(year_month_day date) {
+  return domain::formatDate(date);
+}
 
-std::optional<domain::Seconds> readTimeOfDay(JsonFields& fields, std::string_view name, bool allowMidnightEnd) {
+std::optional<domain::Seconds> readTimeOfDay(JsonFields& fields, std::string_view name,
+                                             bool allowMidnightEnd) {
   std::optional<std::string> text = fields.string(name);
   if (!text) return std::nullopt;
   auto t = parseTimeOfDay(*text, allowMidnightEnd);
@@ -65,7 +68,8 @@ std::optional<year_month_day> readDate(JsonFields& fields, std::string_view name
 domain::LocalDateTime localDateTimeValue(const JsonValue& value, const std::string& path) {
   std::string text = stringValue(value, path);
   auto t = parseLocalDateTime(text);
-  if (!t) throw InvalidInput(path, "\"" + text + "\" is not a local date and time such as \"2026-12-07T18:30\"");
+  if (!t)
+    throw InvalidInput(path, "\"" + text + "\" is not a local date and time such as \"2026-12-07T18:30\"");
   return *t;
 }
 

@@ -20,7 +20,8 @@ std::optional<domain::LocalDateTime> parseLocalDateTime(std::string_view text);
 std::string localDateTimeText(const domain::LocalDateTime& local);  // "2026-12-07T18:30"
 std::string dateText(std::chrono::year_month_day date);             // "2026-12-07"
 
-std::optional<domain::Seconds> readTimeOfDay(JsonFields& fields, std::string_view name, bool allowMidnightEnd);
+std::optional<domain::Seconds> readTimeOfDay(JsonFields& fields, std::string_view name,
+                                             bool allowMidnightEnd);
 std::optional<std::chrono::year_month_day> readDate(JsonFields& fields, std::string_view name);
 std::optional<domain::LocalDateTime> readLocalDateTime(JsonFields& fields, std::string_view name);
 domain::LocalDateTime localDateTimeValue(const JsonValue& value, const std::string& path);

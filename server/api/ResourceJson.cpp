@@ -92,11 +92,13 @@ domain::Resource readResource(JsonFields& f, const std::string& defaultZone, con
                               const NamedHours& named) {
   domain::Resource r;
   std::optional<std::string> given = f.string("id");
-  if (!id.empty() && given && *given != id) f.fail("id", "is \"" + *given + "\" but the URL names \"" + id + "\"");
+  if (!id.empty() && given && *given != id)
+    f.fail("id", "is \"" + *given + "\" but the URL names \"" + id + "\"");
   r.id = id.empty() ? given.value_or("") : id;
   if (r.id.empty()) f.fail("id", "is required");
   if (!domain::isSlug(r.id))
-    f.fail("id", "\"" + r.id + "\" is not an id: lower-case letters, digits and '-', at most 64, e.g. \"chair-1\"");
+    f.fail("id",
+           "\"" + r.id + "\" is not an id: lower-case letters, digits and '-', at most 64, e.g. \"chair-1\"");
   std::string kind = f.requiredString("kind");
   auto k = domain::parseResourceKind(kind);
   if (!k) f.fail("kind", "\"" + kind + "\" is not one of staff, room, equipment");
@@ -112,7 +114,8 @@ domain::Resource readResource(JsonFields& f, const std::string& defaultZone, con
   if (!hours.isEmpty() && hours.isString() && !named.empty()) {
     const std::string name = hours.extract<std::string>();
     auto it = named.find(name);
-    if (it == named.end()) f.fail("workingHours", "names \"" + name + "\", which the file's workingHours do not define");
+    if (it == named.end())
+      f.fail("workingHours", "names \"" + name + "\", which the file's workingHours do not define");
     r.hours = it->second;
   } else if (!hours.isEmpty()) {
     JsonFields h(hours, f.pathOf("workingHours"));

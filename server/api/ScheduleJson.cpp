@@ -56,7 +56,8 @@ domain::Schedule readSchedule(JsonFields& f, const std::string& serviceId) {
       if (!from) r.fail("from", "is required: the first date of the series (\"2027-01-11\")");
       rule.firstDate = *from;
       rule.until = readDate(r, "until");
-      if (rule.until && sys_days{*rule.until} < sys_days{rule.firstDate}) r.fail("until", "must not be before from");
+      if (rule.until && sys_days{*rule.until} < sys_days{rule.firstDate})
+        r.fail("until", "must not be before from");
       if (auto count = r.integer("count", 1, 1000)) rule.count = static_cast<int>(*count);
       if (rule.until && rule.count) r.fail("count", "give either until or count, not both");
       r.finish();
@@ -75,7 +76,8 @@ domain::Schedule readSchedule(JsonFields& f, const std::string& serviceId) {
       change.start = readLocalDateTime(o, "start");
       change.duration = o.duration("duration", minutes{1}, hours{24});
       if (auto c = o.integer("capacity", 1, 100000)) change.capacity = static_cast<int>(*c);
-      if (o.has("resourceIds") && !o.isNull("resourceIds")) change.resourceIds = readResourceIds(o, "resourceIds");
+      if (o.has("resourceIds") && !o.isNull("resourceIds"))
+        change.resourceIds = readResourceIds(o, "resourceIds");
       o.finish();
       s.overrides.push_back(change);
     }

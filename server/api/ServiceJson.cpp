@@ -20,7 +20,8 @@ std::string slugField(JsonFields& f, std::string_view name, const std::string& f
   }
   if (!id) f.fail(name, "is required");
   if (!domain::isSlug(*id))
-    f.fail(name, "\"" + *id + "\" is not an id: lower-case letters, digits and '-', at most 64, e.g. \"haircut\"");
+    f.fail(name,
+           "\"" + *id + "\" is not an id: lower-case letters, digits and '-', at most 64, e.g. \"haircut\"");
   return *id;
 }
 
@@ -69,7 +70,8 @@ domain::Location readLocation(JsonFields& f) {
   if (!k) f.fail("kind", "\"" + kind + "\" is not one of none, address, online, customer-place");
   l.kind = *k;
   l.text = f.string("text").value_or("");
-  if ((l.kind == domain::Location::Kind::Address || l.kind == domain::Location::Kind::Online) && l.text.empty())
+  if ((l.kind == domain::Location::Kind::Address || l.kind == domain::Location::Kind::Online) &&
+      l.text.empty())
     f.fail("text", "is required for a location of kind " + kind);
   f.finish();
   return l;
@@ -100,7 +102,9 @@ std::vector<domain::ResourceGroup> readGroups(JsonFields& f, std::string_view na
   return groups;
 }
 
-void setDuration(JsonObject& o, const char* name, Seconds d) { o->set(name, domain::toIsoDuration(d)); }
+void setDuration(JsonObject& o, const char* name, Seconds d) {
+  o->set(name, domain::toIsoDuration(d));
+}
 
 }  // namespace
 
@@ -116,7 +120,8 @@ domain::BookingPolicy readPolicy(JsonFields& f) {
   p.maximumHorizon = f.duration("maximumHorizon", Seconds{0}, kTenYears);
   p.cancellationDeadline = f.duration("cancellationDeadline", Seconds{0}, kTenYears).value_or(Seconds{0});
   p.rescheduleDeadline = f.duration("rescheduleDeadline", Seconds{0}, kTenYears).value_or(Seconds{0});
-  p.maxParticipantsPerBooking = static_cast<int>(f.integer("maxParticipantsPerBooking", 1, 10000).value_or(1));
+  p.maxParticipantsPerBooking =
+      static_cast<int>(f.integer("maxParticipantsPerBooking", 1, 10000).value_or(1));
   p.waitlistCapacity = static_cast<int>(f.integer("waitlistCapacity", 0, 10000).value_or(0));
   p.manualApproval = f.boolean("manualApproval").value_or(false);
   p.lateJoin = f.boolean("lateJoin").value_or(false);
@@ -154,7 +159,9 @@ ServiceDefinition readService(JsonFields& f, const std::string& defaultZone, con
     f.fail("capacity", "must be 1 for an appointment (one booking per resource at a time)");
   s.resources = readGroups(f, "resources");
   if (s.kind == domain::ServiceKind::Appointment && s.resources.empty())
-    f.fail("resources", "is required for an appointment: the groups of resources it needs, e.g. [{\"anyOf\": [\"ana\", \"ben\"]}]");
+    f.fail("resources",
+           "is required for an appointment: the groups of resources it needs, e.g. [{\"anyOf\": [\"ana\", "
+           "\"ben\"]}]");
   if (s.kind != domain::ServiceKind::Appointment && !s.resources.empty())
     f.fail("resources", "belongs to appointments; a class or course names its resources in its schedule");
   if (auto p = f.object("policy")) s.policy = readPolicy(*p);

@@ -46,16 +46,19 @@ caldav::Response create(ApiCall& call) {
   s.serviceId = body.string("serviceId").value_or("");
   std::string kind = body.string("kind").value_or(s.serviceId.empty() ? "time-off" : "class");
   if (kind != "class" && kind != "time-off")
-    body.fail("kind", "is class (a one-off meeting of a class) or time-off (a resource is away); "
-                      "appointments come from bookings and course meetings from the course's schedule");
+    body.fail("kind",
+              "is class (a one-off meeting of a class) or time-off (a resource is away); "
+              "appointments come from bookings and course meetings from the course's schedule");
   s.kind = kind == "class" ? domain::SessionKind::Class : domain::SessionKind::TimeOff;
   std::optional<domain::Service> service;
   if (!s.serviceId.empty()) {
     service = engine.catalog.service(s.serviceId);
     if (!service) body.fail("serviceId", "there is no service " + s.serviceId);
   }
-  if (s.kind == domain::SessionKind::Class && !service) body.fail("serviceId", "is required for a class session");
-  if (s.kind == domain::SessionKind::TimeOff && service) body.fail("serviceId", "time off belongs to resources, not to a service");
+  if (s.kind == domain::SessionKind::Class && !service)
+    body.fail("serviceId", "is required for a class session");
+  if (s.kind == domain::SessionKind::TimeOff && service)
+    body.fail("serviceId", "time off belongs to resources, not to a service");
   std::optional<domain::Instant> start = body.instant("start");
   if (!start) body.fail("start", "is required");
   std::optional<domain::Instant> end = body.instant("end");

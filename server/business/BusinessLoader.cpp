@@ -16,7 +16,8 @@ std::string LoadReport::summary() const {
          " unchanged";
 }
 
-LoadReport loadBusiness(domain::BookingEngine& engine, const domain::ZoneRules& zones, const BusinessFile& b) {
+LoadReport loadBusiness(domain::BookingEngine& engine, const domain::ZoneRules& zones,
+                        const BusinessFile& b) {
   std::set<std::string> known;
   for (const domain::Resource& r : b.resources) known.insert(r.id);
   auto require = [&](const std::string& id, const std::string& who) {
@@ -27,7 +28,8 @@ LoadReport loadBusiness(domain::BookingEngine& engine, const domain::ZoneRules& 
   for (const api::ServiceDefinition& d : b.services) {
     for (const std::string& id : d.service.resourceIds()) require(id, "service " + d.service.id);
     if (d.schedule.kind == api::ScheduleUpdate::Kind::Set)
-      for (const std::string& id : d.schedule.schedule.resourceIds) require(id, "the schedule of " + d.service.id);
+      for (const std::string& id : d.schedule.schedule.resourceIds)
+        require(id, "the schedule of " + d.service.id);
   }
   LoadReport report;
   for (const domain::Resource& r : b.resources)

@@ -25,6 +25,7 @@ struct LoadReport {
 // Checks that every resource the services name is in the file or stored already, then stores the
 // resources, then the services. A refusal (domain::Refused) stops the load; the items stored
 // before it stay (each is idempotent: fix the file and load it again).
-LoadReport loadBusiness(domain::BookingEngine& engine, const domain::ZoneRules& zones, const BusinessFile& business);
+LoadReport loadBusiness(domain::BookingEngine& engine, const domain::ZoneRules& zones,
+                        const BusinessFile& business);
 
 }  // namespace bookdav::server::business

@@ -13,9 +13,12 @@ std::optional<std::string> zoneProblem(const domain::ZoneRules& zones, const std
 
 std::string_view toString(Outcome outcome) {
   switch (outcome) {
-    case Outcome::Created: return "created";
-    case Outcome::Updated: return "updated";
-    case Outcome::Unchanged: break;
+    case Outcome::Created:
+      return "created";
+    case Outcome::Updated:
+      return "updated";
+    case Outcome::Unchanged:
+      break;
   }
   return "unchanged";
 }
@@ -24,8 +27,10 @@ std::optional<std::string> problemWith(const api::ServiceDefinition& d, const do
   if (auto p = domain::validate(d.service)) return p;
   if (auto p = zoneProblem(zones, d.service.timeZone, "for service " + d.service.id)) return p;
   if (d.schedule.kind == api::ScheduleUpdate::Kind::Set) {
-    if (auto p = domain::validate(d.schedule.schedule, d.service)) return "schedule of " + d.service.id + ": " + *p;
-    if (auto p = zoneProblem(zones, d.schedule.schedule.timeZone, "in the schedule of " + d.service.id)) return p;
+    if (auto p = domain::validate(d.schedule.schedule, d.service))
+      return "schedule of " + d.service.id + ": " + *p;
+    if (auto p = zoneProblem(zones, d.schedule.schedule.timeZone, "in the schedule of " + d.service.id))
+      return p;
   }
   return std::nullopt;
 }
@@ -61,7 +66,8 @@ Outcome putService(domain::BookingEngine& engine, const domain::ZoneRules& zones
   return changed ? Outcome::Updated : Outcome::Unchanged;
 }
 
-Outcome putResource(domain::BookingEngine& engine, const domain::ZoneRules& zones, const domain::Resource& r) {
+Outcome putResource(domain::BookingEngine& engine, const domain::ZoneRules& zones,
+                    const domain::Resource& r) {
   if (auto p = problemWith(r, zones)) throw domain::Refused(domain::Refusal::InvalidRequest, *p);
   const bool existed = engine.catalog.resource(r.id).has_value();
   const bool changed = engine.catalog.putResource(r);

@@ -16,11 +16,13 @@ enum class Outcome { Created, Updated, Unchanged };
 std::string_view toString(Outcome outcome);  // "created", "updated", "unchanged"
 
 // A sentence naming what is wrong with the service and its schedule (zones, domain rules), or nullopt.
-std::optional<std::string> problemWith(const api::ServiceDefinition& definition, const domain::ZoneRules& zones);
+std::optional<std::string> problemWith(const api::ServiceDefinition& definition,
+                                       const domain::ZoneRules& zones);
 std::optional<std::string> problemWith(const domain::Resource& resource, const domain::ZoneRules& zones);
 
 Outcome putService(domain::BookingEngine& engine, const domain::ZoneRules& zones,
                    const api::ServiceDefinition& definition);
-Outcome putResource(domain::BookingEngine& engine, const domain::ZoneRules& zones, const domain::Resource& resource);
+Outcome putResource(domain::BookingEngine& engine, const domain::ZoneRules& zones,
+                    const domain::Resource& resource);
 
 }  // namespace bookdav::server::business

@@ -55,7 +55,8 @@ std::optional<std::string> computedCalendar(Backend& backend, const std::string&
   get.role = account->role;
   get.baseUrl = "http://127.0.0.1:8080";
   caldav::Response r = backend.dav.handle(get);
-  if (r.status != 200 || r.header("Content-Type").value_or("").rfind("text/calendar", 0) != 0) return std::nullopt;
+  if (r.status != 200 || r.header("Content-Type").value_or("").rfind("text/calendar", 0) != 0)
+    return std::nullopt;
   return r.body;
 }
 
@@ -64,7 +65,8 @@ std::optional<std::string> computedCalendar(Backend& backend, const std::string&
 int exportCommand(const std::vector<std::string>& args) {
   Arguments a(args, {});
   a.allowOnly({"calendar", "data", "output"});
-  if (!a.positional().empty()) throw UsageError("bookdav export --calendar PATH [--data DIR] [--output FILE]");
+  if (!a.positional().empty())
+    throw UsageError("bookdav export --calendar PATH [--data DIR] [--output FILE]");
   const std::string path = caldav::asCollectionPath(a.required("calendar"));
   if (caldav::ownerOfPath(path).empty())
     throw UsageError("--calendar wants a calendar's path, such as /dav/calendars/alice/calendar/");

@@ -39,8 +39,9 @@ int feedCommand(const std::vector<std::string>& args) {
   const std::string baseUrl = a.option("base-url", "http://127.0.0.1:8080");
   std::optional<domain::Account> owner = backend.accounts.find(caldav::ownerOfPath(path));
   const std::string set = verb == "create" ? "set" : "remove";
-  const std::string update = "<?xml version=\"1.0\"?><d:propertyupdate xmlns:d=\"DAV:\" xmlns:b=\"urn:bookdav:\"><d:" +
-                             set + "><d:prop><b:feed-url/></d:prop></d:" + set + "></d:propertyupdate>";
+  const std::string update =
+      "<?xml version=\"1.0\"?><d:propertyupdate xmlns:d=\"DAV:\" xmlns:b=\"urn:bookdav:\"><d:" + set +
+      "><d:prop><b:feed-url/></d:prop></d:" + set + "></d:propertyupdate>";
   caldav::Response patched;
   if (owner) patched = asOwner(backend, *owner, "PROPPATCH", path, update, baseUrl);
   if (!owner || patched.status != 207 || patched.body.find("200 OK") == std::string::npos) {
@@ -51,10 +52,11 @@ int feedCommand(const std::vector<std::string>& args) {
     std::cout << "revoked the feed of " << path << "\n";
     return 0;
   }
-  caldav::Response found = asOwner(backend, *owner, "PROPFIND", path,
-                                   "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\" xmlns:b=\"urn:bookdav:\">"
-                                   "<d:prop><b:feed-url/></d:prop></d:propfind>",
-                                   baseUrl);
+  caldav::Response found =
+      asOwner(backend, *owner, "PROPFIND", path,
+              "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\" xmlns:b=\"urn:bookdav:\">"
+              "<d:prop><b:feed-url/></d:prop></d:propfind>",
+              baseUrl);
   std::smatch url;
   if (!std::regex_search(found.body, url, std::regex(R"(>([^<>]*/feeds/[^<>]*\.ics)<)"))) {
     std::cerr << "bookdav: the feed of " << path << " could not be read back\n";

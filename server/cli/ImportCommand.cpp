@@ -52,7 +52,8 @@ std::string inFileTerms(const std::string& message, const caldav::ical::SplitObj
     size_t fileLine = object.fileLine(line);
     return "line " + std::to_string(fileLine ? fileLine : object.line) + ": " + message.substr(pos + 2);
   }
-  return "line " + std::to_string(object.line) + " (" + object.componentType + " " + object.uid + "): " + message;
+  return "line " + std::to_string(object.line) + " (" + object.componentType + " " + object.uid +
+         "): " + message;
 }
 
 // A member name for the UID: its URL-safe characters, ".ics".

@@ -6,7 +6,9 @@
 
 namespace bookdav::server {
 
-bool ProgressBar::enabled() { return isatty(STDERR_FILENO) == 1; }
+bool ProgressBar::enabled() {
+  return isatty(STDERR_FILENO) == 1;
+}
 
 ProgressBar::ProgressBar(std::string label, std::size_t total)
     : label_(std::move(label)), total_(total), active_(enabled() && total > 0) {
@@ -39,7 +41,8 @@ void ProgressBar::draw() {
   const int filled = drawnPermille_ * kWidth / 1000;
   std::string bar(static_cast<size_t>(filled), '#');
   bar.append(static_cast<size_t>(kWidth - filled), '.');
-  std::fprintf(stderr, "\r%s [%s] %zu/%zu (%d%%)", label_.c_str(), bar.c_str(), done_, total_, drawnPermille_ / 10);
+  std::fprintf(stderr, "\r%s [%s] %zu/%zu (%d%%)", label_.c_str(), bar.c_str(), done_, total_,
+               drawnPermille_ / 10);
   std::fflush(stderr);
 }
 

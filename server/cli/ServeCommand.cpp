@@ -73,8 +73,8 @@ class TerminationSignal {
 int serveCommand(const std::vector<std::string>& args) {
   TerminationSignal termination;
   Arguments a(args, {"demo", "log-requests"});
-  a.allowOnly({"listen", "data", "demo", "examples", "tls-cert", "tls-key", "max-resource-size", "log-requests",
-               "threads"});
+  a.allowOnly({"listen", "data", "demo", "examples", "tls-cert", "tls-key", "max-resource-size",
+               "log-requests", "threads"});
   if (a.option("examples") && !a.flag("demo")) throw UsageError("--examples goes with --demo");
   HttpSettings http;
   parseListen(a.option("listen", "127.0.0.1:8080"), http);

@@ -30,7 +30,9 @@ using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
 
 // Requests to the JSON API get their errors as JSON.
-bool isApi(const std::string& uri) { return uri == "/api" || uri.rfind("/api/", 0) == 0 || uri.rfind("/api?", 0) == 0; }
+bool isApi(const std::string& uri) {
+  return uri == "/api" || uri.rfind("/api/", 0) == 0 || uri.rfind("/api?", 0) == 0;
+}
 
 void send(HTTPServerResponse& out, const caldav::Response& r, bool head) {
   std::string reason = r.reason.empty() ? std::string(caldav::statusReason(r.status)) : r.reason;

@@ -12,7 +12,9 @@ namespace {
 using namespace std::chrono;
 using ::testing::HasSubstr;
 
-JsonValue reparse(const JsonObject& o) { return parseJson(stringify(o)); }
+JsonValue reparse(const JsonObject& o) {
+  return parseJson(stringify(o));
+}
 
 std::string problemPath(const std::string& json, bool asService = true) {
   try {
@@ -59,8 +61,10 @@ TEST(CatalogJson, ServiceWithScheduleRoundTrips) {
   sched.duration = minutes{75};
   sched.capacity = 10;
   sched.resourceIds = {"maya", "sun-room"};
-  sched.rules.push_back({domain::Weekdays{Monday, Wednesday}, hours{18} + minutes{30}, 2026y / 11 / 2, std::nullopt, 20});
-  sched.rules.push_back({domain::Weekdays{Saturday}, hours{10}, 2026y / 11 / 7, 2027y / 6 / 30, std::nullopt});
+  sched.rules.push_back(
+      {domain::Weekdays{Monday, Wednesday}, hours{18} + minutes{30}, 2026y / 11 / 2, std::nullopt, 20});
+  sched.rules.push_back(
+      {domain::Weekdays{Saturday}, hours{10}, 2026y / 11 / 7, 2027y / 6 / 30, std::nullopt});
   sched.dates.push_back({2026y / 12 / 20, hours{11}});
   sched.excluded.push_back({2026y / 12 / 25, hours{18} + minutes{30}});
   domain::SessionOverride o;
@@ -92,7 +96,8 @@ TEST(CatalogJson, AppointmentRoundTripsAndScheduleNullMeansRemove) {
   EXPECT_EQ(back.service, cut);
   EXPECT_EQ(back.schedule.kind, ScheduleUpdate::Kind::Keep);
 
-  JsonValue removal = parseJson(R"({"id": "yoga", "kind": "class", "name": "Y", "duration": "PT1H", "schedule": null})");
+  JsonValue removal =
+      parseJson(R"({"id": "yoga", "kind": "class", "name": "Y", "duration": "PT1H", "schedule": null})");
   JsonFields r(removal, "");
   EXPECT_EQ(readService(r, "UTC").schedule.kind, ScheduleUpdate::Kind::Remove);
 }
@@ -105,7 +110,8 @@ TEST(CatalogJson, ResourceWithWorkingHoursRoundTrips) {
   r.timeZone = "Europe/Madrid";
   r.userName = "ana";
   r.hours.timeZone = "Europe/Lisbon";
-  r.hours.weekly.push_back({domain::Weekdays::mondayToFriday(), hours{9}, hours{17}, 2026y / 1 / 1, std::nullopt});
+  r.hours.weekly.push_back(
+      {domain::Weekdays::mondayToFriday(), hours{9}, hours{17}, 2026y / 1 / 1, std::nullopt});
   r.hours.weekly.push_back({domain::Weekdays{Saturday}, hours{10}, hours{24}, std::nullopt, 2026y / 12 / 31});
   r.hours.extra.push_back({2026y / 12 / 20, hours{10}, hours{14} + minutes{30}});
   r.hours.closed.push_back(domain::Closure::days(2026y / 12 / 24, 2026y / 12 / 26, "Christmas"));
@@ -120,8 +126,10 @@ TEST(CatalogJson, ResourceWithWorkingHoursRoundTrips) {
 
 TEST(CatalogJson, NamedWorkingHoursAndDefaults) {
   NamedHours named;
-  named["salon"].weekly.push_back({domain::Weekdays::everyDay(), hours{9}, hours{18}, std::nullopt, std::nullopt});
-  JsonValue v = parseJson(R"({"id": "chair-1", "kind": "equipment", "name": "Chair", "workingHours": "salon"})");
+  named["salon"].weekly.push_back(
+      {domain::Weekdays::everyDay(), hours{9}, hours{18}, std::nullopt, std::nullopt});
+  JsonValue v =
+      parseJson(R"({"id": "chair-1", "kind": "equipment", "name": "Chair", "workingHours": "salon"})");
   JsonFields f(v, "resources[3]");
   domain::Resource r = readResource(f, "Europe/Madrid", "", named);
   EXPECT_EQ(r.timeZone, "Europe/Madrid");
@@ -140,8 +148,9 @@ TEST(CatalogJson, NamedWorkingHoursAndDefaults) {
 
 TEST(CatalogJson, PricesReadAsMinorUnits) {
   auto price = [](const std::string& amount) {
-    JsonValue v = parseJson(R"({"id": "x", "kind": "class", "name": "X", "duration": "PT1H", "price": {"amount": )" +
-                            amount + R"(, "currency": "EUR"}})");
+    JsonValue v =
+        parseJson(R"({"id": "x", "kind": "class", "name": "X", "duration": "PT1H", "price": {"amount": )" +
+                  amount + R"(, "currency": "EUR"}})");
     JsonFields f(v, "");
     return readService(f, "UTC").service.price.amountMinor;
   };
@@ -159,7 +168,8 @@ TEST(CatalogJson, BadFieldsAreNamedByPath) {
   EXPECT_EQ(problemPath("{" + base + R"(, "kind": "appointment"})"), "resources");
   EXPECT_EQ(problemPath("{" + base + R"(, "kind": "lesson"})"), "kind");
   EXPECT_EQ(problemPath(R"({"id": "Cut!", "kind": "class", "name": "C", "duration": "PT1H"})"), "id");
-  EXPECT_EQ(problemPath(R"({"id": "c", "kind": "class", "name": "C", "duration": "30 minutes"})"), "duration");
+  EXPECT_EQ(problemPath(R"({"id": "c", "kind": "class", "name": "C", "duration": "30 minutes"})"),
+            "duration");
   EXPECT_EQ(problemPath(R"({"id": "c", "kind": "class", "name": "C", "duration": "PT1H", "capacity": 0})"),
             "capacity");
   EXPECT_EQ(problemPath("{" + base + R"(, "kind": "appointment", "resources": [{"anyOf": []}]})"),
@@ -169,24 +179,37 @@ TEST(CatalogJson, BadFieldsAreNamedByPath) {
   EXPECT_EQ(problemPath("{" + base + R"(, "kind": "class", "policy": {"minimumNotice": "PT-1H"}})"),
             "policy.minimumNotice");
   EXPECT_EQ(problemPath("{" + base + R"(, "kind": "class", "policy": {"waitlist": 3}})"), "policy.waitlist");
-  EXPECT_EQ(problemPath("{" + base + R"(, "kind": "class", "price": {"amount": "35.555", "currency": "EUR"}})"),
-            "price.amount");
+  EXPECT_EQ(
+      problemPath("{" + base + R"(, "kind": "class", "price": {"amount": "35.555", "currency": "EUR"}})"),
+      "price.amount");
   EXPECT_EQ(problemPath("{" + base + R"(, "kind": "class", "price": {"amount": "5", "currency": "eur"}})"),
             "price.currency");
-  EXPECT_EQ(problemPath("{" + base + R"(, "kind": "class", "schedule": {"weekly": [{"days": ["MO"], "time": "25:00", "from": "2027-01-11"}]}})"),
-            "schedule.weekly[0].time");
-  EXPECT_EQ(problemPath("{" + base + R"(, "kind": "class", "schedule": {"weekly": [{"days": ["XX"], "time": "10:00", "from": "2027-01-11"}]}})"),
-            "schedule.weekly[0].days[0]");
+  EXPECT_EQ(
+      problemPath(
+          "{" + base +
+          R"(, "kind": "class", "schedule": {"weekly": [{"days": ["MO"], "time": "25:00", "from": "2027-01-11"}]}})"),
+      "schedule.weekly[0].time");
+  EXPECT_EQ(
+      problemPath(
+          "{" + base +
+          R"(, "kind": "class", "schedule": {"weekly": [{"days": ["XX"], "time": "10:00", "from": "2027-01-11"}]}})"),
+      "schedule.weekly[0].days[0]");
   EXPECT_EQ(problemPath("{" + base + R"(, "kind": "class", "schedule": {"dates": ["2027-02-30T10:00"]}})"),
             "schedule.dates[0]");
   EXPECT_EQ(problemPath("{" + base + R"(, "kind": "appointment", "resources": [["a"]], "schedule": {}})"),
             "schedule");
 
   const std::string res = R"("id": "ana", "kind": "staff", "name": "Ana")";
-  EXPECT_EQ(problemPath("{" + res + R"(, "workingHours": {"weekly": [{"days": ["MO"], "start": "17:00", "end": "09:00"}]}})", false),
+  EXPECT_EQ(problemPath(
+                "{" + res +
+                    R"(, "workingHours": {"weekly": [{"days": ["MO"], "start": "17:00", "end": "09:00"}]}})",
+                false),
             "workingHours.weekly[0].end");
-  EXPECT_EQ(problemPath("{" + res + R"(, "workingHours": {"closed": [{"from": "2026-12-26", "until": "2026-12-24"}]}})", false),
-            "workingHours.closed[0].until");
+  EXPECT_EQ(
+      problemPath(
+          "{" + res + R"(, "workingHours": {"closed": [{"from": "2026-12-26", "until": "2026-12-24"}]}})",
+          false),
+      "workingHours.closed[0].until");
   EXPECT_EQ(problemPath("{" + res + R"(, "userName": "a b"})", false), "userName");
   EXPECT_EQ(problemPath(R"({"id": "ana", "kind": "robot", "name": "Ana"})", false), "kind");
 }

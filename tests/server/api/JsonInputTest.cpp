@@ -57,7 +57,8 @@ TEST(JsonInput, TypedFieldsAndTheirPaths) {
 
   std::optional<JsonFields> policy = f.object("policy");
   ASSERT_TRUE(policy);
-  InvalidInput d = invalid([&] { policy->duration("minimumNotice", domain::Seconds{0}, domain::Seconds{60}); });
+  InvalidInput d =
+      invalid([&] { policy->duration("minimumNotice", domain::Seconds{0}, domain::Seconds{60}); });
   EXPECT_EQ(d.path(), "policy.minimumNotice");
   EXPECT_THAT(d.what(), HasSubstr("policy.minimumNotice: \"soon\" is not an ISO 8601 duration"));
 
@@ -78,7 +79,8 @@ TEST(JsonInput, RangesAndWrongTypes) {
               HasSubstr("between PT0S and PT1H"));
   EXPECT_THAT(invalid([&] { f.instant("t"); }).problem(), HasSubstr("RFC 3339"));
   EXPECT_EQ(invalid([&] { f.strings("ids"); }).path(), "ids[1]");
-  EXPECT_THAT(invalid([] { JsonFields(parseJson("[1]"), "body"); }).problem(), HasSubstr("must be an object"));
+  EXPECT_THAT(invalid([] { JsonFields(parseJson("[1]"), "body"); }).problem(),
+              HasSubstr("must be an object"));
 }
 
 TEST(JsonInput, UnknownFieldsAreNamed) {

@@ -24,7 +24,9 @@ const domain::ZoneRules& zones() {
   return caldav::ical::IcalZoneRules::instance();
 }
 
-std::string examples() { return BOOKDAV_EXAMPLES_DIR; }
+std::string examples() {
+  return BOOKDAV_EXAMPLES_DIR;
+}
 
 std::string problem(const std::string& json) {
   try {
@@ -109,13 +111,16 @@ TEST(BusinessFile, ErrorsNameTheJsonPath) {
   EXPECT_THAT(problem("[]"), HasSubstr("must be an object"));
   EXPECT_THAT(problem("{}"), HasSubstr("neither resources nor services"));
   EXPECT_THAT(problem(with("\"PT30M\"", "\"half an hour\"")), HasSubstr("services[0].duration: "));
-  EXPECT_THAT(problem(with("\"capacity\": 5", "\"capacity\": \"5\"")), HasSubstr("services[1].capacity: must be a whole number"));
-  EXPECT_THAT(problem(with("\"time\": \"18:00\"", "\"time\": \"6pm\"")), HasSubstr("services[1].schedule.weekly[0].time: "));
+  EXPECT_THAT(problem(with("\"capacity\": 5", "\"capacity\": \"5\"")),
+              HasSubstr("services[1].capacity: must be a whole number"));
+  EXPECT_THAT(problem(with("\"time\": \"18:00\"", "\"time\": \"6pm\"")),
+              HasSubstr("services[1].schedule.weekly[0].time: "));
   EXPECT_THAT(problem(with("\"name\": \"Small\"", "\"name\": \"Small\", \"colour\": \"red\"")),
               HasSubstr("colour: unknown field"));
   EXPECT_THAT(problem(with("\"timezone\": \"Europe/Madrid\"", "\"timezone\": \"Mars/Olympus\"")),
               HasSubstr("timezone: \"Mars/Olympus\" is not an IANA time zone"));
-  EXPECT_THAT(problem(with("\"id\": \"room\"", "\"id\": \"ana\"")), HasSubstr("resources[1].id: resource ana is defined twice"));
+  EXPECT_THAT(problem(with("\"id\": \"room\"", "\"id\": \"ana\"")),
+              HasSubstr("resources[1].id: resource ana is defined twice"));
   EXPECT_THAT(problem(with("\"workingHours\": \"week\"}", "\"workingHours\": \"weekend\"}")),
               HasSubstr("resources[0].workingHours: names \"weekend\""));
   EXPECT_THAT(problem(with("\"kind\": \"class\"", "\"kind\": \"course\"")),
