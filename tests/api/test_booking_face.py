@@ -89,6 +89,16 @@ class JsonAndCalDavAgree(unittest.TestCase):
         self.assertNotEqual(self.tokens()[0], t2[0])
         self.assertEqual(events_starting(self.srv, "/dav/calendars/alice/bookings/", "alice", later), [])
 
+    def test_json_session_changes_move_the_service_calendar(self):
+        sid = yoga_session(self.srv, 7)
+        calendar = "/dav/calendars/bob/service-yoga/"
+        before = sync_token(self.srv, calendar, "bob")
+        r = self.srv.api("PATCH", f"/sessions/{sid}", {"capacity": 9, "locked": True, "lockNote": "renovation"})
+        self.assertEqual(r.status, 200, r)
+        self.assertNotEqual(sync_token(self.srv, calendar, "bob"), before)
+        self.assertEqual(len(events_starting(self.srv, calendar, "bob", utc(at(7, 10)))), 1)
+        self.assertEqual(self.srv.api("PATCH", f"/sessions/{sid}", {"capacity": 2, "locked": False}).status, 200)
+
     def test_caldav_booking_and_delete_show_in_json(self):
         start = utc(at(5, 9))
         r = put_booking_event(self.srv, "alice", "cut", "caldav-cut-1", start)
