@@ -77,6 +77,14 @@ class Catalog(unittest.TestCase):
         self.assertError(self.api("GET", "/services/massage"), 404, "not-found")
         self.assertError(self.api("DELETE", "/services/massage"), 404, "not-found")
 
+    def test_what_get_answers_can_be_put_back_unchanged(self):
+        sessions = self.api("GET", "/sessions?serviceId=yoga").json["sessions"]
+        for kind in ("services", "resources"):
+            for item in self.api("GET", f"/{kind}").json[kind]:
+                r = self.api("PUT", f"/{kind}/{item['id']}", item)
+                self.assertEqual((r.status, r.json), (200, item), item["id"])
+        self.assertEqual(self.api("GET", "/sessions?serviceId=yoga").json["sessions"], sessions)
+
     def test_put_creates_when_missing(self):
         r = self.api("PUT", "/services/pilates", {"kind": "class", "name": "Pilates", "timezone": "UTC",
                                                   "duration": "PT50M", "capacity": 6})
