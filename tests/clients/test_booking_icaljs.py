@@ -276,7 +276,7 @@ class BookingBodiesWithIcalJs(unittest.TestCase):
                                    {TARA: "INDIVIDUAL", HALL: "ROOM"})
                 self.assertEqual(self.attendees(ev)[ALICE]["PARTSTAT"], "TENTATIVE")
 
-    def test_pending_course_event_with_rdate_periods(self):
+    def test_pending_course_event_lists_every_session(self):
         start, week = self.biz.french_start, dt.timedelta(days=7)
         for name in ("booking:french", "service-object:french"):
             with self.subTest(body=name):
@@ -284,44 +284,21 @@ class BookingBodiesWithIcalJs(unittest.TestCase):
                 ev = self.event(r, "ij-french")
                 self.check_booking(ev, start, start + H, "TENTATIVE", "PENDING", {TARA: "INDIVIDUAL", HALL: "ROOM"})
                 rdate = self.one(ev, "RDATE")
-                self.assertEqual(rdate["type"], "period", "RDATE;VALUE=PERIOD, as ical.js types it")
-                self.assertEqual(rdate["value"].split(","),
-                                 [f"{ical_time(start + i * week)}/{ical_time(start + i * week + H)}" for i in (1, 2, 3)])
-                # ical.js decorates each period (ICAL.Period.toString): the three further sessions, start and end.
-                self.assertEqual(rdate["values"], [f"{js_utc(start + i * week)}/{js_utc(start + i * week + H)}"
-                                                   for i in (1, 2, 3)])
+                self.assertEqual(rdate["type"], "date-time", "RDATE date-times: the sessions are equally long")
+                # Every session, the first (DTSTART) included: RFC 5545 counts a repeated instance once, and
+                # ical.js never yields DTSTART of an RDATE-only event (kewisch/ical.js#534, not merged).
+                self.assertEqual(rdate["value"].split(","), [ical_time(start + i * week) for i in range(4)])
 
-    @unittest.expectedFailure
     def test_icaljs_iterator_expands_the_course(self):
         """ical.js's own recurrence expansion (ICAL.Event.iterator() + getOccurrenceDetails(), the pattern its
-        docs give) should give the course's four sessions: DTSTART, then each RDATE period's start (RFC 5545
-        3.8.5.2: rdtval = date-time / date / period; 3.8.2.4: DTSTART is the first instance of the set).
-        ical.js 2.2.1 (and its main branch) fails twice: RecurExpansion.next() returns the ICAL.Period of a
-        VALUE=PERIOD RDATE instead of an ICAL.Time, so getOccurrenceDetails() throws "occurrence.convertToZone is
-        not a function" (kewisch/ical.js#640 was closed with only the comparison fixed); and with RDATE but no
-        RRULE the iterator never yields DTSTART (fix proposed in kewisch/ical.js#534, not merged). The server's
-        event is valid; this records the client's bug and turns into an unexpected success when it is fixed."""
+        docs give) gives the course's four sessions. (With RDATE;VALUE=PERIOD, ical.js 2.2.1 throws
+        "occurrence.convertToZone is not a function", kewisch/ical.js#640, so bookdav writes date-times.)"""
         start, week = self.biz.french_start, dt.timedelta(days=7)
-        for name in ("booking:french", "export:bookings"):
-            r = self.check_strict(name)
-            self.assertEqual(r["expansionErrors"], {}, f"{name}: ical.js could not expand")
-            self.assertEqual(r["occurrences"]["ij-french"], [js_utc(start + i * week) for i in range(4)])
-
-    def test_icaljs_iterator_on_period_rdate_fails_as_known(self):
-        """What ical.js 2.2.1's iterator does with the course today (see the expected failure above), asserted
-        exactly so that any other failure, or a fix, shows."""
-        start, week = self.biz.french_start, dt.timedelta(days=7)
-        for name in ("booking:french", "service-object:french", "export:bookings", "feed:bookings",
-                     "export:service-french"):
+        for name in ("booking:french", "export:bookings", "feed:bookings", "export:service-french"):
             with self.subTest(body=name):
                 r = self.check_strict(name)
-                err = r["expansionErrors"].get("ij-french")
-                if err is None:
-                    self.fail(f"{name}: ical.js now expands the course: {r['occurrences'].get('ij-french')}; "
-                              "drop this test and the expectedFailure mark")
-                self.assertIn("convertToZone is not a function", err["error"])
-                self.assertEqual(err["yielded"], [f"Period {js_utc(start + week)}/{js_utc(start + week + H)}"],
-                                 "the first thing the iterator yields is the second session, as an ICAL.Period")
+                self.assertEqual(r["expansionErrors"], {}, f"{name}: ical.js could not expand")
+                self.assertEqual(r["occurrences"]["ij-french"], [js_utc(start + i * week) for i in range(4)])
 
     # -- whole calendars --
     def test_service_calendar_exports(self):
@@ -354,7 +331,7 @@ class BookingBodiesWithIcalJs(unittest.TestCase):
         self.assertEqual(statuses["ij-wait"], ("TENTATIVE", "WAITLISTED"))
         self.assertEqual(statuses["ij-french"], ("TENTATIVE", "PENDING"))
         self.assertEqual(events["ij-cut"]["DTSTART"][0]["values"][0], js_utc(self.biz.cut_slot))
-        self.assertEqual(len(events["ij-french"]["RDATE"][0]["values"]), 3, "the course's three further sessions")
+        self.assertEqual(len(events["ij-french"]["RDATE"][0]["values"]), 4, "every session of the course")
         return r
 
     def test_bookings_export(self):
