@@ -1,5 +1,6 @@
 #include "caldav/booking/BookingEvents.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "caldav/booking/BookingNames.h"
@@ -152,13 +153,25 @@ std::string bookingEvent(const BookingEventData& d, const DavSettings& settings)
   e.utc("LAST-MODIFIED", b.updated);
   e.utc("DTSTART", b.time.start);
   e.utc("DTEND", b.time.end);
-  // A course: every further session as an RDATE period, so calendar apps show them all.
-  std::string rdates;
+  // A course: every session as an RDATE, the first (DTSTART) included: RFC 5545 counts a repeated
+  // instance once, and ical.js (Thunderbird) skips DTSTART of an event that has RDATEs but no RRULE
+  // and cannot expand PERIOD values. PERIODs only when the sessions differ in length.
+  std::vector<const Session*> active;
   for (const Session& s : d.sessions) {
-    if (s.time.start == b.time.start || !s.active()) continue;
-    rdates += (rdates.empty() ? "" : ",") + EventText::utcText(s.time.start) + "/" + EventText::utcText(s.time.end);
+    if (s.active()) active.push_back(&s);
   }
-  if (!rdates.empty()) e.raw("RDATE", rdates, {{"VALUE", "PERIOD"}});
+  if (active.size() > 1) {
+    const bool sameLength = std::all_of(active.begin(), active.end(), [&](const Session* s) {
+      return s->time.length() == b.time.length();
+    });
+    std::string rdates;
+    for (const Session* s : active) {
+      rdates += (rdates.empty() ? "" : ",") + EventText::utcText(s->time.start);
+      if (!sameLength) rdates += "/" + EventText::utcText(s->time.end);
+    }
+    if (sameLength) e.raw("RDATE", rdates);
+    else e.raw("RDATE", rdates, {{"VALUE", "PERIOD"}});
+  }
   std::string summary = d.service.name;
   if (b.status == BookingStatus::Pending) summary += " (awaiting approval)";
   if (b.status == BookingStatus::Waitlisted) summary += " (waitlist)";

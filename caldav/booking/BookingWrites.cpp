@@ -196,6 +196,18 @@ Response addTimeOff(DavContext& ctx, const Request& request, const Resource& tar
   return Response::empty(201);
 }
 
+// A booking-<id>.ics name the user has no booking at: another customer's booking is named as such.
+void refuseOthersBooking(DavContext& ctx, const Request& request, const Resource& target) {
+  if (target.exists()) return;
+  auto id = bookingIdOfMember(lastSegment(target.path));
+  if (!id) return;
+  auto booking = ctx.booking.desk.booking(*id);
+  if (booking && booking->customer != request.user && request.role != domain::Role::Admin) {
+    throw DavError::forbidden(xml::kBookdav, "not-your-booking",
+                              "booking " + std::to_string(*id) + " belongs to another customer");
+  }
+}
+
 }  // namespace
 
 Response putIntoComputedCalendar(DavContext& ctx, const Request& request, const Resource& target) {
@@ -205,6 +217,7 @@ Response putIntoComputedCalendar(DavContext& ctx, const Request& request, const 
   }
   if (target.isCollection()) throw DavError::methodNotAllowed("PUT cannot replace the calendar " + target.path);
   if (auto id = bookingOfMember(target)) return reschedule(ctx, request, target, *id);
+  refuseOthersBooking(ctx, request, target);
   if (sessionOfMember(target)) {
     throw DavError::forbidden(xml::kDav, "need-privileges",
                               "sessions belong to the business: to book one, create a new event at its start");
@@ -224,6 +237,7 @@ Response deleteFromComputedCalendar(DavContext& ctx, const Request& request, con
   if (target.isCollection()) {
     throw DavError::forbidden(xml::kDav, "need-privileges", target.path + " is made by bookdav and cannot be deleted");
   }
+  refuseOthersBooking(ctx, request, target);
   if (!target.exists()) throw DavError::notFound(target.path + " does not exist");
   checkWritePreconditions(request, target.object->etag);
   if (auto id = bookingOfMember(target)) {

@@ -115,7 +115,10 @@ class ComputedMembers final : public CollectionMembers {
         query.range = range;
         domain::Intervals slots;
         for (const auto& slot : engine.desk.slots(query)) {
-          out.push_back({slot.time, FbType::Free});  // one FREE period per bookable slot, never merged
+          // One FREE period per slot with a place to give, never merged (DESIGN.md); a full session
+          // that only has waitlist room is taken, so it stays BUSY.
+          if (!slot.bookable || slot.waitlist) continue;
+          out.push_back({slot.time, FbType::Free});
           slots.push_back(slot.time);
         }
         // Open time: the working hours of the service's resources (appointments) or its sessions.

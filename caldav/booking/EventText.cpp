@@ -1,8 +1,7 @@
 #include "caldav/booking/EventText.h"
 
-#include <cstdio>
-
 #include "caldav/ical/ContentLines.h"
+#include "caldav/ical/IcalTime.h"
 
 namespace bookdav::caldav {
 namespace {
@@ -68,17 +67,7 @@ EventText& EventText::raw(std::string_view name, std::string_view value, Params 
   return *this;
 }
 
-std::string EventText::utcText(domain::Instant t) {
-  auto day = std::chrono::floor<std::chrono::days>(t);
-  std::chrono::year_month_day ymd{day};
-  std::chrono::hh_mm_ss<domain::Seconds> hms{t - day};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d%02u%02uT%02d%02d%02dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
-  return buf;
-}
+std::string EventText::utcText(domain::Instant t) { return ical::formatUtc(t); }
 
 EventText& EventText::utc(std::string_view name, domain::Instant t) { return raw(name, utcText(t)); }
 

@@ -1,5 +1,6 @@
 // RFC 4791 7.10 free-busy-query: a VFREEBUSY (200, text/calendar) of the collection's busy time.
 #include "caldav/calendar/FreeBusy.h"
+#include "caldav/ical/IcalTime.h"
 #include "caldav/methods/ReportSupport.h"
 #include "caldav/webdav/DavError.h"
 
@@ -38,6 +39,9 @@ Response freeBusyQueryReport(DavContext& ctx, const Request& request, pugi::xml_
     response.status = 200;
     calendar::FreeBusyOptions options;
     options.mergeFree = false;  // each bookable slot is its own FREE period (DESIGN.md)
+    // RFC 5545 3.6.4 wants a UID on every VFREEBUSY; this one names the question answered.
+    options.uid = "freebusy-" + std::to_string(target.collection->id) + "-" + ical::formatUtc(range.start) + "-" +
+                  ical::formatUtc(range.end) + "@bookdav";
     response.body = calendar::renderFreeBusy(periods, range, options);
     response.set("Content-Type", "text/calendar; charset=utf-8");
   });

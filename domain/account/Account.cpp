@@ -22,6 +22,7 @@ std::optional<Role> parseRole(std::string_view name) {
 
 bool isValidAccountName(std::string_view name) {
   if (name.empty() || name.size() > 64 || name == "." || name == "..") return false;
+  if (name == "resources") return false;  // /dav/principals/resources/ holds the resource principals
   for (char c : name) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') return false;
   }

@@ -21,7 +21,8 @@ struct Account {
   std::string email;         // calendar user address; "" means <name>@<server host>
 };
 
-// True for names usable as a URL segment: [A-Za-z0-9._-]{1,64}, not "." or "..".
+// True for names usable as a URL segment: [A-Za-z0-9._-]{1,64}, not "." or "..", and not
+// "resources" (the principals of staff, rooms and equipment live under /dav/principals/resources/).
 bool isValidAccountName(std::string_view name);
 
 class AccountRepository {

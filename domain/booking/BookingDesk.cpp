@@ -158,7 +158,7 @@ Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
     const Service service = requireService(data, request.serviceId);
     const bool customerRules = !actor.business;
     if (!request.clientHref.empty()) {
-      std::optional<Booking> same = data.bookingByClientHref(customer, request.clientHref);
+      std::optional<Booking> same = data.bookingByClientHref(customer, request.serviceId, request.clientHref);
       if (same && isActive(same->status))
         throw Refused(
             Refusal::AlreadyBooked,
@@ -339,8 +339,9 @@ std::vector<Booking> BookingDesk::bookings(const BookingFilter& filter) {
   return store_.reading([&](BookingData& data) { return data.bookings(filter); });
 }
 
-std::optional<Booking> BookingDesk::findByClientHref(std::string_view customer, std::string_view href) {
-  return store_.reading([&](BookingData& data) { return data.bookingByClientHref(customer, href); });
+std::optional<Booking> BookingDesk::findByClientHref(std::string_view customer, std::string_view serviceId,
+                                                    std::string_view href) {
+  return store_.reading([&](BookingData& data) { return data.bookingByClientHref(customer, serviceId, href); });
 }
 
 std::optional<Booking> BookingDesk::findByClientUid(std::string_view customer, std::string_view uid) {

@@ -34,7 +34,7 @@ struct BookingRequest {
   int participants = 1;
   std::vector<std::string> participantNames;
   std::string clientUid;
-  std::string clientHref;  // unique among the customer's active bookings
+  std::string clientHref;  // unique among the customer's active bookings of the service
   std::string note;
 };
 
@@ -74,7 +74,8 @@ class BookingDesk {
   std::optional<Booking> booking(BookingId id);
   std::vector<Booking> bookings(const BookingFilter& filter);
   // The customer's latest booking with this client href / UID (any status).
-  std::optional<Booking> findByClientHref(std::string_view customer, std::string_view href);
+  std::optional<Booking> findByClientHref(std::string_view customer, std::string_view serviceId,
+                                          std::string_view href);
   std::optional<Booking> findByClientUid(std::string_view customer, std::string_view uid);
   // 1 for the first in line on its (first) session's waitlist; 0 when the booking is not waitlisted.
   int waitlistPosition(BookingId id);

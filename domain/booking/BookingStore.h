@@ -71,7 +71,8 @@ class BookingData {
   // Bookings of a session with the given status, in waitlist order (queue, then id).
   virtual std::vector<Booking> bookingsOfSession(SessionId id, BookingStatus status) = 0;
   // The latest booking of the customer with this client href / UID (any status).
-  virtual std::optional<Booking> bookingByClientHref(std::string_view customer, std::string_view href) = 0;
+  virtual std::optional<Booking> bookingByClientHref(std::string_view customer, std::string_view serviceId,
+                                                     std::string_view href) = 0;
   virtual std::optional<Booking> bookingByClientUid(std::string_view customer, std::string_view uid) = 0;
   virtual BookingId insertBooking(const Booking& booking) = 0;  // id ignored; sessionIds linked
   virtual void updateBooking(const Booking& booking) = 0;       // by id; sessionIds relinked

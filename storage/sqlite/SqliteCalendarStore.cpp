@@ -183,7 +183,8 @@ class Transaction final : public domain::CalendarWriter {
   }
 
   std::optional<ObjectRecord> objectByUid(std::int64_t collectionId, std::string_view uid) override {
-    auto s = c_.prepare(objectColumns(false) + " WHERE collection_id = ?1 AND uid = ?2");
+    // "uid <> ''" lets SQLite use the partial unique index on (collection_id, uid).
+    auto s = c_.prepare(objectColumns(false) + " WHERE collection_id = ?1 AND uid = ?2 AND uid <> ''");
     s.bindAll(collectionId, uid);
     if (!s.step()) return std::nullopt;
     return readObject(s, false);

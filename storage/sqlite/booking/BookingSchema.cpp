@@ -87,6 +87,11 @@ constexpr Migration kMigrations[] = {
      " booking_id INTEGER NOT NULL REFERENCES booking_bookings (id) ON DELETE CASCADE,"
      " PRIMARY KEY (session_id, booking_id)) WITHOUT ROWID;"
      "CREATE INDEX booking_booking_sessions_by_booking ON booking_booking_sessions (booking_id);"},
+    // An href names a booking within one service's calendar: the same name may be used in two.
+    {2,
+     "DROP INDEX booking_bookings_active_href;"
+     "CREATE UNIQUE INDEX booking_bookings_active_href ON booking_bookings (customer, service_id, client_href)"
+     " WHERE client_href <> '' AND status IN ('CONFIRMED', 'PENDING', 'WAITLISTED');"},
 };
 
 }  // namespace

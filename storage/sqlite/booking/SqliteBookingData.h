@@ -41,7 +41,7 @@ class SqliteBookingData final : public domain::BookingData {
   std::optional<domain::Booking> booking(domain::BookingId id) override;
   std::vector<domain::Booking> bookings(const domain::BookingFilter& filter) override;
   std::vector<domain::Booking> bookingsOfSession(domain::SessionId id, domain::BookingStatus status) override;
-  std::optional<domain::Booking> bookingByClientHref(std::string_view customer,
+  std::optional<domain::Booking> bookingByClientHref(std::string_view customer, std::string_view serviceId,
                                                      std::string_view href) override;
   std::optional<domain::Booking> bookingByClientUid(std::string_view customer, std::string_view uid) override;
   domain::BookingId insertBooking(const domain::Booking& booking) override;

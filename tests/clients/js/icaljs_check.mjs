@@ -10,9 +10,11 @@
 //   type}]}}, value being the property's value as ical.js serializes it back (toICALString after the name),
 //   values the decoded values as strings (TEXT unescaped, times as ical.js prints them).
 // roundtrip: ICAL.parse(component.toString()) gives the same jCal as the first parse.
-// occurrences: for each VEVENT/VTODO that has RRULE, {UID: first 12 start times in UTC} via ICAL.Event's
-//   iterator, with the object's VTIMEZONEs registered and RECURRENCE-ID exceptions applied; for every
-//   other VEVENT, its start in UTC under UID#RECURRENCE-ID.
+// occurrences: for each VEVENT/VTODO that has RRULE or RDATE, {UID: first 12 start times in UTC} via ICAL.Event's
+//   iterator and getOccurrenceDetails, with the object's VTIMEZONEs registered and RECURRENCE-ID exceptions
+//   applied; for every other VEVENT, its start in UTC under UID#RECURRENCE-ID.
+// expansionErrors: {UID: {error, yielded}} for each master whose expansion threw inside ical.js (its UID is then
+//   missing from occurrences); yielded lists what the iterator returned before (constructor name and value).
 // problems: strings for values ical.js decorated into something invalid (NaN times, unknown value types).
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
@@ -60,7 +62,7 @@ function walk(comp, path, list, problems) {
   comp.getAllSubcomponents().forEach((sub, i) => walk(sub, `${path}/${sub.name.toUpperCase()}[${i}]`, list, problems));
 }
 
-function occurrences(vcal, problems) {
+function occurrences(vcal, problems, expansionErrors) {
   const res = {};
   ICAL.TimezoneService.reset();
   for (const vtz of vcal.getAllSubcomponents('vtimezone')) {
@@ -80,14 +82,21 @@ function occurrences(vcal, problems) {
         event.relateException(ex);
       }
     }
-    const it = event.iterator();
     const starts = [];
-    let next;
-    while (starts.length < 12 && (next = it.next())) {
-      const details = event.getOccurrenceDetails(next);
-      starts.push(details.startDate.convertToZone(ICAL.Timezone.utcTimezone).toString());
+    const yielded = [];
+    try {
+      const it = event.iterator();
+      let next;
+      while (starts.length < 12 && (next = it.next())) {
+        yielded.push(`${next.constructor.name} ${next}`);
+        const details = event.getOccurrenceDetails(next);
+        starts.push(details.startDate.convertToZone(ICAL.Timezone.utcTimezone).toString());
+      }
+      res[uid] = starts;
+    } catch (e) {
+      // The expansion failed inside ical.js (the text parsed): reported apart from parse errors.
+      expansionErrors[uid] = { error: String(e), yielded };
     }
-    res[uid] = starts;
   }
   for (const c of comps) {
     if (masters.includes(c)) continue;
@@ -112,11 +121,13 @@ for (const [name, text] of Object.entries(bodies)) {
     const components = [];
     walk(vcal, 'VCALENDAR', components, problems);
     const again = ICAL.parse(vcal.toString());
+    const expansionErrors = {};
     out[name] = {
       ok: true,
       components,
       roundtrip: JSON.stringify(again) === JSON.stringify(jcal),
-      occurrences: occurrences(vcal, problems),
+      occurrences: occurrences(vcal, problems, expansionErrors),
+      expansionErrors,
       problems,
     };
   } catch (e) {

@@ -290,14 +290,14 @@ TEST_F(AppointmentBookingTest, ClientHrefAndUidLookups) {
   r.clientHref = "a.ics";
   r.clientUid = "uid-a";
   Booking a = desk.book(r, alice);
-  EXPECT_EQ(desk.findByClientHref("alice", "a.ics")->id, a.id);
+  EXPECT_EQ(desk.findByClientHref("alice", "haircut", "a.ics")->id, a.id);
   EXPECT_EQ(desk.findByClientUid("alice", "uid-a")->id, a.id);
-  EXPECT_EQ(desk.findByClientHref("bob", "a.ics"), std::nullopt);
+  EXPECT_EQ(desk.findByClientHref("bob", "haircut", "a.ics"), std::nullopt);
   r.start = kTen + hours{1};
   refused(Refusal::AlreadyBooked, [&] { desk.book(r, alice); });
   desk.cancel(a.id, alice);
   Booking again = desk.book(r, alice);  // the href is free again once the booking is canceled
-  EXPECT_EQ(desk.findByClientHref("alice", "a.ics")->id, again.id);
+  EXPECT_EQ(desk.findByClientHref("alice", "haircut", "a.ics")->id, again.id);
 }
 
 TEST_F(AppointmentBookingTest, ListsByCustomerServiceResourceAndRange) {
