@@ -23,7 +23,7 @@ using domain::Seconds;
 constexpr year_month_day kAnchor{year{1970}, January, day{5}};
 
 std::string localText(year_month_day d, Seconds tod) {
-  char buf[32];
+  char buf[64];
   long long s = tod.count();
   std::snprintf(buf, sizeof buf, "%04d%02u%02uT%02lld%02lld%02lld", static_cast<int>(d.year()),
                 static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()), s / 3600, s / 60 % 60, s % 60);
@@ -198,8 +198,7 @@ std::optional<domain::Resource> resourceOfInbox(DavContext& ctx, const Resource&
 
 namespace {
 
-Response proppatchHours(DavContext& ctx, const Request& request, const Resource& inbox, pugi::xml_node update,
-                        bool allowed) {
+Response proppatchHours(DavContext& ctx, const Resource& inbox, pugi::xml_node update, bool allowed) {
   auto resource = resourceOfInbox(ctx, inbox);
   if (!resource) throw DavError::notFound("no resource has working hours here");
   if (!allowed) {
@@ -252,12 +251,12 @@ Response proppatchResourceInbox(DavContext& ctx, const Request& request, const R
                                 pugi::xml_node update) {
   auto resource = ctx.booking.catalog.resource(inbox.resourceId);
   bool allowed = request.role == domain::Role::Admin || (resource && resource->userName == request.user);
-  return proppatchHours(ctx, request, inbox, update, allowed);
+  return proppatchHours(ctx, inbox, update, allowed);
 }
 
 Response proppatchStaffInbox(DavContext& ctx, const Request& request, const Resource& inbox, pugi::xml_node update) {
   requireWrite(request, inbox);
-  return proppatchHours(ctx, request, inbox, update, true);
+  return proppatchHours(ctx, inbox, update, true);
 }
 
 }  // namespace bookdav::caldav
