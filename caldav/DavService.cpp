@@ -19,12 +19,15 @@ DavService::DavService(domain::CalendarStore& store, domain::AccountRepository& 
       settings_(std::move(settings)) {}
 
 std::string allowedMethods(std::string_view path) {
-  std::string allow = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, MKCOL, MKCALENDAR, COPY, MOVE, REPORT";
+  std::string allow =
+      "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, MKCOL, MKCALENDAR, COPY, MOVE, REPORT";
   if (path.size() >= 8 && path.substr(path.size() - 8) == "/outbox/") allow += ", POST";
   return allow;
 }
 
-DavContext DavService::context() { return DavContext{store_, accounts_, booking_, changes_, clock_, settings_}; }
+DavContext DavService::context() {
+  return DavContext{store_, accounts_, booking_, changes_, clock_, settings_};
+}
 
 Response DavService::serveFeed(const Request& request) {
   DavContext ctx = context();

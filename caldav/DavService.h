@@ -12,8 +12,9 @@ std::string allowedMethods(std::string_view path);
 
 class DavService {
  public:
-  DavService(domain::CalendarStore& store, domain::AccountRepository& accounts, domain::BookingEngine& booking,
-             domain::ChangeLog& changes, const domain::Clock& clock, DavSettings settings);
+  DavService(domain::CalendarStore& store, domain::AccountRepository& accounts,
+             domain::BookingEngine& booking, domain::ChangeLog& changes, const domain::Clock& clock,
+             DavSettings settings);
 
   // Never throws for protocol errors; storage failures propagate as exceptions.
   Response handle(const Request& request);

@@ -4,7 +4,9 @@
 
 namespace bookdav::server {
 
-std::filesystem::path Backend::databaseFile(const std::filesystem::path& dataDir) { return dataDir / "bookdav.db"; }
+std::filesystem::path Backend::databaseFile(const std::filesystem::path& dataDir) {
+  return dataDir / "bookdav.db";
+}
 
 static std::string prepareDirectory(const std::filesystem::path& dataDir) {
   std::filesystem::create_directories(dataDir);
@@ -16,7 +18,8 @@ const domain::Clock& Backend::systemClock() {
   return clock;
 }
 
-Backend::Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings, const domain::Clock& clock)
+Backend::Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings,
+                 const domain::Clock& clock)
     : clock(clock),
       database(prepareDirectory(dataDir)),
       changes(database),

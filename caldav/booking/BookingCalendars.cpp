@@ -29,8 +29,9 @@ struct CalendarLooks {
 };
 
 // The record of a computed calendar: its looks, with the settings a user stored for it on top.
-std::shared_ptr<const domain::CollectionRecord> recordFor(domain::CalendarReader& store, const std::string& path,
-                                                          const std::string& owner, const CalendarLooks& looks) {
+std::shared_ptr<const domain::CollectionRecord> recordFor(domain::CalendarReader& store,
+                                                          const std::string& path, const std::string& owner,
+                                                          const CalendarLooks& looks) {
   domain::CollectionRecord r;
   if (auto row = store.collection(path); row && row->computed) {
     r = std::move(*row);
@@ -49,9 +50,12 @@ std::shared_ptr<const domain::CollectionRecord> recordFor(domain::CalendarReader
 
 std::vector<std::string> scopesOf(const Resource& r) {
   switch (r.kind) {
-    case ResourceKind::ServiceCalendar: return domain::serviceCollectionScopes(r.service->id, r.owner);
-    case ResourceKind::BookingsCalendar: return domain::customerCollectionScopes(r.owner);
-    default: return domain::resourceCollectionScopes(r.resourceId);
+    case ResourceKind::ServiceCalendar:
+      return domain::serviceCollectionScopes(r.service->id, r.owner);
+    case ResourceKind::BookingsCalendar:
+      return domain::customerCollectionScopes(r.owner);
+    default:
+      return domain::resourceCollectionScopes(r.resourceId);
   }
 }
 
@@ -61,7 +65,8 @@ Resource serviceCalendar(DavContext& ctx, domain::CalendarReader& store, const s
   r.kind = ResourceKind::ServiceCalendar;
   r.owner = owner;
   r.path = homePath(owner) + serviceCalendarSegment(service.id) + "/";
-  r.collection = recordFor(store, r.path, owner, {service.name, describeService(service), paletteColor(service.id)});
+  r.collection =
+      recordFor(store, r.path, owner, {service.name, describeService(service), paletteColor(service.id)});
   r.service = std::make_shared<const domain::Service>(std::move(service));
   r.syncSeq = ctx.changes.latest(scopesOf(r));
   return r;
@@ -73,8 +78,9 @@ Resource bookingsCalendar(DavContext& ctx, domain::CalendarReader& store, const 
   r.owner = owner;
   r.path = homePath(owner) + std::string(kBookingsSegment) + "/";
   r.collection = recordFor(store, r.path, owner,
-                           {"My bookings", "Your bookings at " + ctx.settings.businessName +
-                                               ". Delete an event to cancel its booking; move it to reschedule.",
+                           {"My bookings",
+                            "Your bookings at " + ctx.settings.businessName +
+                                ". Delete an event to cancel its booking; move it to reschedule.",
                             "#E53935FF"});
   r.syncSeq = ctx.changes.latest(scopesOf(r));
   return r;
@@ -88,9 +94,9 @@ Resource resourceCalendar(DavContext& ctx, domain::CalendarReader& store, const 
   r.resourceId = resource.id;
   r.path = homePath(owner) + resourceCalendarSegment(resource.id) + "/";
   std::string name = resource.name.empty() ? resource.id : resource.name;
-  r.collection = recordFor(store, r.path, owner,
-                           {name + " (schedule)", "Sessions, appointments and time off of " + name + ".",
-                            "#6D4C41FF"});
+  r.collection =
+      recordFor(store, r.path, owner,
+                {name + " (schedule)", "Sessions, appointments and time off of " + name + ".", "#6D4C41FF"});
   r.syncSeq = ctx.changes.latest(scopesOf(r));
   return r;
 }
@@ -105,19 +111,23 @@ Resource fixed(ResourceKind kind, std::string path, std::string resourceId = {})
 
 }  // namespace
 
-std::optional<Resource> resolveBookingPath(DavContext& ctx, domain::CalendarReader& store, std::string_view path,
-                                           const std::string& viewer, domain::Role role) {
+std::optional<Resource> resolveBookingPath(DavContext& ctx, domain::CalendarReader& store,
+                                           std::string_view path, const std::string& viewer,
+                                           domain::Role role) {
   const auto segments = pathSegments(path);
   if (segments.size() < 3 || segments[0] != "dav") return std::nullopt;
   auto& catalog = ctx.booking.catalog;
 
   // /dav/principals/resources/[<id>/[inbox/]]
   if (segments[1] == "principals" && segments[2] == "resources") {
-    if (segments.size() == 3) return fixed(ResourceKind::ResourcePrincipals, std::string(kResourcePrincipalsRoot));
+    if (segments.size() == 3)
+      return fixed(ResourceKind::ResourcePrincipals, std::string(kResourcePrincipalsRoot));
     Resource missing = fixed(ResourceKind::Missing, std::string(path));
     if (segments.size() > 5 || !catalog.resource(segments[3])) return missing;
-    if (segments.size() == 4) return fixed(ResourceKind::ResourcePrincipal, resourcePrincipalPath(segments[3]), segments[3]);
-    if (segments[4] == "inbox") return fixed(ResourceKind::ResourceInbox, resourceInboxPath(segments[3]), segments[3]);
+    if (segments.size() == 4)
+      return fixed(ResourceKind::ResourcePrincipal, resourcePrincipalPath(segments[3]), segments[3]);
+    if (segments[4] == "inbox")
+      return fixed(ResourceKind::ResourceInbox, resourceInboxPath(segments[3]), segments[3]);
     return missing;
   }
 
@@ -158,11 +168,12 @@ std::optional<Resource> resolveBookingPath(DavContext& ctx, domain::CalendarRead
   return member;
 }
 
-std::vector<Resource> bookingCalendarsOf(DavContext& ctx, domain::CalendarReader& store, const std::string& owner,
-                                         domain::Role role) {
+std::vector<Resource> bookingCalendarsOf(DavContext& ctx, domain::CalendarReader& store,
+                                         const std::string& owner, domain::Role role) {
   std::vector<Resource> out;
   out.push_back(bookingsCalendar(ctx, store, owner));
-  for (auto& service : ctx.booking.catalog.services()) out.push_back(serviceCalendar(ctx, store, owner, std::move(service)));
+  for (auto& service : ctx.booking.catalog.services())
+    out.push_back(serviceCalendar(ctx, store, owner, std::move(service)));
   if (role == domain::Role::Admin || role == domain::Role::Staff) {
     for (const auto& resource : ctx.booking.catalog.resources()) {
       if (mayView(resource, owner, role)) out.push_back(resourceCalendar(ctx, store, owner, resource));

@@ -18,9 +18,12 @@ using domain::Session;
 
 std::string_view cutype(domain::ResourceKind kind) {
   switch (kind) {
-    case domain::ResourceKind::Staff: return "INDIVIDUAL";
-    case domain::ResourceKind::Room: return "ROOM";
-    case domain::ResourceKind::Equipment: return "RESOURCE";
+    case domain::ResourceKind::Staff:
+      return "INDIVIDUAL";
+    case domain::ResourceKind::Room:
+      return "ROOM";
+    case domain::ResourceKind::Equipment:
+      return "RESOURCE";
   }
   return "RESOURCE";
 }
@@ -28,9 +31,12 @@ std::string_view cutype(domain::ResourceKind kind) {
 std::string locationText(const domain::Location& l) {
   switch (l.kind) {
     case domain::Location::Kind::Address:
-    case domain::Location::Kind::Online: return l.text;
-    case domain::Location::Kind::CustomerPlace: return "At the customer's place";
-    case domain::Location::Kind::None: break;
+    case domain::Location::Kind::Online:
+      return l.text;
+    case domain::Location::Kind::CustomerPlace:
+      return "At the customer's place";
+    case domain::Location::Kind::None:
+      break;
   }
   return {};
 }
@@ -55,29 +61,38 @@ void common(EventText& e, const Service& service) {
 void resourceAttendees(EventText& e, const std::vector<Resource>& resources, const DavSettings& settings) {
   for (const Resource& r : resources) {
     e.raw("ATTENDEE", resourceAddress(r.id, settings),
-          {{"CN", r.name.empty() ? r.id : r.name}, {"CUTYPE", cutype(r.kind)}, {"ROLE", "NON-PARTICIPANT"},
+          {{"CN", r.name.empty() ? r.id : r.name},
+           {"CUTYPE", cutype(r.kind)},
+           {"ROLE", "NON-PARTICIPANT"},
            {"PARTSTAT", "ACCEPTED"}});
   }
 }
 
 std::string_view eventStatus(BookingStatus s) {
   switch (s) {
-    case BookingStatus::Confirmed: return "CONFIRMED";
+    case BookingStatus::Confirmed:
+      return "CONFIRMED";
     case BookingStatus::Pending:
-    case BookingStatus::Waitlisted: return "TENTATIVE";
+    case BookingStatus::Waitlisted:
+      return "TENTATIVE";
     case BookingStatus::Canceled:
-    case BookingStatus::Declined: return "CANCELLED";
+    case BookingStatus::Declined:
+      return "CANCELLED";
   }
   return "TENTATIVE";
 }
 
 std::string_view partstat(BookingStatus s) {
   switch (s) {
-    case BookingStatus::Confirmed: return "ACCEPTED";
+    case BookingStatus::Confirmed:
+      return "ACCEPTED";
     case BookingStatus::Pending:
-    case BookingStatus::Waitlisted: return "TENTATIVE";
-    case BookingStatus::Canceled: return "DECLINED";
-    case BookingStatus::Declined: return "DECLINED";
+    case BookingStatus::Waitlisted:
+      return "TENTATIVE";
+    case BookingStatus::Canceled:
+      return "DECLINED";
+    case BookingStatus::Declined:
+      return "DECLINED";
   }
   return "NEEDS-ACTION";
 }
@@ -88,8 +103,8 @@ std::string priceText(const domain::Price& price) {
   if (price.currency.empty() && price.amountMinor == 0) return "free";
   char buf[64];
   std::int64_t a = price.amountMinor < 0 ? -price.amountMinor : price.amountMinor;
-  std::snprintf(buf, sizeof buf, "%s%lld.%02lld", price.amountMinor < 0 ? "-" : "", static_cast<long long>(a / 100),
-                static_cast<long long>(a % 100));
+  std::snprintf(buf, sizeof buf, "%s%lld.%02lld", price.amountMinor < 0 ? "-" : "",
+                static_cast<long long>(a / 100), static_cast<long long>(a % 100));
   return std::string(buf) + (price.currency.empty() ? "" : " " + price.currency);
 }
 
@@ -102,9 +117,12 @@ std::string describeService(const Service& s) {
                                                                 : "Course";
   out += " " + kind + " of " + domain::describeDuration(s.duration) + ", " + priceText(s.price) +
          (s.price.amountMinor ? " per person" : "") + ".";
-  if (s.kind != domain::ServiceKind::Appointment) out += " " + std::to_string(s.capacity) + " places per session.";
-  if (p.minimumNotice.count() > 0) out += " Book at least " + domain::describeDuration(p.minimumNotice) + " ahead";
-  else out += " Book any time before the start";
+  if (s.kind != domain::ServiceKind::Appointment)
+    out += " " + std::to_string(s.capacity) + " places per session.";
+  if (p.minimumNotice.count() > 0)
+    out += " Book at least " + domain::describeDuration(p.minimumNotice) + " ahead";
+  else
+    out += " Book any time before the start";
   if (p.maximumHorizon) out += ", at most " + domain::describeDuration(*p.maximumHorizon) + " ahead";
   out += ".";
   if (p.cancellationDeadline.count() > 0) {
@@ -123,7 +141,8 @@ std::string describeService(const Service& s) {
   return out;
 }
 
-std::string sessionEventForCustomers(const Service& service, const Session& session, const DavSettings& settings) {
+std::string sessionEventForCustomers(const Service& service, const Session& session,
+                                     const DavSettings& settings) {
   EventText e(settings.productId);
   e.begin("VEVENT");
   e.raw("UID", "session-" + std::to_string(session.id) + "@bookdav");
@@ -161,16 +180,17 @@ std::string bookingEvent(const BookingEventData& d, const DavSettings& settings)
     if (s.active()) active.push_back(&s);
   }
   if (active.size() > 1) {
-    const bool sameLength = std::all_of(active.begin(), active.end(), [&](const Session* s) {
-      return s->time.length() == b.time.length();
-    });
+    const bool sameLength = std::all_of(
+        active.begin(), active.end(), [&](const Session* s) { return s->time.length() == b.time.length(); });
     std::string rdates;
     for (const Session* s : active) {
       rdates += (rdates.empty() ? "" : ",") + EventText::utcText(s->time.start);
       if (!sameLength) rdates += "/" + EventText::utcText(s->time.end);
     }
-    if (sameLength) e.raw("RDATE", rdates);
-    else e.raw("RDATE", rdates, {{"VALUE", "PERIOD"}});
+    if (sameLength)
+      e.raw("RDATE", rdates);
+    else
+      e.raw("RDATE", rdates, {{"VALUE", "PERIOD"}});
   }
   std::string summary = d.service.name;
   if (b.status == BookingStatus::Pending) summary += " (awaiting approval)";
@@ -180,9 +200,10 @@ std::string bookingEvent(const BookingEventData& d, const DavSettings& settings)
                             (b.participants == 1 ? " person" : " people") + ", " + priceText(b.price) + ".";
   if (b.status == BookingStatus::Pending) description += " Waiting for the business to approve it.";
   if (b.status == BookingStatus::Waitlisted) {
-    description += " On the waitlist" +
-                   (d.waitlistPosition > 0 ? " (number " + std::to_string(d.waitlistPosition) + ")" : std::string()) +
-                   "; you get a place when one frees up.";
+    description +=
+        " On the waitlist" +
+        (d.waitlistPosition > 0 ? " (number " + std::to_string(d.waitlistPosition) + ")" : std::string()) +
+        "; you get a place when one frees up.";
   }
   if (d.sessions.size() > 1) description += " Covers all " + std::to_string(d.sessions.size()) + " sessions.";
   if (!b.note.empty()) description += " Note: " + b.note;
@@ -192,7 +213,9 @@ std::string bookingEvent(const BookingEventData& d, const DavSettings& settings)
   e.raw("TRANSP", "OPAQUE");
   e.raw("ORGANIZER", businessAddress(settings), {{"CN", settings.businessName}});
   e.raw("ATTENDEE", d.customer.address,
-        {{"CN", d.customer.name}, {"CUTYPE", "INDIVIDUAL"}, {"ROLE", "REQ-PARTICIPANT"},
+        {{"CN", d.customer.name},
+         {"CUTYPE", "INDIVIDUAL"},
+         {"ROLE", "REQ-PARTICIPANT"},
          {"PARTSTAT", partstat(b.status)}});
   resourceAttendees(e, d.resources, settings);
   e.raw("X-BOOKDAV-BOOKING", std::to_string(b.id));
@@ -223,10 +246,11 @@ std::string sessionEventForStaff(const StaffSessionData& d, const DavSettings& s
              std::string(domain::toString(b.status)) + ")";
     }
     std::string summary = d.service->name;
-    if (s.kind == domain::SessionKind::Appointment && !d.customers.empty()) summary += ": " + d.customers[0].name;
+    if (s.kind == domain::SessionKind::Appointment && !d.customers.empty())
+      summary += ": " + d.customers[0].name;
     e.text("SUMMARY", summary);
-    std::string description = s.kind == domain::SessionKind::Appointment ? std::string()
-                                                                         : placesText(s) + " ";
+    std::string description =
+        s.kind == domain::SessionKind::Appointment ? std::string() : placesText(s) + " ";
     description += who.empty() ? "Nobody has booked yet." : "Booked by " + who + ".";
     if (s.locked) description += " Locked" + (s.lockNote.empty() ? std::string() : ": " + s.lockNote) + ".";
     e.text("DESCRIPTION", description);
@@ -235,7 +259,9 @@ std::string sessionEventForStaff(const StaffSessionData& d, const DavSettings& s
     e.raw("ORGANIZER", businessAddress(settings), {{"CN", settings.businessName}});
     for (size_t i = 0; i < d.bookings.size(); ++i) {
       e.raw("ATTENDEE", d.customers[i].address,
-            {{"CN", d.customers[i].name}, {"CUTYPE", "INDIVIDUAL"}, {"ROLE", "REQ-PARTICIPANT"},
+            {{"CN", d.customers[i].name},
+             {"CUTYPE", "INDIVIDUAL"},
+             {"ROLE", "REQ-PARTICIPANT"},
              {"PARTSTAT", partstat(d.bookings[i].status)}});
     }
   }

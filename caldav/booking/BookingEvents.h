@@ -30,8 +30,8 @@ std::string sessionEventForCustomers(const domain::Service& service, const domai
 struct BookingEventData {
   const domain::Service& service;
   const domain::Booking& booking;
-  const std::vector<domain::Session>& sessions;     // the booking's sessions, in start order
-  const std::vector<domain::Resource>& resources;   // the resources assigned
+  const std::vector<domain::Session>& sessions;    // the booking's sessions, in start order
+  const std::vector<domain::Resource>& resources;  // the resources assigned
   Participant customer;
   int waitlistPosition = 0;
 };
@@ -39,10 +39,10 @@ std::string bookingEvent(const BookingEventData& data, const DavSettings& settin
 
 struct StaffSessionData {
   const domain::Session& session;
-  const domain::Service* service;                     // null for time off
-  const std::vector<domain::Resource>& resources;     // the session's resources
-  const std::vector<domain::Booking>& bookings;       // active bookings of the session
-  const std::vector<Participant>& customers;          // one per booking
+  const domain::Service* service;                  // null for time off
+  const std::vector<domain::Resource>& resources;  // the session's resources
+  const std::vector<domain::Booking>& bookings;    // active bookings of the session
+  const std::vector<Participant>& customers;       // one per booking
 };
 std::string sessionEventForStaff(const StaffSessionData& data, const DavSettings& settings);
 

@@ -10,7 +10,8 @@ std::optional<std::string> afterPrefix(std::string_view text, std::string_view p
   return std::string(text.substr(prefix.size()));
 }
 
-std::optional<std::int64_t> numberBetween(std::string_view name, std::string_view prefix, std::string_view suffix) {
+std::optional<std::int64_t> numberBetween(std::string_view name, std::string_view prefix,
+                                          std::string_view suffix) {
   if (name.size() <= prefix.size() + suffix.size() || name.substr(0, prefix.size()) != prefix ||
       name.substr(name.size() - suffix.size()) != suffix)
     return std::nullopt;
@@ -32,9 +33,15 @@ std::string lower(std::string_view s) {
 
 }  // namespace
 
-std::string serviceCalendarSegment(std::string_view serviceId) { return "service-" + std::string(serviceId); }
-std::string resourceCalendarSegment(std::string_view resourceId) { return "resource-" + std::string(resourceId); }
-std::optional<std::string> serviceIdOfSegment(std::string_view segment) { return afterPrefix(segment, "service-"); }
+std::string serviceCalendarSegment(std::string_view serviceId) {
+  return "service-" + std::string(serviceId);
+}
+std::string resourceCalendarSegment(std::string_view resourceId) {
+  return "resource-" + std::string(resourceId);
+}
+std::optional<std::string> serviceIdOfSegment(std::string_view segment) {
+  return afterPrefix(segment, "service-");
+}
 std::optional<std::string> resourceIdOfSegment(std::string_view segment) {
   return afterPrefix(segment, "resource-");
 }
@@ -44,8 +51,12 @@ bool isReservedCalendarName(std::string_view segment) {
          segment.substr(0, 8) == "service-" || segment.substr(0, 9) == "resource-";
 }
 
-std::string sessionMemberName(domain::SessionId id) { return "session-" + std::to_string(id) + ".ics"; }
-std::string bookingMemberName(domain::BookingId id) { return "booking-" + std::to_string(id) + ".ics"; }
+std::string sessionMemberName(domain::SessionId id) {
+  return "session-" + std::to_string(id) + ".ics";
+}
+std::string bookingMemberName(domain::BookingId id) {
+  return "booking-" + std::to_string(id) + ".ics";
+}
 std::optional<domain::SessionId> sessionIdOfMember(std::string_view name) {
   return numberBetween(name, "session-", ".ics");
 }
@@ -56,7 +67,9 @@ std::optional<domain::BookingId> bookingIdOfMember(std::string_view name) {
 std::string resourcePrincipalPath(std::string_view resourceId) {
   return std::string(kResourcePrincipalsRoot) + std::string(resourceId) + "/";
 }
-std::string resourceInboxPath(std::string_view resourceId) { return resourcePrincipalPath(resourceId) + "inbox/"; }
+std::string resourceInboxPath(std::string_view resourceId) {
+  return resourcePrincipalPath(resourceId) + "inbox/";
+}
 
 std::string resourceAddress(std::string_view resourceId, const DavSettings& settings) {
   return "mailto:" + std::string(resourceId) + "@resources." + settings.addressDomain;
@@ -71,6 +84,8 @@ std::optional<std::string> resourceIdOfAddress(std::string_view address, const D
   return a.substr(7, a.size() - 7 - suffix.size());
 }
 
-std::string businessAddress(const DavSettings& settings) { return "mailto:bookings@" + settings.addressDomain; }
+std::string businessAddress(const DavSettings& settings) {
+  return "mailto:bookings@" + settings.addressDomain;
+}
 
 }  // namespace bookdav::caldav

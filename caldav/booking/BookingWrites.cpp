@@ -60,7 +60,8 @@ RequestedBooking readEvent(std::string_view body, const std::string& floatingZon
     if (!ical::firstProperty(c, "RECURRENCE-ID")) master = c;
   }
   if (!master) {
-    throw DavError::forbidden(xml::kBookdav, "invalid-request", "the event needs a VEVENT without RECURRENCE-ID");
+    throw DavError::forbidden(xml::kBookdav, "invalid-request",
+                              "the event needs a VEVENT without RECURRENCE-ID");
   }
   auto zone = ical::TimeZoneContext::named(floatingZone).value_or(ical::TimeZoneContext::utc());
   RequestedBooking out;
@@ -96,7 +97,8 @@ RequestedBooking readEvent(std::string_view body, const std::string& floatingZon
       // A resource may also be named by its display name, as a calendar app's attendee picker does.
       const std::string cutype = lower(ical::parameterValue(a, "CUTYPE").value_or("individual"));
       for (const auto& r : resources) {
-        if (!cn.empty() && lower(r.name) == lower(cn) && (cutype != "individual" || r.kind == domain::ResourceKind::Staff) &&
+        if (!cn.empty() && lower(r.name) == lower(cn) &&
+            (cutype != "individual" || r.kind == domain::ResourceKind::Staff) &&
             lower(ical::parameterValue(a, "ROLE").value_or("")) == "non-participant") {
           resourceId = r.id;
         }
@@ -115,7 +117,8 @@ RequestedBooking readEvent(std::string_view body, const std::string& floatingZon
 }
 
 std::optional<domain::BookingId> bookingOfMember(const Resource& target) {
-  if (target.kind == ResourceKind::Object && target.object && target.object->id < 0) return -target.object->id;
+  if (target.kind == ResourceKind::Object && target.object && target.object->id < 0)
+    return -target.object->id;
   return std::nullopt;
 }
 
@@ -135,13 +138,15 @@ Response book(DavContext& ctx, const Request& request, const Resource& target) {
                               "book one time: a booking event cannot repeat (courses are booked as a whole "
                               "at any of their sessions)");
   }
-  if (service.kind == domain::ServiceKind::Appointment && event.end && *event.end != event.start + service.duration) {
+  if (service.kind == domain::ServiceKind::Appointment && event.end &&
+      *event.end != event.start + service.duration) {
     throw DavError::forbidden(xml::kBookdav, "slot-unavailable",
                               service.name + " takes " + domain::describeDuration(service.duration) +
                                   ": end the event that much after its start, or leave the end out");
   }
   if (event.resourceIds.size() > 1) {
-    throw DavError::forbidden(xml::kBookdav, "invalid-request", "name at most one resource (ATTENDEE) to book with");
+    throw DavError::forbidden(xml::kBookdav, "invalid-request",
+                              "name at most one resource (ATTENDEE) to book with");
   }
   auto account = ctx.accounts.find(request.user);
   domain::BookingRequest br;
@@ -215,17 +220,21 @@ Response putIntoComputedCalendar(DavContext& ctx, const Request& request, const 
   if (static_cast<std::int64_t>(request.body.size()) > ctx.settings.maxResourceSize) {
     throw DavError(413, xml::QName{std::string(xml::kCalDav), "max-resource-size"}, "the event is too large");
   }
-  if (target.isCollection()) throw DavError::methodNotAllowed("PUT cannot replace the calendar " + target.path);
+  if (target.isCollection())
+    throw DavError::methodNotAllowed("PUT cannot replace the calendar " + target.path);
   if (auto id = bookingOfMember(target)) return reschedule(ctx, request, target, *id);
   refuseOthersBooking(ctx, request, target);
   if (sessionOfMember(target)) {
-    throw DavError::forbidden(xml::kDav, "need-privileges",
-                              "sessions belong to the business: to book one, create a new event at its start");
+    throw DavError::forbidden(
+        xml::kDav, "need-privileges",
+        "sessions belong to the business: to book one, create a new event at its start");
   }
   checkWritePreconditions(request, std::nullopt);
   switch (target.container) {
-    case ResourceKind::ServiceCalendar: return book(ctx, request, target);
-    case ResourceKind::ResourceCalendar: return addTimeOff(ctx, request, target);
+    case ResourceKind::ServiceCalendar:
+      return book(ctx, request, target);
+    case ResourceKind::ResourceCalendar:
+      return addTimeOff(ctx, request, target);
     default:
       throw DavError::forbidden(xml::kDav, "need-privileges",
                                 "to book, create the event in the service's calendar (service-<service>/)");
@@ -235,7 +244,8 @@ Response putIntoComputedCalendar(DavContext& ctx, const Request& request, const 
 Response deleteFromComputedCalendar(DavContext& ctx, const Request& request, const Resource& target) {
   requireWrite(request, target);
   if (target.isCollection()) {
-    throw DavError::forbidden(xml::kDav, "need-privileges", target.path + " is made by bookdav and cannot be deleted");
+    throw DavError::forbidden(xml::kDav, "need-privileges",
+                              target.path + " is made by bookdav and cannot be deleted");
   }
   refuseOthersBooking(ctx, request, target);
   if (!target.exists()) throw DavError::notFound(target.path + " does not exist");
@@ -245,11 +255,13 @@ Response deleteFromComputedCalendar(DavContext& ctx, const Request& request, con
     return Response::empty(204);
   }
   auto session = ctx.booking.timetable.session(*sessionOfMember(target));
-  if (session && session->kind == domain::SessionKind::TimeOff && target.container == ResourceKind::ResourceCalendar) {
+  if (session && session->kind == domain::SessionKind::TimeOff &&
+      target.container == ResourceKind::ResourceCalendar) {
     ctx.booking.timetable.cancelSession(session->id);
     return Response::empty(204);
   }
-  throw DavError::forbidden(xml::kDav, "need-privileges", "sessions belong to the business and cannot be deleted here");
+  throw DavError::forbidden(xml::kDav, "need-privileges",
+                            "sessions belong to the business and cannot be deleted here");
 }
 
 }  // namespace bookdav::caldav

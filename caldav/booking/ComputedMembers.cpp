@@ -41,14 +41,19 @@ class ComputedMembers final : public CollectionMembers {
       case ResourceKind::ServiceCalendar:
         scopes_ = domain::serviceCollectionScopes(calendar_.service->id, owner);
         break;
-      case ResourceKind::BookingsCalendar: scopes_ = domain::customerCollectionScopes(owner); break;
-      default: scopes_ = domain::resourceCollectionScopes(calendar_.resourceId);
+      case ResourceKind::BookingsCalendar:
+        scopes_ = domain::customerCollectionScopes(owner);
+        break;
+      default:
+        scopes_ = domain::resourceCollectionScopes(calendar_.resourceId);
     }
     const domain::Instant now = ctx_.clock.now();
     window_ = {now - kPast, now + kAhead};
   }
 
-  const std::shared_ptr<const domain::CollectionRecord>& collection() const override { return calendar_.collection; }
+  const std::shared_ptr<const domain::CollectionRecord>& collection() const override {
+    return calendar_.collection;
+  }
   ResourceKind container() const override { return calendar_.kind; }
 
   std::vector<domain::ObjectRecord> list(bool) override {
@@ -100,7 +105,8 @@ class ComputedMembers final : public CollectionMembers {
 
   std::string timezone() const override { return {}; }
 
-  std::vector<calendar::FreeBusyPeriod> freeBusy(domain::Interval range, const ical::TimeZoneContext&) override {
+  std::vector<calendar::FreeBusyPeriod> freeBusy(domain::Interval range,
+                                                 const ical::TimeZoneContext&) override {
     using calendar::FbType;
     std::vector<calendar::FreeBusyPeriod> out;
     auto add = [&](const domain::Intervals& set, FbType type) {
@@ -153,7 +159,8 @@ class ComputedMembers final : public CollectionMembers {
         for (const Booking& b : engine.desk.bookings(filter)) {
           for (domain::SessionId id : b.sessionIds) {
             if (auto s = engine.timetable.session(id); s && s->active()) {
-              out.push_back({s->time, b.status == BookingStatus::Confirmed ? FbType::Busy : FbType::BusyTentative});
+              out.push_back(
+                  {s->time, b.status == BookingStatus::Confirmed ? FbType::Busy : FbType::BusyTentative});
             }
           }
         }
@@ -171,8 +178,10 @@ class ComputedMembers final : public CollectionMembers {
     auto booking = ctx_.booking.desk.booking(*bid);
     if (!booking) return {bookingMemberName(*bid)};
     switch (calendar_.kind) {
-      case ResourceKind::ServiceCalendar: return {hrefInService(*booking)};
-      case ResourceKind::BookingsCalendar: return {bookingMemberName(*bid)};
+      case ResourceKind::ServiceCalendar:
+        return {hrefInService(*booking)};
+      case ResourceKind::BookingsCalendar:
+        return {bookingMemberName(*bid)};
       default: {
         std::vector<std::string> names;
         for (domain::SessionId sid : booking->sessionIds) names.push_back(sessionMemberName(sid));
@@ -230,10 +239,12 @@ class ComputedMembers final : public CollectionMembers {
     }
     if (account) {
       p.address = calendarUserAddress(*account, ctx_.settings);
-      p.name = !b.contact.name.empty() ? b.contact.name : !account->displayName.empty() ? account->displayName
-                                                                                         : account->name;
+      p.name = !b.contact.name.empty()         ? b.contact.name
+               : !account->displayName.empty() ? account->displayName
+                                               : account->name;
     } else {
-      p.address = b.contact.email.empty() ? "urn:bookdav:booking:" + std::to_string(b.id) : "mailto:" + b.contact.email;
+      p.address = b.contact.email.empty() ? "urn:bookdav:booking:" + std::to_string(b.id)
+                                          : "mailto:" + b.contact.email;
       p.name = b.contact.name.empty() ? "Guest" : b.contact.name;
     }
     return p;
@@ -313,7 +324,8 @@ class ComputedMembers final : public CollectionMembers {
 
 }  // namespace
 
-std::unique_ptr<CollectionMembers> computedMembers(DavContext& ctx, domain::CalendarReader&, const Resource& calendar) {
+std::unique_ptr<CollectionMembers> computedMembers(DavContext& ctx, domain::CalendarReader&,
+                                                   const Resource& calendar) {
   if (!isComputedCalendar(calendar.kind) || !calendar.collection) return nullptr;
   return std::make_unique<ComputedMembers>(ctx, calendar);
 }

@@ -6,22 +6,6 @@
 namespace bookdav::caldav {
 namespace {
 
-std::string escapeText(std::string_view v) {
-  std::string out;
-  out.reserve(v.size());
-  for (char c : v) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string paramValue(std::string_view v) {
   std::string clean;
   for (char c : v) {
@@ -58,7 +42,7 @@ EventText& EventText::end(std::string_view component) {
 }
 
 EventText& EventText::text(std::string_view name, std::string_view value, Params params) {
-  line(name, params, escapeText(value));
+  line(name, params, ical::escapeText(value));
   return *this;
 }
 
@@ -67,9 +51,13 @@ EventText& EventText::raw(std::string_view name, std::string_view value, Params 
   return *this;
 }
 
-std::string EventText::utcText(domain::Instant t) { return ical::formatUtc(t); }
+std::string EventText::utcText(domain::Instant t) {
+  return ical::formatUtc(t);
+}
 
-EventText& EventText::utc(std::string_view name, domain::Instant t) { return raw(name, utcText(t)); }
+EventText& EventText::utc(std::string_view name, domain::Instant t) {
+  return raw(name, utcText(t));
+}
 
 std::string EventText::finish() {
   end("VCALENDAR");

@@ -17,7 +17,8 @@ std::optional<CalendarDataSelection> CalendarDataSelection::fromProp(pugi::xml_n
   return s;
 }
 
-std::string CalendarDataSelection::render(const std::string& stored, const ical::TimeZoneContext& zone) const {
+std::string CalendarDataSelection::render(const std::string& stored,
+                                          const ical::TimeZoneContext& zone) const {
   return calendar::render(stored, request_, zone);
 }
 

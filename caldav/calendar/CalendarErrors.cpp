@@ -9,10 +9,12 @@ DavError toDavError(const ical::CalendarDataError& e) {
 DavError toDavError(const calendar::FilterError& e) {
   using K = calendar::FilterError::Kind;
   switch (e.which) {
-    case K::UnsupportedCollation: return DavError::forbidden(xml::kCalDav, "supported-collation", e.message);
+    case K::UnsupportedCollation:
+      return DavError::forbidden(xml::kCalDav, "supported-collation", e.message);
     case K::InvalidTimeRange:
       return DavError(400, xml::QName{std::string(xml::kCalDav), "valid-filter"}, e.message);
-    case K::InvalidFilter: break;
+    case K::InvalidFilter:
+      break;
   }
   return DavError::forbidden(xml::kCalDav, "valid-filter", e.message);
 }

@@ -4,7 +4,8 @@
 
 namespace bookdav::caldav {
 
-std::string exportCalendar(const domain::CollectionRecord& calendar, const std::vector<domain::ObjectRecord>& objects) {
+std::string exportCalendar(const domain::CollectionRecord& calendar,
+                           const std::vector<domain::ObjectRecord>& objects) {
   std::vector<std::string> texts;
   texts.reserve(objects.size());
   for (const auto& o : objects) {

@@ -8,6 +8,7 @@
 
 namespace bookdav::caldav {
 
-std::string exportCalendar(const domain::CollectionRecord& calendar, const std::vector<domain::ObjectRecord>& objects);
+std::string exportCalendar(const domain::CollectionRecord& calendar,
+                           const std::vector<domain::ObjectRecord>& objects);
 
 }  // namespace bookdav::caldav

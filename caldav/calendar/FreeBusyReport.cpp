@@ -14,8 +14,8 @@ domain::Interval freeBusyRange(pugi::xml_node root) {
     std::string t(text);
     // 20261201T100000Z
     if (t.size() != 16 || t[8] != 'T' || t[15] != 'Z') return std::nullopt;
-    return domain::parseRfc3339(t.substr(0, 4) + "-" + t.substr(4, 2) + "-" + t.substr(6, 2) + "T" + t.substr(9, 2) +
-                                ":" + t.substr(11, 2) + ":" + t.substr(13, 2) + "Z");
+    return domain::parseRfc3339(t.substr(0, 4) + "-" + t.substr(4, 2) + "-" + t.substr(6, 2) + "T" +
+                                t.substr(9, 2) + ":" + t.substr(11, 2) + ":" + t.substr(13, 2) + "Z");
   };
   auto start = parse(tr.attribute("start").value());
   auto end = parse(tr.attribute("end").value());
@@ -30,18 +30,15 @@ Response freeBusyQueryReport(DavContext& ctx, const Request& request, pugi::xml_
   const domain::Interval range = freeBusyRange(root);
   Response response;
   ctx.store.read([&](domain::CalendarReader& store) {
-    Resource target = reportTarget(ctx, store, request);
-    auto members = membersOf(ctx, store, target);
-    if (!members || !target.isCalendar()) {
-      throw DavError::forbidden(xml::kDav, "supported-report", "free-busy-query works on calendar collections");
-    }
+    auto [target, members] = reportTarget(ctx, store, request, ReportScope::Calendars,
+                                          "free-busy-query works on calendar collections");
     auto periods = members->freeBusy(range, reportZone(root, *members));
     response.status = 200;
     calendar::FreeBusyOptions options;
     options.mergeFree = false;  // each bookable slot is its own FREE period (DESIGN.md)
     // RFC 5545 3.6.4 wants a UID on every VFREEBUSY; this one names the question answered.
-    options.uid = "freebusy-" + std::to_string(target.collection->id) + "-" + ical::formatUtc(range.start) + "-" +
-                  ical::formatUtc(range.end) + "@bookdav";
+    options.uid = "freebusy-" + std::to_string(target.collection->id) + "-" + ical::formatUtc(range.start) +
+                  "-" + ical::formatUtc(range.end) + "@bookdav";
     response.body = calendar::renderFreeBusy(periods, range, options);
     response.set("Content-Type", "text/calendar; charset=utf-8");
   });

@@ -15,11 +15,8 @@ Response calendarMultigetReport(DavContext& ctx, const Request& request, pugi::x
   if (hrefs.empty()) throw DavError::badRequest("calendar-multiget needs at least one DAV:href");
   std::string body;
   ctx.store.read([&](domain::CalendarReader& store) {
-    Resource target = reportTarget(ctx, store, request);
-    auto members = membersOf(ctx, store, target);
-    if (!members) {
-      throw DavError::forbidden(xml::kDav, "supported-report", "calendar-multiget works on calendar collections");
-    }
+    auto [target, members] = reportTarget(ctx, store, request, ReportScope::Collections,
+                                          "calendar-multiget works on calendar collections");
     const ical::TimeZoneContext zone = reportZone(root, *members);
     Multistatus ms;
     for (const std::string& href : hrefs) {

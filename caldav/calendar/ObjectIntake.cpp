@@ -15,10 +15,14 @@ constexpr size_t kMaxInstances = 5000;
 
 domain::BusyType toDomain(ical::BusyType b) {
   switch (b) {
-    case ical::BusyType::Busy: return domain::BusyType::Busy;
-    case ical::BusyType::BusyTentative: return domain::BusyType::BusyTentative;
-    case ical::BusyType::BusyUnavailable: return domain::BusyType::BusyUnavailable;
-    case ical::BusyType::None: break;
+    case ical::BusyType::Busy:
+      return domain::BusyType::Busy;
+    case ical::BusyType::BusyTentative:
+      return domain::BusyType::BusyTentative;
+    case ical::BusyType::BusyUnavailable:
+      return domain::BusyType::BusyUnavailable;
+    case ical::BusyType::None:
+      break;
   }
   return domain::BusyType::None;
 }
@@ -42,8 +46,9 @@ domain::InstanceIndex indexOf(const ical::Component& calendar, domain::Instant n
 
 PreparedObject prepareCalendarObject(std::string_view body, const domain::CollectionRecord& calendar) {
   try {
-    ical::AllowedComponents allowed =
-        calendar.components.empty() ? ical::AllowedComponents::all() : ical::AllowedComponents(calendar.components);
+    ical::AllowedComponents allowed = calendar.components.empty()
+                                          ? ical::AllowedComponents::all()
+                                          : ical::AllowedComponents(calendar.components);
     ical::ParsedObject parsed = ical::parseObject(body, allowed);
     PreparedObject out;
     out.index = indexOf(parsed.calendar, ical::systemClock().now());

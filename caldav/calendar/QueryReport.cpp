@@ -12,7 +12,8 @@ namespace {
 
 calendar::Filter parseFilter(pugi::xml_node root) {
   pugi::xml_node element = xml::child(root, xml::kCalDav, "filter");
-  if (!element) throw DavError::forbidden(xml::kCalDav, "valid-filter", "calendar-query needs a CALDAV:filter");
+  if (!element)
+    throw DavError::forbidden(xml::kCalDav, "valid-filter", "calendar-query needs a CALDAV:filter");
   try {
     return calendar::Filter::parse(element);
   } catch (const calendar::FilterError& e) {
@@ -27,11 +28,8 @@ Response calendarQueryReport(DavContext& ctx, const Request& request, pugi::xml_
   const calendar::Filter filter = parseFilter(root);
   std::string body;
   ctx.store.read([&](domain::CalendarReader& store) {
-    Resource target = reportTarget(ctx, store, request);
-    auto members = membersOf(ctx, store, target);
-    if (!members) {
-      throw DavError::forbidden(xml::kDav, "supported-report", "calendar-query works on calendar collections");
-    }
+    auto [target, members] = reportTarget(ctx, store, request, ReportScope::Collections,
+                                          "calendar-query works on calendar collections");
     const ical::TimeZoneContext zone = reportZone(root, *members);
     const auto hint = filter.indexHint();
     const bool plain = filter.isPlainTimeRange();
@@ -46,7 +44,8 @@ Response calendarQueryReport(DavContext& ctx, const Request& request, pugi::xml_
       for (const auto& c : inRange) ids.push_back(c.objectId);
       candidates = members->byIds(ids, true);
       for (const auto& o : candidates) {
-        auto it = std::find_if(inRange.begin(), inRange.end(), [&](const auto& c) { return c.objectId == o.id; });
+        auto it =
+            std::find_if(inRange.begin(), inRange.end(), [&](const auto& c) { return c.objectId == o.id; });
         proven.push_back(plain && it != inRange.end() && it->proven);
       }
     } else {

@@ -15,9 +15,12 @@ class StoredMembers final : public CollectionMembers {
 
   const std::shared_ptr<const domain::CollectionRecord>& collection() const override { return collection_; }
   ResourceKind container() const override {
-    return collection_->kind == domain::CollectionKind::Calendar ? ResourceKind::Calendar : ResourceKind::Collection;
+    return collection_->kind == domain::CollectionKind::Calendar ? ResourceKind::Calendar
+                                                                 : ResourceKind::Collection;
   }
-  std::vector<domain::ObjectRecord> list(bool withData) override { return store_.objects(collection_->id, withData); }
+  std::vector<domain::ObjectRecord> list(bool withData) override {
+    return store_.objects(collection_->id, withData);
+  }
   std::optional<domain::ObjectRecord> get(std::string_view name, bool withData) override {
     return store_.object(collection_->id, name, withData);
   }
@@ -40,8 +43,10 @@ class StoredMembers final : public CollectionMembers {
     for (const auto& c : store_.instancesNear(collection_->id, componentType, range)) {
       const auto& i = c.instance;
       Verdict& v = verdicts[c.objectId];
-      if (!i.exact || i.floating) v.uncertain = true;
-      else if (i.start < range.end && i.end > range.start) v.proven = true;
+      if (!i.exact || i.floating)
+        v.uncertain = true;
+      else if (i.start < range.end && i.end > range.start)
+        v.proven = true;
     }
     // Objects whose index stops before the range ends may have instances the index lacks.
     for (std::int64_t id : store_.objectsNotCovering(collection_->id, componentType, range)) {
@@ -55,7 +60,8 @@ class StoredMembers final : public CollectionMembers {
     return out;
   }
 
-  std::vector<calendar::FreeBusyPeriod> freeBusy(domain::Interval range, const ical::TimeZoneContext& zone) override {
+  std::vector<calendar::FreeBusyPeriod> freeBusy(domain::Interval range,
+                                                 const ical::TimeZoneContext& zone) override {
     std::vector<calendar::FreeBusyPeriod> out;
     std::set<std::int64_t> parse;  // objects only parsing can answer for
     std::map<std::int64_t, std::vector<calendar::FreeBusyPeriod>> indexed;
@@ -86,9 +92,12 @@ class StoredMembers final : public CollectionMembers {
  private:
   static calendar::FbType fbType(domain::BusyType b) {
     switch (b) {
-      case domain::BusyType::BusyTentative: return calendar::FbType::BusyTentative;
-      case domain::BusyType::BusyUnavailable: return calendar::FbType::BusyUnavailable;
-      default: return calendar::FbType::Busy;
+      case domain::BusyType::BusyTentative:
+        return calendar::FbType::BusyTentative;
+      case domain::BusyType::BusyUnavailable:
+        return calendar::FbType::BusyUnavailable;
+      default:
+        return calendar::FbType::Busy;
     }
   }
 

@@ -1,8 +1,8 @@
 #include "caldav/dav/DavContext.h"
 
 #include "caldav/booking/BookingCalendars.h"
-#include "caldav/dav/CollectionMembers.h"
 #include "caldav/booking/BookingNames.h"
+#include "caldav/dav/CollectionMembers.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/Href.h"
@@ -26,14 +26,16 @@ void requireWrite(const Request& request, const Resource& resource) {
   if (resource.owner.empty() || resource.owner != request.user) denied(resource);
 }
 
-std::string hrefOf(const Resource& resource) { return encodePath(resource.path); }
+std::string hrefOf(const Resource& resource) {
+  return encodePath(resource.path);
+}
 
 std::string memberHref(const domain::CollectionRecord& collection, std::string_view name) {
   return encodePath(collection.path + std::string(name));
 }
 
-Resource memberResource(std::shared_ptr<const domain::CollectionRecord> collection, domain::ObjectRecord object,
-                        ResourceKind container) {
+Resource memberResource(std::shared_ptr<const domain::CollectionRecord> collection,
+                        domain::ObjectRecord object, ResourceKind container) {
   Resource r;
   r.kind = ResourceKind::Object;
   r.container = container;
@@ -61,8 +63,10 @@ std::unique_ptr<CollectionMembers> membersOf(DavContext& ctx, domain::CalendarRe
   return storedMembers(store, collection);
 }
 
-Resource resolve(DavContext& ctx, const Request& request, domain::CalendarReader& store, std::string_view path) {
-  if (auto computed = resolveBookingPath(ctx, store, path, request.user, request.role)) return std::move(*computed);
+Resource resolve(DavContext& ctx, const Request& request, domain::CalendarReader& store,
+                 std::string_view path) {
+  if (auto computed = resolveBookingPath(ctx, store, path, request.user, request.role))
+    return std::move(*computed);
   return resolveStored(store, path);
 }
 
@@ -116,7 +120,8 @@ std::vector<Resource> childrenOf(DavContext& ctx, domain::CalendarReader& store,
       break;
     case ResourceKind::CalendarsRoot:
       if (!request.user.empty()) {
-        if (auto home = store.collection(homePath(request.user))) out.push_back(collectionResource(std::move(*home)));
+        if (auto home = store.collection(homePath(request.user)))
+          out.push_back(collectionResource(std::move(*home)));
       }
       break;
     case ResourceKind::Home:
@@ -136,7 +141,8 @@ std::vector<Resource> childrenOf(DavContext& ctx, domain::CalendarReader& store,
         for (auto& o : objects) out.push_back(memberResource(parent.collection, std::move(o), parent.kind));
       }
       break;
-    default: break;
+    default:
+      break;
   }
   return out;
 }

@@ -27,7 +27,8 @@ struct DavContext {
 
 // What path names for the request's user: stored collections and members, the computed booking
 // calendars and their members, principals and roots (see Resource.h).
-Resource resolve(DavContext& ctx, const Request& request, domain::CalendarReader& store, std::string_view path);
+Resource resolve(DavContext& ctx, const Request& request, domain::CalendarReader& store,
+                 std::string_view path);
 
 // resolve() in a read transaction of its own: handlers that write look first, so that computed
 // calendars (whose writes go through the booking engine) never run inside a calendar write.
@@ -49,10 +50,10 @@ std::vector<Resource> childrenOf(DavContext& ctx, domain::CalendarReader& store,
 // A collection's member as a Resource (computed: the kind of the computed calendar it is in).
 // The members of a collection, stored or computed; nullptr for resources that have none.
 std::unique_ptr<class CollectionMembers> membersOf(DavContext& ctx, domain::CalendarReader& store,
-                                                  const Resource& collection);
+                                                   const Resource& collection);
 
-Resource memberResource(std::shared_ptr<const domain::CollectionRecord> collection, domain::ObjectRecord object,
-                        ResourceKind container = ResourceKind::Calendar);
+Resource memberResource(std::shared_ptr<const domain::CollectionRecord> collection,
+                        domain::ObjectRecord object, ResourceKind container = ResourceKind::Calendar);
 Resource collectionResource(domain::CollectionRecord collection);
 
 }  // namespace bookdav::caldav

@@ -8,8 +8,8 @@
 #include "caldav/calendar/Feed.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/ical/CalendarDataError.h"
-#include "caldav/scheduling/Availability.h"
 #include "caldav/ical/TimeZoneContext.h"
+#include "caldav/scheduling/Availability.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/ETag.h"
 #include "caldav/webdav/Href.h"
@@ -33,7 +33,9 @@ void hrefProperty(xml::XmlWriter& w, std::string_view ns, std::string_view name,
   w.open(ns, name).leaf(kDav, "href", encodePath(path)).close();
 }
 
-bool isCalendarLike(const PropertyContext& c) { return c.resource.isCalendar(); }
+bool isCalendarLike(const PropertyContext& c) {
+  return c.resource.isCalendar();
+}
 
 // The change-log position of a calendar or collection: computed calendars carry theirs.
 std::int64_t syncSeqOf(const PropertyContext& c) {
@@ -51,17 +53,27 @@ bool getResourcetype(const PropertyContext& c, xml::XmlWriter& w) {
   w.open(kDav, "resourcetype");
   switch (c.resource.kind) {
     case K::Object:
-    case K::Missing: break;
+    case K::Missing:
+      break;
     case K::Principal:
-    case K::ResourcePrincipal: w.empty(kDav, "collection").empty(kDav, "principal"); break;
+    case K::ResourcePrincipal:
+      w.empty(kDav, "collection").empty(kDav, "principal");
+      break;
     case K::Calendar:
     case K::ServiceCalendar:
     case K::BookingsCalendar:
-    case K::ResourceCalendar: w.empty(kDav, "collection").empty(kCalDav, "calendar"); break;
+    case K::ResourceCalendar:
+      w.empty(kDav, "collection").empty(kCalDav, "calendar");
+      break;
     case K::Inbox:
-    case K::ResourceInbox: w.empty(kDav, "collection").empty(kCalDav, "schedule-inbox"); break;
-    case K::Outbox: w.empty(kDav, "collection").empty(kCalDav, "schedule-outbox"); break;
-    default: w.empty(kDav, "collection");
+    case K::ResourceInbox:
+      w.empty(kDav, "collection").empty(kCalDav, "schedule-inbox");
+      break;
+    case K::Outbox:
+      w.empty(kDav, "collection").empty(kCalDav, "schedule-outbox");
+      break;
+    default:
+      w.empty(kDav, "collection");
   }
   w.close();
   return true;
@@ -90,8 +102,12 @@ bool getDisplayname(const PropertyContext& c, xml::XmlWriter& w) {
   return true;
 }
 
-void setDisplayname(CollectionRecord& c, pugi::xml_node v) { c.displayName = xml::textOf(v); }
-void removeDisplayname(CollectionRecord& c) { c.displayName.clear(); }
+void setDisplayname(CollectionRecord& c, pugi::xml_node v) {
+  c.displayName = xml::textOf(v);
+}
+void removeDisplayname(CollectionRecord& c) {
+  c.displayName.clear();
+}
 
 bool getGetetag(const PropertyContext& c, xml::XmlWriter& w) {
   if (c.resource.object) {
@@ -196,7 +212,8 @@ bool getCurrentUserPrivilegeSet(const PropertyContext& c, xml::XmlWriter& w) {
     privilege(kDav, "unbind");
   }
   if (mine && r.isCalendar()) privilege(kCalDav, "read-free-busy");
-  if (r.kind == K::ResourceInbox && c.request.role == domain::Role::Admin) privilege(kDav, "write-properties");
+  if (r.kind == K::ResourceInbox && c.request.role == domain::Role::Admin)
+    privilege(kDav, "write-properties");
   if (mine && r.kind == K::Outbox) {
     privilege(kCalDav, "schedule-send");
     privilege(kCalDav, "schedule-query-freebusy");
@@ -221,8 +238,11 @@ bool getSupportedReportSet(const PropertyContext& c, xml::XmlWriter& w) {
       report(kCalDav, "free-busy-query");
       report(kDav, "sync-collection");
       break;
-    case K::Collection: report(kDav, "sync-collection"); break;
-    default: break;
+    case K::Collection:
+      report(kDav, "sync-collection");
+      break;
+    default:
+      break;
   }
   w.close();
   return true;
@@ -251,12 +271,17 @@ bool getCalendarHomeSet(const PropertyContext& c, xml::XmlWriter& w) {
 }
 
 bool getCalendarDescription(const PropertyContext& c, xml::XmlWriter& w) {
-  if (!isCalendarLike(c) || !c.resource.collection || c.resource.collection->description.empty()) return false;
+  if (!isCalendarLike(c) || !c.resource.collection || c.resource.collection->description.empty())
+    return false;
   w.leaf(kCalDav, "calendar-description", c.resource.collection->description);
   return true;
 }
-void setCalendarDescription(CollectionRecord& c, pugi::xml_node v) { c.description = xml::textOf(v); }
-void removeCalendarDescription(CollectionRecord& c) { c.description.clear(); }
+void setCalendarDescription(CollectionRecord& c, pugi::xml_node v) {
+  c.description = xml::textOf(v);
+}
+void removeCalendarDescription(CollectionRecord& c) {
+  c.description.clear();
+}
 
 bool getCalendarTimezone(const PropertyContext& c, xml::XmlWriter& w) {
   if (!isCalendarLike(c) || !c.resource.collection || c.resource.collection->timezone.empty()) return false;
@@ -268,17 +293,21 @@ void setCalendarTimezone(CollectionRecord& c, pugi::xml_node v) {
   try {
     ical::TimeZoneContext::fromVtimezoneText(text);
   } catch (const ical::CalendarDataError& e) {
-    throw DavError::forbidden(kCalDav, "valid-calendar-data",
-                              "calendar-timezone must be an iCalendar object with one VTIMEZONE: " + e.message);
+    throw DavError::forbidden(
+        kCalDav, "valid-calendar-data",
+        "calendar-timezone must be an iCalendar object with one VTIMEZONE: " + e.message);
   }
   c.timezone = text;
 }
-void removeCalendarTimezone(CollectionRecord& c) { c.timezone.clear(); }
+void removeCalendarTimezone(CollectionRecord& c) {
+  c.timezone.clear();
+}
 
 bool getSupportedCalendarComponentSet(const PropertyContext& c, xml::XmlWriter& w) {
   if (!isCalendarLike(c) || !c.resource.collection) return false;
   w.open(kCalDav, "supported-calendar-component-set");
-  const auto& comps = c.resource.collection->components.empty() ? kAllComponents : c.resource.collection->components;
+  const auto& comps =
+      c.resource.collection->components.empty() ? kAllComponents : c.resource.collection->components;
   for (const auto& comp : comps) w.empty(kCalDav, "comp", {{"name", comp}});
   w.close();
   return true;
@@ -393,8 +422,12 @@ bool getCalendarColor(const PropertyContext& c, xml::XmlWriter& w) {
   w.leaf(kAppleIcal, "calendar-color", c.resource.collection->color);
   return true;
 }
-void setCalendarColor(CollectionRecord& c, pugi::xml_node v) { c.color = xml::textOf(v); }
-void removeCalendarColor(CollectionRecord& c) { c.color.clear(); }
+void setCalendarColor(CollectionRecord& c, pugi::xml_node v) {
+  c.color = xml::textOf(v);
+}
+void removeCalendarColor(CollectionRecord& c) {
+  c.color.clear();
+}
 
 bool getCalendarOrder(const PropertyContext& c, xml::XmlWriter& w) {
   if (!isCalendarLike(c) || !c.resource.collection || !c.resource.collection->order) return false;
@@ -412,7 +445,9 @@ void setCalendarOrder(CollectionRecord& c, pugi::xml_node v) {
     throw DavError(409, std::nullopt, "calendar-order must be an integer, not '" + text + "'");
   }
 }
-void removeCalendarOrder(CollectionRecord& c) { c.order.reset(); }
+void removeCalendarOrder(CollectionRecord& c) {
+  c.order.reset();
+}
 
 // ---- bookdav ----
 
@@ -425,7 +460,9 @@ bool getFeedUrl(const PropertyContext& c, xml::XmlWriter& w) {
 void setFeedUrl(CollectionRecord& c, pugi::xml_node) {
   if (c.feedToken.empty()) c.feedToken = newFeedToken();
 }
-void removeFeedUrl(CollectionRecord& c) { c.feedToken.clear(); }
+void removeFeedUrl(CollectionRecord& c) {
+  c.feedToken.clear();
+}
 
 // RFC 7953: the working hours of the resource an inbox belongs to (a resource's inbox, or a staff
 // member's own inbox), as VAVAILABILITY. Written through proppatchResourceInbox/StaffInbox.
@@ -440,7 +477,9 @@ bool getCalendarAvailability(const PropertyContext& c, xml::XmlWriter& w, std::s
   w.leaf(ns, "calendar-availability", availabilityText(*resource, c.settings));
   return true;
 }
-bool getCalDavAvailability(const PropertyContext& c, xml::XmlWriter& w) { return getCalendarAvailability(c, w, kCalDav); }
+bool getCalDavAvailability(const PropertyContext& c, xml::XmlWriter& w) {
+  return getCalendarAvailability(c, w, kCalDav);
+}
 bool getServerAvailability(const PropertyContext& c, xml::XmlWriter& w) {
   return getCalendarAvailability(c, w, kCalendarServer);
 }
@@ -512,7 +551,9 @@ const std::vector<LiveProperty> kLiveProperties = {
 
 }  // namespace
 
-const std::vector<LiveProperty>& liveProperties() { return kLiveProperties; }
+const std::vector<LiveProperty>& liveProperties() {
+  return kLiveProperties;
+}
 
 const LiveProperty* findLiveProperty(std::string_view ns, std::string_view local) {
   for (const auto& p : kLiveProperties) {
@@ -521,7 +562,9 @@ const LiveProperty* findLiveProperty(std::string_view ns, std::string_view local
   return nullptr;
 }
 
-std::string syncTokenFor(std::int64_t seq) { return "urn:bookdav:sync:" + std::to_string(seq); }
+std::string syncTokenFor(std::int64_t seq) {
+  return "urn:bookdav:sync:" + std::to_string(seq);
+}
 
 std::optional<std::int64_t> parseSyncToken(std::string_view token) {
   constexpr std::string_view prefix = "urn:bookdav:sync:";

@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "caldav/dav/DavSettings.h"
-#include "domain/booking/BookingEngine.h"
 #include "caldav/dav/Resource.h"
 #include "caldav/webdav/Message.h"
 #include "caldav/xml/XmlWriter.h"
+#include "domain/booking/BookingEngine.h"
 
 namespace bookdav::caldav {
 

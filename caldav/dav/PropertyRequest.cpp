@@ -16,7 +16,8 @@ PropertyRequest PropertyRequest::fromPropfind(std::string_view body) {
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return r;  // no body: allprop
   xml::Document doc = xml::Document::parse(body);
   pugi::xml_node root = doc.root();
-  if (!xml::is(root, xml::kDav, "propfind")) throw DavError::badRequest("the body must be a DAV:propfind element");
+  if (!xml::is(root, xml::kDav, "propfind"))
+    throw DavError::badRequest("the body must be a DAV:propfind element");
   bool seen = false;
   for (pugi::xml_node c : xml::elements(root)) {
     if (xml::is(c, xml::kDav, "prop")) {
@@ -80,7 +81,8 @@ void describe(const PropertyContext& ctx, const PropertyRequest& request, PropSt
     case PropertyRequest::Mode::Allprop:
       for (const LiveProperty& live : liveProperties()) {
         bool included = live.inAllprop;
-        for (const auto& n : request.include) included = included || (n.ns == live.ns && n.local == live.local);
+        for (const auto& n : request.include)
+          included = included || (n.ns == live.ns && n.local == live.local);
         if (included) live.get(ctx, out.found());
       }
       for (const auto& d : dead) out.found().raw(d.xml);

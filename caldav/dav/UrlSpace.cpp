@@ -4,14 +4,23 @@
 
 namespace bookdav::caldav {
 
-std::string principalPath(std::string_view user) { return std::string(kPrincipalsRoot) + std::string(user) + "/"; }
-std::string homePath(std::string_view user) { return std::string(kCalendarsRoot) + std::string(user) + "/"; }
-std::string inboxPath(std::string_view user) { return homePath(user) + "inbox/"; }
-std::string outboxPath(std::string_view user) { return homePath(user) + "outbox/"; }
+std::string principalPath(std::string_view user) {
+  return std::string(kPrincipalsRoot) + std::string(user) + "/";
+}
+std::string homePath(std::string_view user) {
+  return std::string(kCalendarsRoot) + std::string(user) + "/";
+}
+std::string inboxPath(std::string_view user) {
+  return homePath(user) + "inbox/";
+}
+std::string outboxPath(std::string_view user) {
+  return homePath(user) + "outbox/";
+}
 
 std::string ownerOfPath(std::string_view path) {
   auto segments = pathSegments(path);
-  if (segments.size() >= 3 && segments[0] == "dav" && (segments[1] == "calendars" || segments[1] == "principals")) {
+  if (segments.size() >= 3 && segments[0] == "dav" &&
+      (segments[1] == "calendars" || segments[1] == "principals")) {
     return segments[2];
   }
   return {};
@@ -46,8 +55,10 @@ Resource resolveStored(domain::CalendarReader& store, std::string_view path) {
   if (segments.size() == 2) return fixed(ResourceKind::CalendarsRoot, std::string(kCalendarsRoot));
   const std::string& user = segments[2];
   r.owner = user;
-  if (segments.size() == 4 && segments[3] == "inbox") return fixed(ResourceKind::Inbox, inboxPath(user), user);
-  if (segments.size() == 4 && segments[3] == "outbox") return fixed(ResourceKind::Outbox, outboxPath(user), user);
+  if (segments.size() == 4 && segments[3] == "inbox")
+    return fixed(ResourceKind::Inbox, inboxPath(user), user);
+  if (segments.size() == 4 && segments[3] == "outbox")
+    return fixed(ResourceKind::Outbox, outboxPath(user), user);
 
   // Stored tree: the path as a collection first, then as a member of its parent.
   std::string asCollection = asCollectionPath(path);

@@ -111,31 +111,6 @@ void appendBlock(std::string& out, const Block& b, std::vector<size_t>* fileLine
   }
 }
 
-std::string escapeText(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case ',':
-        out += "\\,";
-        break;
-      case ';':
-        out += "\\;";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 bool isComponentWithUid(const std::string& name) {
   return name == "VEVENT" || name == "VTODO" || name == "VJOURNAL" || name == "VFREEBUSY" ||
          name == "VAVAILABILITY";

@@ -290,7 +290,8 @@ std::optional<std::string> protectEdgeSpaces(std::string_view text) {
     if (isTextProperty(line.name)) {
       size_t begin = line.colon + 1, end = unfolded.size();
       for (size_t i = begin; i < end && unfolded[i] == ' '; ++i) unfolded[i] = kSpaceStandIn, changed = true;
-      for (size_t i = end; i > begin && unfolded[i - 1] == ' '; --i) unfolded[i - 1] = kSpaceStandIn, changed = true;
+      for (size_t i = end; i > begin && unfolded[i - 1] == ' '; --i)
+        unfolded[i - 1] = kSpaceStandIn, changed = true;
     }
     out += foldContentLine(unfolded);
   }

@@ -65,6 +65,10 @@ class ContentLineReader {
 // (never inside a UTF-8 sequence), each line ending in CRLF.
 std::string foldContentLine(std::string_view unfolded);
 
+// A TEXT value (RFC 5545 §3.3.11) escaped for a content line: backslash, ';', ',' and newlines
+// escaped, carriage returns dropped.
+std::string escapeText(std::string_view text);
+
 // "BEGIN:VEVENT" etc. compare values case-insensitively.
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
 std::string upper(std::string_view s);

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <vector>
 #include <cstdio>
+#include <vector>
 
 #include "caldav/ical/Component.h"
 #include "caldav/ical/IcalZoneRules.h"

@@ -19,8 +19,9 @@ void copyDeadProperties(CalendarWriter& store, domain::ResourceRef from, domain:
 
 // Stores a copy of `source` (with data) as `name` in `target`, re-validating calendar data when
 // the target is a calendar.
-void copyObject(CalendarWriter& store, const ObjectRecord& source, const std::vector<domain::DeadProperty>& props,
-                const CollectionRecord& target, const std::string& name) {
+void copyObject(CalendarWriter& store, const ObjectRecord& source,
+                const std::vector<domain::DeadProperty>& props, const CollectionRecord& target,
+                const std::string& name) {
   ObjectRecord copy = source;
   copy.id = 0;
   copy.collectionId = target.id;
@@ -29,7 +30,8 @@ void copyObject(CalendarWriter& store, const ObjectRecord& source, const std::ve
   if (target.kind == CollectionKind::Calendar) {
     PreparedObject prepared = prepareCalendarObject(*source.data, target);
     if (auto other = store.objectByUid(target.id, prepared.uid); other && other->name != name) {
-      throw DavError::forbidden(xml::kCalDav, "no-uid-conflict", "the UID " + prepared.uid + " is already used")
+      throw DavError::forbidden(xml::kCalDav, "no-uid-conflict",
+                                "the UID " + prepared.uid + " is already used")
           .withHref(memberHref(target, other->name));
     }
     copy.uid = prepared.uid;
@@ -46,8 +48,10 @@ void copyObject(CalendarWriter& store, const ObjectRecord& source, const std::ve
   for (const auto& p : props) store.setDeadProperty({false, stored.id}, p);
 }
 
-void copyTree(CalendarWriter& store, const CollectionRecord& source, const std::string& destination, bool deep) {
-  std::vector<CollectionRecord> tree = deep ? store.subtree(source.path) : std::vector<CollectionRecord>{source};
+void copyTree(CalendarWriter& store, const CollectionRecord& source, const std::string& destination,
+              bool deep) {
+  std::vector<CollectionRecord> tree =
+      deep ? store.subtree(source.path) : std::vector<CollectionRecord>{source};
   for (const CollectionRecord& c : tree) {
     CollectionRecord copy = c;
     copy.id = 0;
@@ -76,19 +80,22 @@ Response handleCopyMove(DavContext& ctx, const Request& request) {
   if (depth != "0" && depth != "infinity") throw DavError::badRequest("Depth must be 0 or infinity here");
 
   if (lookUp(ctx, request, request.path).isComputed() || lookUp(ctx, request, *destination).isComputed()) {
-    throw DavError::forbidden(xml::kDav, "need-privileges",
-                              "booking calendars are made by bookdav: book, reschedule and cancel there instead");
+    throw DavError::forbidden(
+        xml::kDav, "need-privileges",
+        "booking calendars are made by bookdav: book, reschedule and cancel there instead");
   }
   bool replaced = false;
   ctx.store.write([&](CalendarWriter& store) {
     Resource source = resolve(ctx, request, store, request.path);
     if (!source.exists()) throw DavError::notFound(request.path + " does not exist");
-    if (move) requireWrite(request, source);
-    else requireRead(request, source);
+    if (move)
+      requireWrite(request, source);
+    else
+      requireRead(request, source);
     Resource target = resolve(ctx, request, store, *destination);
     requireWrite(request, target);
-    if (source.kind != ResourceKind::Object && !(source.kind == ResourceKind::Calendar ||
-                                                 source.kind == ResourceKind::Collection)) {
+    if (source.kind != ResourceKind::Object &&
+        !(source.kind == ResourceKind::Calendar || source.kind == ResourceKind::Collection)) {
       throw DavError::forbidden(xml::kDav, "need-privileges", source.path + " cannot be copied or moved");
     }
     const std::string targetPath = source.isCollection() ? asCollectionPath(*destination) : *destination;
@@ -105,9 +112,12 @@ Response handleCopyMove(DavContext& ctx, const Request& request) {
     if (!parent) throw DavError::conflict("the destination's parent collection does not exist");
     if (target.exists()) {
       if (overwrite == "F") throw DavError::preconditionFailed(*destination + " exists and Overwrite is F");
-      if (target.kind == ResourceKind::Object) store.deleteObject(target.collection->id, target.object->name);
-      else if (target.kind == ResourceKind::Calendar || target.kind == ResourceKind::Collection) store.deleteTree(target.path);
-      else throw DavError::forbidden(xml::kDav, "need-privileges", target.path + " cannot be replaced");
+      if (target.kind == ResourceKind::Object)
+        store.deleteObject(target.collection->id, target.object->name);
+      else if (target.kind == ResourceKind::Calendar || target.kind == ResourceKind::Collection)
+        store.deleteTree(target.path);
+      else
+        throw DavError::forbidden(xml::kDav, "need-privileges", target.path + " cannot be replaced");
       replaced = true;
       parent = store.collection(parent->path);
     }
@@ -127,8 +137,10 @@ Response handleCopyMove(DavContext& ctx, const Request& request) {
       throw DavError::forbidden(xml::kCalDav, "calendar-collection-location-ok",
                                 "collections cannot be placed inside a calendar");
     }
-    if (move) store.moveTree(source.path, targetPath);
-    else copyTree(store, *source.collection, targetPath, depth == "infinity");
+    if (move)
+      store.moveTree(source.path, targetPath);
+    else
+      copyTree(store, *source.collection, targetPath, depth == "infinity");
   });
   return Response::empty(replaced ? 204 : 201);
 }

@@ -58,12 +58,14 @@ Response handleGet(DavContext& ctx, const Request& request) {
       std::string listing = "Collection " + target.path + "\n";
       for (const auto& c : store.children(target.path)) listing += c.path + "\n";
       if (target.collection) {
-        for (const auto& o : store.objects(target.collection->id, false)) listing += target.path + o.name + "\n";
+        for (const auto& o : store.objects(target.collection->id, false))
+          listing += target.path + o.name + "\n";
       }
       response = textAnswer(std::move(listing));
       return;
     }
-    response = textAnswer("bookdav: point your calendar app at " + request.baseUrl + std::string(kDavRoot) + "\n");
+    response =
+        textAnswer("bookdav: point your calendar app at " + request.baseUrl + std::string(kDavRoot) + "\n");
   });
   return response;
 }

@@ -8,7 +8,9 @@
 namespace bookdav::caldav {
 namespace {
 
-bool hasBody(const Request& r) { return r.body.find_first_not_of(" \t\r\n") != std::string::npos; }
+bool hasBody(const Request& r) {
+  return r.body.find_first_not_of(" \t\r\n") != std::string::npos;
+}
 
 // Extended MKCOL (RFC 5689): does the body's DAV:resourcetype make a calendar?
 bool asksForCalendar(pugi::xml_node root) {
@@ -43,9 +45,11 @@ Response handleMkcol(DavContext& ctx, const Request& request) {
       doc.emplace(xml::Document::parse(request.body));
     } catch (const xml::XmlError& e) {
       if (mkcalendar) throw;
-      throw DavError::status(415, std::string("MKCOL bodies must be an extended-MKCOL XML document: ") + e.what());
+      throw DavError::status(415,
+                             std::string("MKCOL bodies must be an extended-MKCOL XML document: ") + e.what());
     }
-    const bool ok = mkcalendar ? xml::is(doc->root(), xml::kCalDav, "mkcalendar") : xml::is(doc->root(), xml::kDav, "mkcol");
+    const bool ok = mkcalendar ? xml::is(doc->root(), xml::kCalDav, "mkcalendar")
+                               : xml::is(doc->root(), xml::kDav, "mkcol");
     if (!ok) {
       if (mkcalendar) throw DavError::badRequest("the body must be a CALDAV:mkcalendar element");
       throw DavError::status(415, "MKCOL bodies must be a DAV:mkcol element (RFC 5689)");
@@ -54,15 +58,18 @@ Response handleMkcol(DavContext& ctx, const Request& request) {
     dropResourcetype(doc->root());
   }
 
-  if (Resource probe = lookUp(ctx, request, request.path); probe.isComputed() || probe.kind != ResourceKind::Missing) {
+  if (Resource probe = lookUp(ctx, request, request.path);
+      probe.isComputed() || probe.kind != ResourceKind::Missing) {
     requireWrite(request, probe);
-    throw DavError(405, xml::QName{std::string(xml::kDav), "resource-must-be-null"}, request.path + " already exists");
+    throw DavError(405, xml::QName{std::string(xml::kDav), "resource-must-be-null"},
+                   request.path + " already exists");
   }
   if (request.path.rfind(homePath(ownerOfPath(request.path)), 0) == 0 &&
       parentPath(asCollectionPath(request.path)) == homePath(ownerOfPath(request.path)) &&
       isReservedCalendarName(lastSegment(request.path))) {
-    throw DavError::forbidden(xml::kDav, "need-privileges",
-                              "'" + lastSegment(request.path) + "' is a name bookdav keeps for its own calendars");
+    throw DavError::forbidden(
+        xml::kDav, "need-privileges",
+        "'" + lastSegment(request.path) + "' is a name bookdav keeps for its own calendars");
   }
   int status = 201;
   std::string failureBody;
@@ -89,7 +96,8 @@ Response handleMkcol(DavContext& ctx, const Request& request) {
     if (doc) {
       update.emplace(doc->root());
       PropStats report;
-      if (!update->prepare(calendar ? ResourceKind::Calendar : ResourceKind::Collection, &record, true, report)) {
+      if (!update->prepare(calendar ? ResourceKind::Calendar : ResourceKind::Collection, &record, true,
+                           report)) {
         Multistatus ms;
         // RFC 4791 5.3.1 / RFC 5689 3: the failed properties, and nothing made.
         ms.add(encodePath(path), report);

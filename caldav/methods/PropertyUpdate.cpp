@@ -30,8 +30,8 @@ bool PropertyUpdate::prepare(ResourceKind kind, domain::CollectionRecord* collec
     const LiveProperty* live = findLiveProperty(in.name.ns, in.name.local);
     // Live values apply to calendars; a plain collection keeps only its display name live.
     const bool liveTarget = collection && live &&
-                            (kind == ResourceKind::Calendar || (in.name.is(xml::kDav, "displayname") &&
-                                                                kind != ResourceKind::Object));
+                            (kind == ResourceKind::Calendar ||
+                             (in.name.is(xml::kDav, "displayname") && kind != ResourceKind::Object));
     try {
       if (live && !live->set) {
         throw DavError::forbidden(xml::kDav, "cannot-modify-protected-property",
@@ -57,16 +57,20 @@ bool PropertyUpdate::prepare(ResourceKind kind, domain::CollectionRecord* collec
     outcomes.push_back({in.name, status});
   }
   for (const Outcome& o : outcomes) {
-    if (!failed) report.found().empty(o.name);
-    else report.add(o.status == 200 ? 424 : o.status, o.name);
+    if (!failed)
+      report.found().empty(o.name);
+    else
+      report.add(o.status == 200 ? 424 : o.status, o.name);
   }
   return !failed;
 }
 
 void PropertyUpdate::writeDeadProperties(domain::CalendarWriter& store, domain::ResourceRef resource) const {
   for (const auto& change : deadChanges_) {
-    if (change.remove) store.removeDeadProperty(resource, change.property.ns, change.property.name);
-    else store.setDeadProperty(resource, change.property);
+    if (change.remove)
+      store.removeDeadProperty(resource, change.property.ns, change.property.name);
+    else
+      store.setDeadProperty(resource, change.property);
   }
 }
 

@@ -9,7 +9,8 @@ Response handlePropfind(DavContext& ctx, const Request& request) {
   const std::string depth = request.header("Depth", "0");
   if (depth != "0" && depth != "1") {
     if (depth == "infinity") {
-      throw DavError::forbidden(xml::kDav, "propfind-finite-depth", "PROPFIND with Depth: infinity is not supported");
+      throw DavError::forbidden(xml::kDav, "propfind-finite-depth",
+                                "PROPFIND with Depth: infinity is not supported");
     }
     throw DavError::badRequest("Depth must be 0, 1 or infinity, not '" + depth + "'");
   }

@@ -13,7 +13,8 @@ Response handleProppatch(DavContext& ctx, const Request& request) {
   }
   PropertyUpdate update(doc.root());
   Resource probe = lookUp(ctx, request, request.path);
-  if (probe.kind == ResourceKind::ResourceInbox) return proppatchResourceInbox(ctx, request, probe, doc.root());
+  if (probe.kind == ResourceKind::ResourceInbox)
+    return proppatchResourceInbox(ctx, request, probe, doc.root());
   if (probe.kind == ResourceKind::Inbox) return proppatchStaffInbox(ctx, request, probe, doc.root());
   if (isComputedCalendar(probe.kind)) {
     // A computed calendar keeps what users set on it (name, colour, order, dead properties, feed)
@@ -44,10 +45,11 @@ Response handleProppatch(DavContext& ctx, const Request& request) {
     if (target.isStoredCollection()) record = *target.collection;
     if (computedCalendar) record = store.collection(target.path);  // the settings row, not the looks
     PropStats report;
-    bool ok = update.prepare(computedCalendar ? ResourceKind::Calendar : target.kind, record ? &*record : nullptr,
-                             false, report);
+    bool ok = update.prepare(computedCalendar ? ResourceKind::Calendar : target.kind,
+                             record ? &*record : nullptr, false, report);
     if (ok) {
-      domain::ResourceRef ref{target.kind != ResourceKind::Object, target.object ? target.object->id : record->id};
+      domain::ResourceRef ref{target.kind != ResourceKind::Object,
+                              target.object ? target.object->id : record->id};
       if (record) store.updateCollection(*record);
       update.writeDeadProperties(store, ref);
     }

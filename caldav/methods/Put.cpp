@@ -32,8 +32,10 @@ Response handlePut(DavContext& ctx, const Request& request) {
   ctx.store.write([&](domain::CalendarWriter& store) {
     Resource target = resolve(ctx, request, store, request.path);
     requireWrite(request, target);
-    if (target.isCollection()) throw DavError::methodNotAllowed("PUT cannot replace the collection " + target.path);
-    if (!target.collection) throw DavError::conflict("the parent collection of " + request.path + " does not exist");
+    if (target.isCollection())
+      throw DavError::methodNotAllowed("PUT cannot replace the collection " + target.path);
+    if (!target.collection)
+      throw DavError::conflict("the parent collection of " + request.path + " does not exist");
     const domain::CollectionRecord& parent = *target.collection;
     if (parent.kind == domain::CollectionKind::Home) {
       throw DavError::forbidden(xml::kDav, "need-privileges",
@@ -56,8 +58,9 @@ Response handlePut(DavContext& ctx, const Request& request) {
     domain::InstanceIndex index;
     if (calendar) {
       if (!isCalendarContentType(request)) {
-        throw DavError::forbidden(xml::kCalDav, "supported-calendar-data",
-                                  "a calendar stores text/calendar, not " + request.header("Content-Type", ""));
+        throw DavError::forbidden(
+            xml::kCalDav, "supported-calendar-data",
+            "a calendar stores text/calendar, not " + request.header("Content-Type", ""));
       }
       PreparedObject prepared = prepareCalendarObject(request.body, parent);
       if (auto other = store.objectByUid(parent.id, prepared.uid); other && other->name != name) {

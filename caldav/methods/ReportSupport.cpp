@@ -57,11 +57,16 @@ ical::TimeZoneContext reportZone(pugi::xml_node root, const CollectionMembers& m
   return ical::TimeZoneContext::utc();
 }
 
-Resource reportTarget(DavContext& ctx, domain::CalendarReader& store, const Request& request) {
-  Resource target = resolve(ctx, request, store, request.path);
-  if (!target.exists()) throw DavError::notFound(request.path + " does not exist");
-  requireRead(request, target);
-  return target;
+ReportTarget reportTarget(DavContext& ctx, domain::CalendarReader& store, const Request& request,
+                          ReportScope scope, std::string_view refusal) {
+  ReportTarget out{resolve(ctx, request, store, request.path), nullptr};
+  if (!out.resource.exists()) throw DavError::notFound(request.path + " does not exist");
+  requireRead(request, out.resource);
+  out.members = membersOf(ctx, store, out.resource);
+  if (!out.members || (scope == ReportScope::Calendars && !out.resource.isCalendar())) {
+    throw DavError::forbidden(xml::kDav, "supported-report", std::string(refusal));
+  }
+  return out;
 }
 
 }  // namespace bookdav::caldav

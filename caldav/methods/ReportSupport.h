@@ -2,14 +2,16 @@
 // CALDAV:calendar-data, and writing one member's <response>.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <pugixml.hpp>
+#include <string_view>
 
 #include "caldav/calendar/CalendarDataProperty.h"
-#include "caldav/ical/TimeZoneContext.h"
 #include "caldav/dav/CollectionMembers.h"
 #include "caldav/dav/DavContext.h"
 #include "caldav/dav/PropertyRequest.h"
+#include "caldav/ical/TimeZoneContext.h"
 #include "caldav/webdav/Multistatus.h"
 #include "caldav/xml/Xml.h"
 
@@ -34,9 +36,19 @@ void addMember(Multistatus& ms, DavContext& ctx, const Request& request, domain:
 // calendar-timezone, else UTC. Throws DavError for an invalid CALDAV:timezone.
 ical::TimeZoneContext reportZone(pugi::xml_node root, const CollectionMembers& members);
 
-// Resolves the report's target collection, checks read access, and returns its members; throws
-// DavError when the target is not a collection this report can run on.
-Resource reportTarget(DavContext& ctx, domain::CalendarReader& store, const Request& request);
+// The collection a report was sent to, with its members.
+struct ReportTarget {
+  Resource resource;
+  std::unique_ptr<CollectionMembers> members;  // never null
+};
+
+// What a report runs on: any collection with members, or calendars only.
+enum class ReportScope { Collections, Calendars };
+
+// Resolves the report's target, checks read access and opens its members; throws DavError 404 for a
+// missing target, and 403 DAV:supported-report saying `refusal` when the report does not run there.
+ReportTarget reportTarget(DavContext& ctx, domain::CalendarReader& store, const Request& request,
+                          ReportScope scope, std::string_view refusal);
 
 // Report handlers, one per report type.
 Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml_node root);

@@ -8,8 +8,8 @@
 #include "caldav/ical/CalendarFile.h"
 #include "caldav/ical/Component.h"
 #include "caldav/webdav/DavError.h"
-#include "caldav/webdav/Multistatus.h"
 #include "caldav/webdav/Href.h"
+#include "caldav/webdav/Multistatus.h"
 #include "caldav/xml/Xml.h"
 
 namespace bookdav::caldav {
@@ -26,7 +26,8 @@ std::string localText(year_month_day d, Seconds tod) {
   char buf[64];
   long long s = tod.count();
   std::snprintf(buf, sizeof buf, "%04d%02u%02uT%02lld%02lld%02lld", static_cast<int>(d.year()),
-                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()), s / 3600, s / 60 % 60, s % 60);
+                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()), s / 3600, s / 60 % 60,
+                s % 60);
   return buf;
 }
 
@@ -54,9 +55,11 @@ Local localOf(icalproperty* p) {
   if (!v) invalid("a date-time property without a value");
   icaltimetype t = icalvalue_get_datetime(v);
   Local out;
-  out.date = year_month_day{year{t.year}, month{static_cast<unsigned>(t.month)}, day{static_cast<unsigned>(t.day)}};
+  out.date =
+      year_month_day{year{t.year}, month{static_cast<unsigned>(t.month)}, day{static_cast<unsigned>(t.day)}};
   out.timeOfDay = t.is_date ? Seconds{0} : hours{t.hour} + minutes{t.minute} + Seconds{t.second};
-  if (icalparameter* tz = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER)) out.tzid = icalparameter_get_tzid(tz);
+  if (icalparameter* tz = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER))
+    out.tzid = icalparameter_get_tzid(tz);
   if (icaltime_is_utc(t)) out.tzid = "UTC";
   return out;
 }
@@ -79,9 +82,11 @@ std::string availabilityText(const domain::Resource& resource, const DavSettings
     year_month_day first = w.from.value_or(kAnchor);
     while (!w.days.contains(weekday{sys_days{first}})) first = year_month_day{sys_days{first} + days{1}};
     std::string byday;
-    for (weekday d : w.days.list()) byday += (byday.empty() ? "" : ",") + std::string(kDayCodes[d.c_encoding()]);
+    for (weekday d : w.days.list())
+      byday += (byday.empty() ? "" : ",") + std::string(kDayCodes[d.c_encoding()]);
     std::string rule = "FREQ=WEEKLY;BYDAY=" + byday;
-    if (w.until) rule += ";UNTIL=" + localText(*w.until, hours{23} + minutes{59} + Seconds{59}).substr(0, 15) + "Z";
+    if (w.until)
+      rule += ";UNTIL=" + localText(*w.until, hours{23} + minutes{59} + Seconds{59}).substr(0, 15) + "Z";
     e.begin("AVAILABLE");
     e.raw("UID", uid + "-weekly-" + std::to_string(++n));
     e.utc("DTSTAMP", stamp);
@@ -123,7 +128,8 @@ domain::WorkingHours parseAvailability(std::string_view text, const std::string&
   std::string zone;
   auto useZone = [&](const std::string& tzid) {
     std::string z = tzid.empty() ? defaultZone : tzid;
-    if (!zone.empty() && z != zone) invalid("all times must be in one time zone (" + zone + " and " + z + ")");
+    if (!zone.empty() && z != zone)
+      invalid("all times must be in one time zone (" + zone + " and " + z + ")");
     zone = z;
   };
   auto components = ical::childComponents(cal.get(), "VAVAILABILITY");
@@ -134,7 +140,8 @@ domain::WorkingHours parseAvailability(std::string_view text, const std::string&
       Local s = localOf(ical::firstProperty(va, "DTSTART"));
       Local e = localOf(ical::firstProperty(va, "DTEND"));
       useZone(s.tzid);
-      domain::Closure c{domain::LocalDateTime{s.date, s.timeOfDay}, domain::LocalDateTime{e.date, e.timeOfDay}, ""};
+      domain::Closure c{domain::LocalDateTime{s.date, s.timeOfDay},
+                        domain::LocalDateTime{e.date, e.timeOfDay}, ""};
       if (icalproperty* summary = ical::firstProperty(va, "SUMMARY")) c.note = ical::valueText(summary);
       h.closed.push_back(std::move(c));
       continue;
@@ -151,7 +158,8 @@ domain::WorkingHours parseAvailability(std::string_view text, const std::string&
       } else {
         invalid("every AVAILABLE needs DTEND or DURATION");
       }
-      if (end > hours{24} || end <= s.timeOfDay) invalid("an AVAILABLE block must end after it starts, on the same day");
+      if (end > hours{24} || end <= s.timeOfDay)
+        invalid("an AVAILABLE block must end after it starts, on the same day");
       useZone(s.tzid);
       icalproperty* rrule = ical::firstProperty(a, "RRULE");
       if (!rrule) {
@@ -202,8 +210,9 @@ Response proppatchHours(DavContext& ctx, const Resource& inbox, pugi::xml_node u
   auto resource = resourceOfInbox(ctx, inbox);
   if (!resource) throw DavError::notFound("no resource has working hours here");
   if (!allowed) {
-    throw DavError::forbidden(xml::kDav, "need-privileges",
-                              "only admins and the staff member it belongs to change " + resource->id + "'s hours");
+    throw DavError::forbidden(
+        xml::kDav, "need-privileges",
+        "only admins and the staff member it belongs to change " + resource->id + "'s hours");
   }
   struct Instruction {
     xml::QName name;
@@ -223,11 +232,12 @@ Response proppatchHours(DavContext& ctx, const Resource& inbox, pugi::xml_node u
   bool failed = false;
   for (size_t i = 0; i < all.size(); ++i) {
     const auto& in = all[i];
-    const bool availability =
-        in.name.local == "calendar-availability" && (in.name.ns == xml::kCalDav || in.name.ns == xml::kCalendarServer);
+    const bool availability = in.name.local == "calendar-availability" &&
+                              (in.name.ns == xml::kCalDav || in.name.ns == xml::kCalendarServer);
     try {
       if (!availability) throw DavError::forbidden(xml::kDav, "cannot-modify-protected-property", "");
-      hours = in.remove ? domain::WorkingHours{} : parseAvailability(xml::textOf(in.element), resource->timeZone);
+      hours =
+          in.remove ? domain::WorkingHours{} : parseAvailability(xml::textOf(in.element), resource->timeZone);
     } catch (const DavError& e) {
       status[i] = e.status();
       failed = true;
@@ -236,8 +246,10 @@ Response proppatchHours(DavContext& ctx, const Resource& inbox, pugi::xml_node u
   }
   PropStats report;
   for (size_t i = 0; i < all.size(); ++i) {
-    if (!failed) report.found().empty(all[i].name);
-    else report.add(status[i] == 200 ? 424 : status[i], all[i].name);
+    if (!failed)
+      report.found().empty(all[i].name);
+    else
+      report.add(status[i] == 200 ? 424 : status[i], all[i].name);
   }
   if (!failed && hours) ctx.booking.catalog.setWorkingHours(resource->id, *hours);
   Multistatus ms;
@@ -254,7 +266,8 @@ Response proppatchResourceInbox(DavContext& ctx, const Request& request, const R
   return proppatchHours(ctx, inbox, update, allowed);
 }
 
-Response proppatchStaffInbox(DavContext& ctx, const Request& request, const Resource& inbox, pugi::xml_node update) {
+Response proppatchStaffInbox(DavContext& ctx, const Request& request, const Resource& inbox,
+                             pugi::xml_node update) {
   requireWrite(request, inbox);
   return proppatchHours(ctx, inbox, update, true);
 }

@@ -41,7 +41,8 @@ std::optional<domain::Account> accountOfAddress(DavContext& ctx, const std::stri
   return std::nullopt;
 }
 
-std::vector<FreeBusyPeriod> userBusy(DavContext& ctx, const domain::Account& account, domain::Interval range) {
+std::vector<FreeBusyPeriod> userBusy(DavContext& ctx, const domain::Account& account,
+                                     domain::Interval range) {
   std::vector<FreeBusyPeriod> out;
   Request owner;
   owner.user = account.name;
@@ -54,17 +55,20 @@ std::vector<FreeBusyPeriod> userBusy(DavContext& ctx, const domain::Account& acc
       auto periods = members->freeBusy(range, ical::TimeZoneContext::utc());
       out.insert(out.end(), periods.begin(), periods.end());
     }
-    Resource bookings = *resolveBookingPath(ctx, store, homePath(account.name) + "bookings/", account.name, account.role);
+    Resource bookings =
+        *resolveBookingPath(ctx, store, homePath(account.name) + "bookings/", account.name, account.role);
     auto periods = computedMembers(ctx, store, bookings)->freeBusy(range, ical::TimeZoneContext::utc());
     out.insert(out.end(), periods.begin(), periods.end());
   });
   for (const auto& resource : ctx.booking.catalog.resourcesOf(account.name)) {
-    for (const auto& i : ctx.booking.timetable.busy(resource.id, range).busy) out.push_back({i, FbType::Busy});
+    for (const auto& i : ctx.booking.timetable.busy(resource.id, range).busy)
+      out.push_back({i, FbType::Busy});
   }
   return out;
 }
 
-std::vector<FreeBusyPeriod> resourceBusy(DavContext& ctx, const std::string& resourceId, domain::Interval range) {
+std::vector<FreeBusyPeriod> resourceBusy(DavContext& ctx, const std::string& resourceId,
+                                         domain::Interval range) {
   std::vector<FreeBusyPeriod> out;
   auto busy = ctx.booking.timetable.busy(resourceId, range);
   for (const auto& i : busy.busy) out.push_back({i, FbType::Busy});
@@ -78,7 +82,8 @@ std::string reply(const std::vector<FreeBusyPeriod>& periods, domain::Interval r
   calendar::FreeBusyOptions options;
   options.uid = uid;
   std::string text = calendar::renderFreeBusy(periods, range, options);
-  if (size_t v = text.find("VERSION:2.0\r\n"); v != std::string::npos) text.insert(v + 13, "METHOD:REPLY\r\n");
+  if (size_t v = text.find("VERSION:2.0\r\n"); v != std::string::npos)
+    text.insert(v + 13, "METHOD:REPLY\r\n");
   if (size_t b = text.find("BEGIN:VFREEBUSY\r\n"); b != std::string::npos) {
     text.insert(b + 17, "ORGANIZER:" + organizer + "\r\nATTENDEE:" + attendee + "\r\n");
   }
@@ -95,7 +100,8 @@ Response handlePost(DavContext& ctx, const Request& request) {
   requireWrite(request, target);
   std::string type = lower(request.header("Content-Type", "text/calendar"));
   if (type.rfind("text/calendar", 0) != 0) {
-    throw DavError::forbidden(xml::kCalDav, "supported-calendar-data", "POST a text/calendar free/busy request");
+    throw DavError::forbidden(xml::kCalDav, "supported-calendar-data",
+                              "POST a text/calendar free/busy request");
   }
   ical::Component cal = ical::Component::parse(request.body);
   if (!cal || icalcomponent_isa(cal.get()) != ICAL_VCALENDAR_COMPONENT) invalid("the body is not iCalendar");

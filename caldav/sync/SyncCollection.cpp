@@ -39,11 +39,8 @@ Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml
   const ReportProperties props = ReportProperties::from(root);
   std::string body;
   ctx.store.read([&](domain::CalendarReader& store) {
-    Resource target = reportTarget(ctx, store, request);
-    auto members = membersOf(ctx, store, target);
-    if (!members) {
-      throw DavError::forbidden(xml::kDav, "supported-report", "sync-collection works on calendars and collections");
-    }
+    auto [target, members] = reportTarget(ctx, store, request, ReportScope::Collections,
+                                          "sync-collection works on calendars and collections");
     const std::int64_t now = members->syncSeq();
     const ical::TimeZoneContext zone = reportZone(root, *members);
     Multistatus ms;
@@ -57,7 +54,8 @@ Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml
       }
       if (limit && all.size() > *limit) {
         // RFC 6578 3.6: a truncated initial sync cannot be continued; the client asks again.
-        ms.addError(hrefOf(target), 507, xml::QName{std::string(xml::kDav), "number-of-matches-within-limits"});
+        ms.addError(hrefOf(target), 507,
+                    xml::QName{std::string(xml::kDav), "number-of-matches-within-limits"});
       }
       ms.setSyncToken(syncTokenFor(now));
       body = ms.finish();
@@ -65,7 +63,8 @@ Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml
     }
     auto seq = parseSyncToken(tokenText);
     if (!seq || *seq > now || *seq < members->createdSeq()) {
-      invalidToken("the sync token " + tokenText + " is not one of this collection's; sync again from scratch");
+      invalidToken("the sync token " + tokenText +
+                   " is not one of this collection's; sync again from scratch");
     }
     // The last change of each member decides how it is reported.
     std::vector<std::string> order;
@@ -74,13 +73,15 @@ Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml
       if (!lastSeq.count(change.item)) order.push_back(change.item);
       lastSeq[change.item] = change.seq;
     }
-    std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) { return lastSeq[a] < lastSeq[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](const auto& a, const auto& b) { return lastSeq[a] < lastSeq[b]; });
     std::int64_t reportedUpTo = now;
     std::size_t n = 0;
     for (const std::string& name : order) {
       if (limit && n == *limit) {
         reportedUpTo = lastSeq[order[n - 1]];
-        ms.addError(hrefOf(target), 507, xml::QName{std::string(xml::kDav), "number-of-matches-within-limits"});
+        ms.addError(hrefOf(target), 507,
+                    xml::QName{std::string(xml::kDav), "number-of-matches-within-limits"});
         break;
       }
       if (auto o = members->get(name, props.needsData())) {

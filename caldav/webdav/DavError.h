@@ -29,7 +29,9 @@ class DavError : public std::runtime_error {
   static DavError forbidden(std::string_view ns, std::string_view precondition, const std::string& message) {
     return DavError(403, xml::QName{std::string(ns), std::string(precondition)}, message);
   }
-  static DavError status(int status, const std::string& message) { return DavError(status, std::nullopt, message); }
+  static DavError status(int status, const std::string& message) {
+    return DavError(status, std::nullopt, message);
+  }
   static DavError badRequest(const std::string& message) { return status(400, message); }
   static DavError notFound(const std::string& message) { return status(404, message); }
   static DavError conflict(const std::string& message) { return status(409, message); }

@@ -13,9 +13,9 @@
 namespace bookdav::caldav {
 
 struct Request {
-  std::string method;     // "PROPFIND"
-  std::string path;       // percent-decoded path, no query: "/dav/calendars/alice/work/"
-  std::string query;      // raw query string without '?', "" when none
+  std::string method;  // "PROPFIND"
+  std::string path;    // percent-decoded path, no query: "/dav/calendars/alice/work/"
+  std::string query;   // raw query string without '?', "" when none
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::string user;  // authenticated account name ("" for anonymous: feeds, well-known)

@@ -13,9 +13,13 @@ xml::XmlWriter& PropStats::writerFor(int status) {
   return it->second;
 }
 
-void PropStats::add(int status, const xml::QName& name) { writerFor(status).empty(name); }
+void PropStats::add(int status, const xml::QName& name) {
+  writerFor(status).empty(name);
+}
 
-Multistatus::Multistatus() { out_.open(xml::kDav, "multistatus"); }
+Multistatus::Multistatus() {
+  out_.open(xml::kDav, "multistatus");
+}
 
 void Multistatus::add(std::string_view href, PropStats& props) {
   out_.open(xml::kDav, "response").leaf(xml::kDav, "href", href);
@@ -27,12 +31,16 @@ void Multistatus::add(std::string_view href, PropStats& props) {
 }
 
 void Multistatus::addStatus(std::string_view href, int status) {
-  out_.open(xml::kDav, "response").leaf(xml::kDav, "href", href).leaf(xml::kDav, "status", statusLine(status));
+  out_.open(xml::kDav, "response")
+      .leaf(xml::kDav, "href", href)
+      .leaf(xml::kDav, "status", statusLine(status));
   out_.close();
 }
 
 void Multistatus::addError(std::string_view href, int status, const xml::QName& precondition) {
-  out_.open(xml::kDav, "response").leaf(xml::kDav, "href", href).leaf(xml::kDav, "status", statusLine(status));
+  out_.open(xml::kDav, "response")
+      .leaf(xml::kDav, "href", href)
+      .leaf(xml::kDav, "status", statusLine(status));
   out_.open(xml::kDav, "error").empty(precondition).close();
   out_.close();
 }

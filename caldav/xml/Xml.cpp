@@ -63,7 +63,8 @@ class ResolvedWriter {
       if (!prefix.empty()) {
         const char* ns = lookupNamespace(node, prefix);
         if (!ns) throw XmlError("undeclared namespace prefix '" + std::string(prefix) + "'");
-        qualified = (std::string_view(ns) == kXmlNs ? std::string("xml") : prefixFor(ns)) + ":" + std::string(local);
+        qualified =
+            (std::string_view(ns) == kXmlNs ? std::string("xml") : prefixFor(ns)) + ":" + std::string(local);
       }
       attrs += " " + qualified + "=\"" + escapeAttribute(a.value()) + "\"";
     }
@@ -86,9 +87,8 @@ class ResolvedWriter {
 Document Document::parse(std::string_view body) {
   Document d;
   if (body.empty()) throw XmlError("the request body is empty; an XML document was expected");
-  pugi::xml_parse_result r =
-      d.doc_.load_buffer(body.data(), body.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
-                         pugi::encoding_auto);
+  pugi::xml_parse_result r = d.doc_.load_buffer(
+      body.data(), body.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_auto);
   if (!r) {
     throw XmlError(std::string("malformed XML: ") + r.description() + " at byte " + std::to_string(r.offset));
   }
@@ -109,7 +109,8 @@ Document Document::parse(std::string_view body) {
 QName nameOf(pugi::xml_node element) {
   auto [prefix, local] = splitName(element.name());
   const char* ns = lookupNamespace(element, prefix);
-  if (!ns) throw XmlError("undeclared namespace prefix '" + std::string(prefix) + "' on <" + element.name() + ">");
+  if (!ns)
+    throw XmlError("undeclared namespace prefix '" + std::string(prefix) + "' on <" + element.name() + ">");
   return QName{ns, std::string(local)};
 }
 
@@ -139,19 +140,25 @@ std::vector<pugi::xml_node> elements(pugi::xml_node parent) {
 std::string textOf(pugi::xml_node node) {
   std::string out;
   for (pugi::xml_node c : node.children()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
-    else if (c.type() == pugi::node_element) out += textOf(c);
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata)
+      out += c.value();
+    else if (c.type() == pugi::node_element)
+      out += textOf(c);
   }
   return out;
 }
 
-std::string serializeElement(pugi::xml_node element) { return ResolvedWriter().run(element); }
+std::string serializeElement(pugi::xml_node element) {
+  return ResolvedWriter().run(element);
+}
 
 std::string escapeAttribute(std::string_view text) {
   std::string out;
   for (char c : escape(text)) {
-    if (c == '"') out += "&quot;";
-    else out += c;
+    if (c == '"')
+      out += "&quot;";
+    else
+      out += c;
   }
   return out;
 }
@@ -168,10 +175,18 @@ std::string escape(std::string_view text) {
     }
     out.append(text.substr(pos, special - pos));
     switch (text[special]) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += "&#13;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += "&#13;";
+        break;
     }
     pos = special + 1;
   }

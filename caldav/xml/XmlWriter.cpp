@@ -21,7 +21,9 @@ std::string_view knownPrefix(std::string_view ns) {
 
 }  // namespace
 
-XmlWriter::XmlWriter() { out_ = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"; }
+XmlWriter::XmlWriter() {
+  out_ = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+}
 
 XmlWriter XmlWriter::fragment() {
   XmlWriter w;

@@ -6,9 +6,12 @@ namespace bookdav::domain {
 
 std::string_view roleName(Role role) {
   switch (role) {
-    case Role::Admin: return "admin";
-    case Role::Staff: return "staff";
-    case Role::Customer: return "customer";
+    case Role::Admin:
+      return "admin";
+    case Role::Staff:
+      return "staff";
+    case Role::Customer:
+      return "customer";
   }
   return "customer";
 }

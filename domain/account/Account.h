@@ -14,11 +14,11 @@ std::string_view roleName(Role role);  // "admin", "staff", "customer"
 std::optional<Role> parseRole(std::string_view name);
 
 struct Account {
-  std::string name;          // login name; also the URL segment of the principal and home
+  std::string name;  // login name; also the URL segment of the principal and home
   Role role = Role::Customer;
   std::string passwordHash;  // self-describing salted slow hash (see server/auth/PasswordHash.h)
   std::string displayName;
-  std::string email;         // calendar user address; "" means <name>@<server host>
+  std::string email;  // calendar user address; "" means <name>@<server host>
 };
 
 // True for names usable as a URL segment: [A-Za-z0-9._-]{1,64}, not "." or "..", and not

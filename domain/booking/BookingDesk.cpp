@@ -340,8 +340,9 @@ std::vector<Booking> BookingDesk::bookings(const BookingFilter& filter) {
 }
 
 std::optional<Booking> BookingDesk::findByClientHref(std::string_view customer, std::string_view serviceId,
-                                                    std::string_view href) {
-  return store_.reading([&](BookingData& data) { return data.bookingByClientHref(customer, serviceId, href); });
+                                                     std::string_view href) {
+  return store_.reading(
+      [&](BookingData& data) { return data.bookingByClientHref(customer, serviceId, href); });
 }
 
 std::optional<Booking> BookingDesk::findByClientUid(std::string_view customer, std::string_view uid) {

@@ -146,6 +146,18 @@ bool onGrid(LocalDays& localDays, std::string_view zone, Seconds step, Instant t
   return exact && *exact == t;
 }
 
+// An appointment slot at `time` with the resources a booking would get.
+Slot appointmentSlot(const Service& service, Interval time, std::vector<std::string> resourceIds, int open,
+                     int total) {
+  Slot slot;
+  slot.time = time;
+  slot.resourceIds = std::move(resourceIds);
+  slot.openPlaces = open;
+  slot.totalPlaces = total;
+  slot.needsApproval = service.policy.manualApproval;
+  return slot;
+}
+
 // The slot of sessions that exist (one class session, or every session of a course), shown at
 // `time`; nothing when it cannot be booked and the query does not ask for such slots.
 std::optional<Slot> sessionSlot(const Service& service, std::span<const Session> sessions, Interval time,
@@ -199,14 +211,7 @@ std::vector<Slot> SlotFinder::appointmentSlots(const SlotContext& ctx, const Slo
     Interval time{s, s + service.duration};
     int open = 0, total = 0;
     auto assigned = plan.assign(time, std::nullopt, open, total);
-    if (!assigned) continue;
-    Slot slot;
-    slot.time = time;
-    slot.resourceIds = std::move(*assigned);
-    slot.openPlaces = open;
-    slot.totalPlaces = total;
-    slot.needsApproval = service.policy.manualApproval;
-    slots.push_back(std::move(slot));
+    if (assigned) slots.push_back(appointmentSlot(service, time, std::move(*assigned), open, total));
   }
   return slots;
 }
@@ -235,13 +240,7 @@ SlotFinder::AppointmentCheck SlotFinder::appointmentAt(const SlotContext& ctx, I
   int open = 0, total = 0;
   if (plan.possible()) {
     if (auto assigned = plan.assign(time, resourceId, open, total)) {
-      Slot slot;
-      slot.time = time;
-      slot.resourceIds = std::move(*assigned);
-      slot.openPlaces = open;
-      slot.totalPlaces = total;
-      slot.needsApproval = service.policy.manualApproval;
-      check.slot = std::move(slot);
+      check.slot = appointmentSlot(service, time, std::move(*assigned), open, total);
       return check;
     }
   }

@@ -98,7 +98,8 @@ class CalendarReader {
   // path itself and every collection below it, parents before children.
   virtual std::vector<CollectionRecord> subtree(std::string_view path) = 0;
 
-  virtual std::optional<ObjectRecord> object(std::int64_t collectionId, std::string_view name, bool withData) = 0;
+  virtual std::optional<ObjectRecord> object(std::int64_t collectionId, std::string_view name,
+                                             bool withData) = 0;
   virtual std::vector<ObjectRecord> objects(std::int64_t collectionId, bool withData) = 0;
   virtual std::vector<ObjectRecord> objectsById(std::span<const std::int64_t> ids, bool withData) = 0;
   virtual std::optional<ObjectRecord> objectByUid(std::int64_t collectionId, std::string_view uid) = 0;
@@ -107,12 +108,12 @@ class CalendarReader {
 
   // Indexed instances of componentType objects that may overlap range (floating ones widened by
   // 14 hours each side): a superset the caller narrows with IndexedInstance's rule.
-  virtual std::vector<CandidateInstance> instancesNear(std::int64_t collectionId, std::string_view componentType,
-                                                       Interval range) = 0;
+  virtual std::vector<CandidateInstance> instancesNear(std::int64_t collectionId,
+                                                       std::string_view componentType, Interval range) = 0;
   // componentType objects whose index does not cover all of range (unbounded or very long
   // recurrences): their instances there are known only by parsing.
-  virtual std::vector<std::int64_t> objectsNotCovering(std::int64_t collectionId, std::string_view componentType,
-                                                       Interval range) = 0;
+  virtual std::vector<std::int64_t> objectsNotCovering(std::int64_t collectionId,
+                                                       std::string_view componentType, Interval range) = 0;
 
   // The collection's sync position (highest change-log sequence of its members).
   virtual std::int64_t syncSeq(const CollectionRecord& collection) = 0;

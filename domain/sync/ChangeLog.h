@@ -8,7 +8,8 @@
 //   "service:<serviceId>:customer:<user>"  one customer's own bookings of a service; item = "booking:<id>"
 //   "customer:<user>"             all bookings of one customer; item = "booking:<id>"
 //   "catalog"                     the services and resources; item = "service:<id>" / "resource:<id>"
-//   "resource:<resourceId>"       sessions and bookings that occupy a resource; item = "session:<id>" / "booking:<id>"
+//   "resource:<resourceId>"       sessions and bookings that occupy a resource; item = "session:<id>" /
+//   "booking:<id>"
 #pragma once
 
 #include <cstdint>

@@ -62,7 +62,8 @@ std::optional<Instant> parseRfc3339(std::string_view text) {
   if (expect(text, pos, 'Z')) return pos == text.size() ? std::optional{t} : std::nullopt;
   if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
     int sign = text[pos++] == '+' ? 1 : -1, oh, om;
-    if (!digits(text, pos, 2, oh) || !expect(text, pos, ':') || !digits(text, pos, 2, om) || pos != text.size())
+    if (!digits(text, pos, 2, oh) || !expect(text, pos, ':') || !digits(text, pos, 2, om) ||
+        pos != text.size())
       return std::nullopt;
     if (oh > 23 || om > 59) return std::nullopt;
     return t - sign * (std::chrono::hours{oh} + Minutes{om});
@@ -107,12 +108,18 @@ std::optional<Seconds> parseIsoDuration(std::string_view text) {
     }
     if (pos == start || pos >= text.size()) return std::nullopt;
     char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(text[pos++])));
-    if (!inTime && unit == 'W') total += n * 7 * 86400;
-    else if (!inTime && unit == 'D') total += n * 86400;
-    else if (inTime && unit == 'H') total += n * 3600;
-    else if (inTime && unit == 'M') total += n * 60;
-    else if (inTime && unit == 'S') total += n;
-    else return std::nullopt;
+    if (!inTime && unit == 'W')
+      total += n * 7 * 86400;
+    else if (!inTime && unit == 'D')
+      total += n * 86400;
+    else if (inTime && unit == 'H')
+      total += n * 3600;
+    else if (inTime && unit == 'M')
+      total += n * 60;
+    else if (inTime && unit == 'S')
+      total += n;
+    else
+      return std::nullopt;
     any = true;
   }
   if (!any) return std::nullopt;

@@ -14,8 +14,12 @@ using Seconds = std::chrono::seconds;
 using Minutes = std::chrono::minutes;
 using Instant = std::chrono::sys_seconds;  // seconds since 1970-01-01T00:00:00Z
 
-inline Instant fromUnix(std::int64_t seconds) { return Instant{Seconds{seconds}}; }
-inline std::int64_t toUnix(Instant t) { return t.time_since_epoch().count(); }
+inline Instant fromUnix(std::int64_t seconds) {
+  return Instant{Seconds{seconds}};
+}
+inline std::int64_t toUnix(Instant t) {
+  return t.time_since_epoch().count();
+}
 
 // A half-open span [start, end).
 struct Interval {

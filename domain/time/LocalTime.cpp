@@ -5,7 +5,9 @@ namespace {
 
 using std::chrono::sys_days;
 
-Instant asIfUtc(const LocalDateTime& local) { return Instant{sys_days{local.date}} + local.timeOfDay; }
+Instant asIfUtc(const LocalDateTime& local) {
+  return Instant{sys_days{local.date}} + local.timeOfDay;
+}
 
 }  // namespace
 

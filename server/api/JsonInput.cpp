@@ -7,6 +7,8 @@
 
 #include <cmath>
 
+#include "domain/booking/Ids.h"
+
 namespace bookdav::server::api {
 namespace {
 
@@ -134,6 +136,31 @@ std::string JsonFields::requiredString(std::string_view name) {
   std::optional<std::string> s = string(name);
   if (!s) fail(name, "is required");
   return *s;
+}
+
+std::string JsonFields::nonEmptyString(std::string_view name) {
+  std::string s = requiredString(name);
+  if (s.empty()) fail(name, "must not be empty");
+  return s;
+}
+
+std::string JsonFields::id(std::string_view name, const std::string& fromUrl, std::string_view example) {
+  std::optional<std::string> given = string(name);
+  if (!fromUrl.empty() && given && *given != fromUrl)
+    fail(name, "is \"" + *given + "\" but the URL names \"" + fromUrl + "\"");
+  std::string id = fromUrl.empty() ? given.value_or("") : fromUrl;
+  if (id.empty()) fail(name, "is required");
+  if (!domain::isSlug(id)) {
+    fail(name, "\"" + id + "\" is not an id: lower-case letters, digits and '-', at most 64, e.g. \"" +
+                   std::string(example) + "\"");
+  }
+  return id;
+}
+
+std::string JsonFields::timeZone(std::string_view name, const std::string& fallback) {
+  std::string zone = string(name).value_or(fallback);
+  if (zone.empty()) fail(name, "is required (an IANA zone such as \"Europe/Madrid\")");
+  return zone;
 }
 
 std::optional<std::string> JsonFields::string(std::string_view name) {

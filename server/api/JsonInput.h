@@ -60,6 +60,13 @@ class JsonFields {
   // Optional reads return nullopt when the field is absent or null; each read marks the field known.
   std::string requiredString(std::string_view name);
   std::optional<std::string> string(std::string_view name);
+  // A required string that must not be empty.
+  std::string nonEmptyString(std::string_view name);
+  // An id (domain::isSlug): the one the URL names when fromUrl is not empty (the field may repeat
+  // it), else the required field. `example` shows a good id in the error sentence.
+  std::string id(std::string_view name, const std::string& fromUrl, std::string_view example);
+  // An IANA zone name, `fallback` when absent; required when fallback is empty.
+  std::string timeZone(std::string_view name, const std::string& fallback);
   std::optional<std::int64_t> integer(std::string_view name, std::int64_t min, std::int64_t max);
   std::optional<bool> boolean(std::string_view name);
   // ISO 8601 ("PT30M", "P1D"), within [min, max].

@@ -91,22 +91,13 @@ domain::WorkingHours readWorkingHours(JsonFields& f) {
 domain::Resource readResource(JsonFields& f, const std::string& defaultZone, const std::string& id,
                               const NamedHours& named) {
   domain::Resource r;
-  std::optional<std::string> given = f.string("id");
-  if (!id.empty() && given && *given != id)
-    f.fail("id", "is \"" + *given + "\" but the URL names \"" + id + "\"");
-  r.id = id.empty() ? given.value_or("") : id;
-  if (r.id.empty()) f.fail("id", "is required");
-  if (!domain::isSlug(r.id))
-    f.fail("id",
-           "\"" + r.id + "\" is not an id: lower-case letters, digits and '-', at most 64, e.g. \"chair-1\"");
+  r.id = f.id("id", id, "chair-1");
   std::string kind = f.requiredString("kind");
   auto k = domain::parseResourceKind(kind);
   if (!k) f.fail("kind", "\"" + kind + "\" is not one of staff, room, equipment");
   r.kind = *k;
-  r.name = f.requiredString("name");
-  if (r.name.empty()) f.fail("name", "must not be empty");
-  r.timeZone = f.string("timezone").value_or(defaultZone);
-  if (r.timeZone.empty()) f.fail("timezone", "is required (an IANA zone such as \"Europe/Madrid\")");
+  r.name = f.nonEmptyString("name");
+  r.timeZone = f.timeZone("timezone", defaultZone);
   r.userName = f.string("userName").value_or("");
   if (!r.userName.empty() && !domain::isValidAccountName(r.userName))
     f.fail("userName", "\"" + r.userName + "\" is not a user name");

@@ -12,19 +12,6 @@ using domain::Seconds;
 constexpr Seconds kDay = std::chrono::hours{24};
 constexpr Seconds kTenYears = std::chrono::days{3660};
 
-std::string slugField(JsonFields& f, std::string_view name, const std::string& fromUrl) {
-  std::optional<std::string> id = f.string(name);
-  if (!fromUrl.empty()) {
-    if (id && *id != fromUrl) f.fail(name, "is \"" + *id + "\" but the URL names \"" + fromUrl + "\"");
-    return fromUrl;
-  }
-  if (!id) f.fail(name, "is required");
-  if (!domain::isSlug(*id))
-    f.fail(name,
-           "\"" + *id + "\" is not an id: lower-case letters, digits and '-', at most 64, e.g. \"haircut\"");
-  return *id;
-}
-
 std::int64_t amountMinor(const JsonValue& v, const std::string& path) {
   if (v.isString()) {
     const std::string text = v.extract<std::string>();
@@ -138,16 +125,14 @@ domain::BookingPolicy readPolicy(JsonFields& f) {
 ServiceDefinition readService(JsonFields& f, const std::string& defaultZone, const std::string& id) {
   ServiceDefinition out;
   domain::Service& s = out.service;
-  s.id = slugField(f, "id", id);
+  s.id = f.id("id", id, "haircut");
   std::string kind = f.requiredString("kind");
   auto k = domain::parseServiceKind(kind);
   if (!k) f.fail("kind", "\"" + kind + "\" is not one of appointment, class, course");
   s.kind = *k;
-  s.name = f.requiredString("name");
-  if (s.name.empty()) f.fail("name", "must not be empty");
+  s.name = f.nonEmptyString("name");
   s.description = f.string("description").value_or("");
-  s.timeZone = f.string("timezone").value_or(defaultZone);
-  if (s.timeZone.empty()) f.fail("timezone", "is required (an IANA zone such as \"Europe/Madrid\")");
+  s.timeZone = f.timeZone("timezone", defaultZone);
   std::optional<Seconds> duration = f.duration("duration", std::chrono::minutes{1}, kDay);
   if (!duration) f.fail("duration", "is required (e.g. \"PT30M\")");
   if (duration->count() % 60) f.fail("duration", "must be whole minutes");

@@ -34,8 +34,9 @@ std::optional<domain::Account> Authenticator::check(std::string_view user, std::
   auto account = accounts_.find(user);
   if (!account) {
     // Spend the same time as a real check so that timing does not reveal which names exist.
-    verifyPassword(password, "pbkdf2-sha256$60000$00000000000000000000000000000000$"
-                             "0000000000000000000000000000000000000000000000000000000000000000");
+    verifyPassword(password,
+                   "pbkdf2-sha256$60000$00000000000000000000000000000000$"
+                   "0000000000000000000000000000000000000000000000000000000000000000");
     return std::nullopt;
   }
   if (cache_.knows(user, password, account->passwordHash)) return account;

@@ -30,7 +30,8 @@ bool CredentialCache::knows(std::string_view user, std::string_view password, st
   return true;
 }
 
-void CredentialCache::remember(std::string_view user, std::string_view password, std::string_view storedHash) {
+void CredentialCache::remember(std::string_view user, std::string_view password,
+                               std::string_view storedHash) {
   Entry e{keyOf(user, password), hmacSha256(secret_, storedHash), std::chrono::steady_clock::now() + ttl_};
   std::lock_guard lock(mutex_);
   if (auto it = index_.find(e.key); it != index_.end()) {

@@ -80,7 +80,8 @@ int serveCommand(const std::vector<std::string>& args) {
   parseListen(a.option("listen", "127.0.0.1:8080"), http);
   http.tlsCertificate = a.option("tls-cert", "");
   http.tlsKey = a.option("tls-key", "");
-  if (http.tlsCertificate.empty() != http.tlsKey.empty()) throw UsageError("--tls-cert and --tls-key go together");
+  if (http.tlsCertificate.empty() != http.tlsKey.empty())
+    throw UsageError("--tls-cert and --tls-key go together");
   http.logRequests = a.flag("log-requests");
   if (auto t = a.option("threads")) http.maxThreads = std::max(8, std::stoi(*t));
   caldav::DavSettings dav;
@@ -107,8 +108,8 @@ int serveCommand(const std::vector<std::string>& args) {
   Router router(backend);
   HttpServer server(router, http);
   server.start();
-  std::cerr << "bookdav listening on " << (http.tlsCertificate.empty() ? "http://" : "https://") << http.host << ":"
-            << server.port() << "/ (data in " << dataDir << ")" << std::endl;
+  std::cerr << "bookdav listening on " << (http.tlsCertificate.empty() ? "http://" : "https://") << http.host
+            << ":" << server.port() << "/ (data in " << dataDir << ")" << std::endl;
   int sig = termination.wait();
   std::cerr << "bookdav: " << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ", finishing requests in flight"
             << std::endl;

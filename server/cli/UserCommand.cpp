@@ -7,7 +7,9 @@
 
 namespace bookdav::server {
 
-std::string dataDirectory(const std::string& fromOption) { return fromOption.empty() ? "data" : fromOption; }
+std::string dataDirectory(const std::string& fromOption) {
+  return fromOption.empty() ? "data" : fromOption;
+}
 
 int userCommand(const std::vector<std::string>& args) {
   Arguments a(args, {});
@@ -18,7 +20,8 @@ int userCommand(const std::vector<std::string>& args) {
   const std::string& verb = words[0];
   if (verb == "list") {
     for (const auto& account : backend.accounts.list()) {
-      std::cout << account.name << "\t" << domain::roleName(account.role) << "\t" << account.displayName << "\n";
+      std::cout << account.name << "\t" << domain::roleName(account.role) << "\t" << account.displayName
+                << "\n";
     }
     return 0;
   }

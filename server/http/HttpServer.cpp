@@ -137,8 +137,9 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     request.path = *path;
     for (const auto& [name, value] : in) request.headers.emplace_back(name, value);
     const bool tls = !settings_.tlsCertificate.empty();
-    request.baseUrl = std::string(tls ? "https://" : "http://") +
-                      (in.getHost().empty() ? settings_.host + ":" + std::to_string(settings_.port) : in.getHost());
+    request.baseUrl =
+        std::string(tls ? "https://" : "http://") +
+        (in.getHost().empty() ? settings_.host + ":" + std::to_string(settings_.port) : in.getHost());
     return router_.route(request);
   }
 
@@ -172,7 +173,8 @@ void parseListen(const std::string& text, HttpSettings& settings) {
   }
   if (port > 65535) throw std::invalid_argument("bad port in --listen " + text);
   settings.host = text.substr(0, colon);
-  if (settings.host.size() > 2 && settings.host.front() == '[') settings.host = settings.host.substr(1, settings.host.size() - 2);
+  if (settings.host.size() > 2 && settings.host.front() == '[')
+    settings.host = settings.host.substr(1, settings.host.size() - 2);
   settings.port = static_cast<std::uint16_t>(port);
 }
 
@@ -203,9 +205,13 @@ HttpServer::HttpServer(Router& router, HttpSettings settings) : settings_(std::m
 
 HttpServer::~HttpServer() = default;
 
-void HttpServer::start() { server_->start(); }
+void HttpServer::start() {
+  server_->start();
+}
 
-std::uint16_t HttpServer::port() const { return server_->port(); }
+std::uint16_t HttpServer::port() const {
+  return server_->port();
+}
 
 void HttpServer::stop(int graceSeconds) {
   server_->stopAll(false);

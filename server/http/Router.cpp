@@ -11,7 +11,9 @@ namespace {
 
 constexpr const char* kChallenge = "Basic realm=\"bookdav\", charset=\"UTF-8\"";
 
-bool isApiPath(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
+bool isApiPath(const std::string& path) {
+  return path == "/api" || path.rfind("/api/", 0) == 0;
+}
 
 }  // namespace
 

@@ -76,6 +76,8 @@ constexpr Migration kMigrations[] = {
 
 }  // namespace
 
-std::span<const Migration> calendarMigrations() { return kMigrations; }
+std::span<const Migration> calendarMigrations() {
+  return kMigrations;
+}
 
 }  // namespace bookdav::storage::sqlite

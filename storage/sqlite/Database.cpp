@@ -5,7 +5,8 @@
 namespace bookdav::storage::sqlite {
 
 Database::Database(std::string path) : path_(std::move(path)) {
-  if (path_.empty() || path_ == ":memory:") throw StorageError(0, "bookdav needs a database file, not memory");
+  if (path_.empty() || path_ == ":memory:")
+    throw StorageError(0, "bookdav needs a database file, not memory");
   Lease c = connection();  // creates the file and switches it to WAL
   c->exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("

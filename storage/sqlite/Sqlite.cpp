@@ -9,7 +9,9 @@ bool StorageError::busy() const {
   return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
 }
 
-bool StorageError::constraint() const { return (code_ & 0xff) == SQLITE_CONSTRAINT; }
+bool StorageError::constraint() const {
+  return (code_ & 0xff) == SQLITE_CONSTRAINT;
+}
 
 // ---- Statement ----
 
@@ -65,11 +67,19 @@ void Statement::run() {
   }
 }
 
-std::int64_t Statement::changes() const { return sqlite3_changes64(conn_->handle()); }
+std::int64_t Statement::changes() const {
+  return sqlite3_changes64(conn_->handle());
+}
 
-bool Statement::isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-std::int64_t Statement::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
-double Statement::real(int col) const { return sqlite3_column_double(stmt_, col); }
+bool Statement::isNull(int col) const {
+  return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
+std::int64_t Statement::int64(int col) const {
+  return sqlite3_column_int64(stmt_, col);
+}
+double Statement::real(int col) const {
+  return sqlite3_column_double(stmt_, col);
+}
 
 std::string Statement::text(int col) const {
   const void* p = sqlite3_column_blob(stmt_, col);
@@ -90,8 +100,8 @@ std::optional<std::int64_t> Statement::optionalInt64(int col) const {
 // ---- Connection ----
 
 Connection::Connection(const std::string& path) {
-  int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &db_,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close_v2(db_);
@@ -113,8 +123,8 @@ Statement Connection::prepare(std::string_view sql) {
   auto it = cache_.find(key);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                                nullptr);
+    int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
+                                &stmt, nullptr);
     if (rc != SQLITE_OK) fail(rc, "prepare: " + key);
     it = cache_.emplace(std::move(key), stmt).first;
   }
@@ -132,8 +142,12 @@ void Connection::exec(std::string_view sql) {
   }
 }
 
-std::int64_t Connection::lastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
-bool Connection::inTransaction() const { return !sqlite3_get_autocommit(db_); }
+std::int64_t Connection::lastInsertRowid() const {
+  return sqlite3_last_insert_rowid(db_);
+}
+bool Connection::inTransaction() const {
+  return !sqlite3_get_autocommit(db_);
+}
 
 void Connection::fail(int code, std::string_view context) const {
   int extended = sqlite3_extended_errcode(db_);
@@ -142,7 +156,9 @@ void Connection::fail(int code, std::string_view context) const {
 
 // ---- transactions ----
 
-WriteTransaction::WriteTransaction(Connection& conn) : conn_(conn) { conn_.prepare("BEGIN IMMEDIATE").run(); }
+WriteTransaction::WriteTransaction(Connection& conn) : conn_(conn) {
+  conn_.prepare("BEGIN IMMEDIATE").run();
+}
 
 WriteTransaction::~WriteTransaction() {
   if (!done_ && conn_.inTransaction()) {
@@ -159,7 +175,9 @@ void WriteTransaction::commit() {
   done_ = true;
 }
 
-ReadTransaction::ReadTransaction(Connection& conn) : conn_(conn) { conn_.prepare("BEGIN").run(); }
+ReadTransaction::ReadTransaction(Connection& conn) : conn_(conn) {
+  conn_.prepare("BEGIN").run();
+}
 
 ReadTransaction::~ReadTransaction() {
   if (conn_.inTransaction()) {

@@ -64,8 +64,8 @@ class Statement {
 
   // Clears results and bindings so the statement can run again with new values.
   Statement& reset();
-  bool step();          // true while a row is available
-  void run();           // steps to completion, for statements without rows
+  bool step();  // true while a row is available
+  void run();   // steps to completion, for statements without rows
   std::int64_t changes() const;
 
   bool isNull(int col) const;

@@ -23,7 +23,9 @@ constexpr int kExact = 1, kFloating = 2;
 // Instant::min()/max() (open-ended spans) are stored as these bounds.
 constexpr std::int64_t kFar = std::int64_t{1} << 62;
 
-std::int64_t clampUnix(Instant t) { return std::clamp<std::int64_t>(domain::toUnix(t), -kFar, kFar); }
+std::int64_t clampUnix(Instant t) {
+  return std::clamp<std::int64_t>(domain::toUnix(t), -kFar, kFar);
+}
 Instant unclamp(std::int64_t v) {
   if (v <= -kFar) return Instant::min();
   if (v >= kFar) return Instant::max();
@@ -32,9 +34,12 @@ Instant unclamp(std::int64_t v) {
 
 std::string_view kindName(CollectionKind k) {
   switch (k) {
-    case CollectionKind::Home: return "home";
-    case CollectionKind::Calendar: return "calendar";
-    case CollectionKind::Plain: return "plain";
+    case CollectionKind::Home:
+      return "home";
+    case CollectionKind::Calendar:
+      return "calendar";
+    case CollectionKind::Plain:
+      return "plain";
   }
   return "plain";
 }
@@ -68,7 +73,9 @@ std::int64_t nowUnix() {
       .count();
 }
 
-std::string scopeOf(std::int64_t collectionId) { return "collection:" + std::to_string(collectionId); }
+std::string scopeOf(std::int64_t collectionId) {
+  return "collection:" + std::to_string(collectionId);
+}
 
 constexpr std::string_view kCollectionColumns =
     "SELECT id, path, owner, kind, display_name, description, color, sort_order, timezone, components,"
@@ -152,7 +159,8 @@ class Transaction final : public domain::CalendarWriter {
     return out;
   }
 
-  std::optional<ObjectRecord> object(std::int64_t collectionId, std::string_view name, bool withData) override {
+  std::optional<ObjectRecord> object(std::int64_t collectionId, std::string_view name,
+                                     bool withData) override {
     auto s = c_.prepare(objectColumns(withData) + " WHERE collection_id = ?1 AND name = ?2");
     s.bindAll(collectionId, name);
     if (!s.step()) return std::nullopt;
@@ -175,7 +183,8 @@ class Transaction final : public domain::CalendarWriter {
     for (std::int64_t id : ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);
     list += "]";
     std::string columns = objectColumns(withData);
-    columns.replace(columns.find(" FROM objects"), 13, " FROM json_each(?1) AS j JOIN objects ON objects.id = j.value");
+    columns.replace(columns.find(" FROM objects"), 13,
+                    " FROM json_each(?1) AS j JOIN objects ON objects.id = j.value");
     auto s = c_.prepare(columns + " ORDER BY j.key");
     s.bind(1, list);
     while (s.step()) out.push_back(readObject(s, withData));
@@ -253,7 +262,8 @@ class Transaction final : public domain::CalendarWriter {
   }
 
   std::vector<domain::Change> changesSince(const CollectionRecord& collection, std::int64_t seq) override {
-    auto s = c_.prepare("SELECT seq, scope, item, deleted FROM changes WHERE scope = ?1 AND seq > ?2 ORDER BY seq");
+    auto s = c_.prepare(
+        "SELECT seq, scope, item, deleted FROM changes WHERE scope = ?1 AND seq > ?2 ORDER BY seq");
     s.bindAll(scopeOf(collection.id), seq);
     std::vector<domain::Change> out;
     while (s.step()) out.push_back({s.int64(0), s.text(1), s.text(2), s.int64(3) != 0});
@@ -270,8 +280,8 @@ class Transaction final : public domain::CalendarWriter {
           "INSERT INTO collections (path, owner, kind, display_name, description, color, sort_order, timezone,"
           " components, created_seq, modified, feed_token, computed)"
           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
-        .bindAll(c.path, c.owner, kindName(c.kind), c.displayName, c.description, c.color, c.order, c.timezone,
-                 joinComponents(c.components), c.createdSeq, domain::toUnix(c.modified),
+        .bindAll(c.path, c.owner, kindName(c.kind), c.displayName, c.description, c.color, c.order,
+                 c.timezone, joinComponents(c.components), c.createdSeq, domain::toUnix(c.modified),
                  c.feedToken.empty() ? std::optional<std::string>() : std::optional(c.feedToken), c.computed)
         .run();
     c.id = c_.lastInsertRowid();
@@ -282,8 +292,9 @@ class Transaction final : public domain::CalendarWriter {
     c_.prepare(
           "UPDATE collections SET display_name = ?2, description = ?3, color = ?4, sort_order = ?5,"
           " timezone = ?6, components = ?7, modified = ?8, feed_token = ?9, kind = ?10 WHERE id = ?1")
-        .bindAll(c.id, c.displayName, c.description, c.color, c.order, c.timezone, joinComponents(c.components),
-                 nowUnix(), c.feedToken.empty() ? std::optional<std::string>() : std::optional(c.feedToken),
+        .bindAll(c.id, c.displayName, c.description, c.color, c.order, c.timezone,
+                 joinComponents(c.components), nowUnix(),
+                 c.feedToken.empty() ? std::optional<std::string>() : std::optional(c.feedToken),
                  kindName(c.kind))
         .run();
   }
@@ -295,7 +306,9 @@ class Transaction final : public domain::CalendarWriter {
             " (SELECT id FROM objects WHERE collection_id = ?1)")
           .bind(1, c.id)
           .run();
-      c_.prepare("DELETE FROM dead_properties WHERE owner_kind = 'collection' AND owner_id = ?1").bind(1, c.id).run();
+      c_.prepare("DELETE FROM dead_properties WHERE owner_kind = 'collection' AND owner_id = ?1")
+          .bind(1, c.id)
+          .run();
       c_.prepare("DELETE FROM changes WHERE scope = ?1").bind(1, scopeOf(c.id)).run();
       c_.prepare("DELETE FROM objects WHERE collection_id = ?1").bind(1, c.id).run();
       c_.prepare("DELETE FROM collections WHERE id = ?1").bind(1, c.id).run();
@@ -352,7 +365,9 @@ class Transaction final : public domain::CalendarWriter {
   bool deleteObject(std::int64_t collectionId, std::string_view name) override {
     auto found = object(collectionId, name, false);
     if (!found) return false;
-    c_.prepare("DELETE FROM dead_properties WHERE owner_kind = 'object' AND owner_id = ?1").bind(1, found->id).run();
+    c_.prepare("DELETE FROM dead_properties WHERE owner_kind = 'object' AND owner_id = ?1")
+        .bind(1, found->id)
+        .run();
     c_.prepare("DELETE FROM objects WHERE id = ?1").bind(1, found->id).run();
     recordChange(c_, scopeOf(collectionId), name, true);
     return true;
@@ -367,7 +382,8 @@ class Transaction final : public domain::CalendarWriter {
   }
 
   void removeDeadProperty(domain::ResourceRef r, std::string_view ns, std::string_view name) override {
-    c_.prepare("DELETE FROM dead_properties WHERE owner_kind = ?1 AND owner_id = ?2 AND ns = ?3 AND name = ?4")
+    c_.prepare(
+          "DELETE FROM dead_properties WHERE owner_kind = ?1 AND owner_id = ?2 AND ns = ?3 AND name = ?4")
         .bindAll(r.isCollection ? "collection" : "object", r.id, ns, name)
         .run();
   }

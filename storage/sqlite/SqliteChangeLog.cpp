@@ -18,10 +18,14 @@ constexpr Migration kChangeLogMigrations[] = {
 }  // namespace
 
 void recordChange(Connection& conn, std::string_view scope, std::string_view item, bool deleted) {
-  conn.prepare("INSERT INTO changes (scope, item, deleted) VALUES (?1, ?2, ?3)").bindAll(scope, item, deleted).run();
+  conn.prepare("INSERT INTO changes (scope, item, deleted) VALUES (?1, ?2, ?3)")
+      .bindAll(scope, item, deleted)
+      .run();
 }
 
-SqliteChangeLog::SqliteChangeLog(Database& db) : db_(db) { db_.migrate("changes", kChangeLogMigrations); }
+SqliteChangeLog::SqliteChangeLog(Database& db) : db_(db) {
+  db_.migrate("changes", kChangeLogMigrations);
+}
 
 std::int64_t SqliteChangeLog::latest(Connection& conn, std::span<const std::string> scopes) {
   std::int64_t best = 0;
@@ -42,7 +46,8 @@ std::vector<domain::Change> SqliteChangeLog::since(std::span<const std::string> 
   return db_.read([&](Connection& c) {
     std::vector<domain::Change> out;
     for (const std::string& scope : scopes) {
-      auto s = c.prepare("SELECT seq, scope, item, deleted FROM changes WHERE scope = ?1 AND seq > ?2 ORDER BY seq");
+      auto s = c.prepare(
+          "SELECT seq, scope, item, deleted FROM changes WHERE scope = ?1 AND seq > ?2 ORDER BY seq");
       s.bindAll(scope, after);
       while (s.step()) out.push_back({s.int64(0), s.text(1), s.text(2), s.int64(3) != 0});
     }

@@ -7,19 +7,10 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_api import ApiServer, at, build_business, utc  # noqa: E402
+from bookdav_api import BusinessTest, at, utc  # noqa: E402
 
 
-class ApiErrors(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = ApiServer().start()
-        build_business(cls.srv)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.__exit__(None, None, None)
-
+class ApiErrors(BusinessTest):
     def assertJsonError(self, r, status, code):
         self.assertEqual(r.status, status, r)
         self.assertTrue((r.header("Content-Type") or "").startswith("application/json"), r)

@@ -6,21 +6,12 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_api import ApiServer, at, build_business, utc, yoga_session  # noqa: E402
+from bookdav_api import BusinessTest, at, utc, yoga_session  # noqa: E402
 
 SLOT_KEYS = {"start", "end", "resourceIds", "openSpots", "totalSpots", "bookable", "waitlist"}
 
 
-class Availability(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = ApiServer().start()
-        build_business(cls.srv)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.__exit__(None, None, None)
-
+class Availability(BusinessTest):
     def query(self, body, user="alice"):
         return self.srv.api("POST", "/availability/query", body, user=user)
 

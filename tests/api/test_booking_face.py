@@ -9,8 +9,8 @@ import unittest
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_api import (ALWAYS, ApiServer, ExampleSetup, at, booking_request, build_business,  # noqa: E402
-                         calendar_events, events_starting, put_booking_event, sync_token, utc, yoga_session)
+from bookdav_api import (ALWAYS, BusinessTest, ExampleSetup, at, booking_request, calendar_events,  # noqa: E402
+                         events_starting, put_booking_event, sync_token, utc, yoga_session)
 from bookdav_server import B, responses  # noqa: E402
 
 
@@ -54,16 +54,7 @@ class LanguageSchoolOverCalDav(ExampleOverCalDav, unittest.TestCase):
     FILE = "language-school.json"
 
 
-class JsonAndCalDavAgree(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = ApiServer().start()
-        build_business(cls.srv)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.__exit__(None, None, None)
-
+class JsonAndCalDavAgree(BusinessTest):
     def tokens(self):
         return (sync_token(self.srv, "/dav/calendars/alice/bookings/", "alice"),
                 sync_token(self.srv, "/dav/calendars/alice/service-cut/", "alice"),

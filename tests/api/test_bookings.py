@@ -8,36 +8,19 @@ import threading
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_api import ApiServer, at, build_business, utc, yoga_session  # noqa: E402
+from bookdav_api import BusinessTest, at, utc, yoga_session  # noqa: E402
 
-USERS = {"admin": "admin", "ana": "staff", "alice": "customer", "bob": "customer", "carol": "customer"}
-USERS.update({f"racer{i}": "customer" for i in range(6)})
+PEOPLE = {"admin": "admin", "ana": "staff", "alice": "customer", "bob": "customer", "carol": "customer"}
+PEOPLE.update({f"racer{i}": "customer" for i in range(6)})
 
 
-class Bookings(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = ApiServer(users=USERS).start()
-        build_business(cls.srv)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.__exit__(None, None, None)
-
-    def api(self, *a, **kw):
-        return self.srv.api(*a, **kw)
+class Bookings(BusinessTest):
+    USERS = PEOPLE
 
     def book(self, body, user="alice", status=201):
         r = self.api("POST", "/bookings", body, user=user)
         self.assertEqual(r.status, status, r)
         return r.json
-
-    def assertError(self, r, status, code, field=None):
-        self.assertEqual(r.status, status, r)
-        self.assertEqual(r.error.get("code"), code, r)
-        self.assertTrue(r.error.get("message"), r)
-        if field is not None:
-            self.assertEqual(r.error.get("field"), field, r)
 
     def test_customer_books_an_appointment_and_sees_only_their_own(self):
         r = self.api("POST", "/bookings", {"serviceId": "cut", "start": utc(at(2, 11)), "participantNames": ["Alice"],

@@ -6,29 +6,10 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_api import ALWAYS, ApiServer, build_business, today  # noqa: E402
+from bookdav_api import ALWAYS, BusinessTest, today  # noqa: E402
 
 
-class Catalog(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = ApiServer().start()
-        build_business(cls.srv)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.__exit__(None, None, None)
-
-    def api(self, *a, **kw):
-        return self.srv.api(*a, **kw)
-
-    def assertError(self, r, status, code, field=None):
-        self.assertEqual(r.status, status, r)
-        self.assertEqual(r.error.get("code"), code, r)
-        self.assertTrue(r.error.get("message"), "a human sentence")
-        if field is not None:
-            self.assertEqual(r.error.get("field"), field, r)
-
+class Catalog(BusinessTest):
     def test_lists_have_the_contract_shape(self):
         for user in ("admin", "ana", "alice"):
             r = self.api("GET", "/services", user=user)

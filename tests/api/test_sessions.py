@@ -6,28 +6,10 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_api import ApiServer, at, build_business, utc, yoga_session  # noqa: E402
+from bookdav_api import BusinessTest, at, utc, yoga_session  # noqa: E402
 
 
-class Sessions(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = ApiServer().start()
-        build_business(cls.srv)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.__exit__(None, None, None)
-
-    def api(self, *a, **kw):
-        return self.srv.api(*a, **kw)
-
-    def assertError(self, r, status, code, field=None):
-        self.assertEqual(r.status, status, r)
-        self.assertEqual(r.error.get("code"), code, r)
-        if field is not None:
-            self.assertEqual(r.error.get("field"), field, r)
-
+class Sessions(BusinessTest):
     def ids(self, query, user="admin"):
         r = self.api("GET", "/sessions" + query, user=user)
         self.assertEqual(r.status, 200, r)

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 import icstext  # noqa: E402
-from bookdav_server import BookdavServer  # noqa: E402
+from bookdav_server import ServerTest  # noqa: E402
 
 # Make the library's own "deviation from expectations" checks (caldav.lib.error.assert_) raise instead of
 # only logging, so that a server answer the library finds odd fails the test.
@@ -30,15 +30,7 @@ def utc(*args):
     return datetime(*args, tzinfo=timezone.utc)
 
 
-class PythonCaldav(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = BookdavServer(users={"alice": "customer", "bob": "customer"}).start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.__exit__(None, None, None)
-
+class PythonCaldav(ServerTest):
     def setUp(self):
         self.assertIsNotNone(caldav, globals().get("IMPORT_ERROR"))
         self.client = caldav.DAVClient(url=self.srv.url + "/", username="alice", password="alice", timeout=60)

@@ -10,7 +10,9 @@ namespace {
 using namespace std::chrono;
 using caldav::ical::IcalZoneRules;
 
-Instant utc(const char* text) { return *parseRfc3339(text); }
+Instant utc(const char* text) {
+  return *parseRfc3339(text);
+}
 LocalDateTime local(int y, unsigned m, unsigned d, int h, int mi) {
   return LocalDateTime{year_month_day{year{y}, month{m}, day{d}}, hours{h} + minutes{mi}};
 }

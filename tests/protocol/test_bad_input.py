@@ -5,22 +5,14 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_server import B, BookdavServer, C, CS, D, ics_event, responses  # noqa: E402
+from bookdav_server import B, C, CS, D, ServerTest, ics_event, responses  # noqa: E402
 
 CAL = "/dav/calendars/alice/calendar/"
 
 
-class BadInput(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = BookdavServer(users={"alice": "customer"}, extra_args=["--max-resource-size", "20000"]).start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.__exit__(None, None, None)
-
-    def req(self, method, path, body=None, **headers):
-        return self.srv.request(method, path, body, user="alice", headers={k.replace("_", "-"): v for k, v in headers.items()})
+class BadInput(ServerTest):
+    USERS = {"alice": "customer"}
+    EXTRA_ARGS = ["--max-resource-size", "20000"]
 
     def state(self):
         """ctag and member list of the calendar: a refused request must leave both as they were."""

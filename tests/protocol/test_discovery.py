@@ -6,18 +6,10 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_server import BookdavServer, C, CS, D, ics_event, responses  # noqa: E402
+from bookdav_server import C, CS, D, ServerTest, ics_event, responses  # noqa: E402
 
 
-class Discovery(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = BookdavServer(users={"alice": "customer", "bob": "customer"}).start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.__exit__(None, None, None)
-
+class Discovery(ServerTest):
     def test_well_known_redirects_to_dav_root(self):
         r = self.srv.request("GET", "/.well-known/caldav")
         self.assertEqual(r.status, 301)

@@ -9,7 +9,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_server import BookdavServer, ics_event  # noqa: E402
+from bookdav_server import BookdavServer, ServerTest, ics_event  # noqa: E402
 
 CAL = "/dav/calendars/alice/calendar/"
 
@@ -35,14 +35,8 @@ def read_response(sock):
     return status, headers, rest[:length], rest[length:]
 
 
-class Http(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = BookdavServer(users={"alice": "customer"}).start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.__exit__(None, None, None)
+class Http(ServerTest):
+    USERS = {"alice": "customer"}
 
     def connect(self):
         s = socket.create_connection(("127.0.0.1", self.srv.port), timeout=10)

@@ -5,7 +5,7 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_server import BookdavServer, CS, D, ics_event, responses  # noqa: E402
+from bookdav_server import BookdavServer, ics_event, responses  # noqa: E402
 
 ALICE_CAL = "/dav/calendars/alice/calendar/"
 

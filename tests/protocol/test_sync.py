@@ -3,10 +3,9 @@ sync, tombstones for deletions, invalid tokens, limits; multiget of present, mis
 import os
 import sys
 import unittest
-import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_server import BookdavServer, C, CS, D, ics_event, responses  # noqa: E402
+from bookdav_server import C, D, ServerTest, ics_event, responses  # noqa: E402
 
 HOME = "/dav/calendars/alice/"
 
@@ -18,18 +17,7 @@ def sync_body(token="", props="<D:getetag/>", limit=None):
             "</D:sync-collection>")
 
 
-class Sync(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = BookdavServer(users={"alice": "customer", "bob": "customer"}).start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.__exit__(None, None, None)
-
-    def req(self, method, path, body=None, user="alice", **headers):
-        return self.srv.request(method, path, body, user=user, headers={k.replace("_", "-"): v for k, v in headers.items()})
-
+class Sync(ServerTest):
     def sync(self, cal, token="", **kw):
         r = self.req("REPORT", cal, sync_body(token, **kw), Depth="0")
         self.assertEqual(r.status, 207, r)

@@ -5,7 +5,7 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_server import B, BookdavServer, C, CS, D, ics_event, responses  # noqa: E402
+from bookdav_server import B, C, CS, D, ServerTest, ics_event, responses  # noqa: E402
 
 ICAL = "http://apple.com/ns/ical/"
 HOME = "/dav/calendars/alice/"
@@ -19,18 +19,7 @@ def mkcalendar_body(props):
             ' xmlns:A="http://apple.com/ns/ical/"><D:set><D:prop>' + props + "</D:prop></D:set></C:mkcalendar>")
 
 
-class WebDav(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = BookdavServer(users={"alice": "customer", "bob": "customer"}).start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.__exit__(None, None, None)
-
-    def req(self, method, path, body=None, user="alice", **headers):
-        return self.srv.request(method, path, body, user=user, headers={k.replace("_", "-"): v for k, v in headers.items()})
-
+class WebDav(ServerTest):
     def props(self, path, names, depth="0", user="alice"):
         r = self.srv.propfind(path, names, user, depth)
         self.assertEqual(r.status, 207, r)

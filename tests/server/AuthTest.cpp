@@ -65,10 +65,10 @@ TEST(Authenticator, BasicHeaderAgainstRealAccounts) {
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->role, domain::Role::Admin);
   EXPECT_TRUE(auth.authenticate("basic YWxpY2U6d29uZGVyOmxhbmQ="));
-  EXPECT_FALSE(auth.authenticate("Basic YWxpY2U6d3Jvbmc="));      // alice:wrong
+  EXPECT_FALSE(auth.authenticate("Basic YWxpY2U6d3Jvbmc="));  // alice:wrong
   EXPECT_FALSE(auth.authenticate("Bearer YWxpY2U6d29uZGVyOmxhbmQ="));
   EXPECT_FALSE(auth.authenticate("Basic !!!"));
-  EXPECT_FALSE(auth.authenticate("Basic Ym9iOng="));               // bob:x, unknown user
+  EXPECT_FALSE(auth.authenticate("Basic Ym9iOng="));  // bob:x, unknown user
   // A new password invalidates the remembered one.
   alice.passwordHash = hashPassword("new", 1000);
   accounts.save(alice);

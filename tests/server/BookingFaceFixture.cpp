@@ -9,8 +9,9 @@ using namespace std::chrono;
 BookingFace::BookingFace() {
   caldav::ical::initialize();
   backend = std::make_unique<Backend>(dir.path(), caldav::DavSettings{}, clock);
-  for (auto [name, role] : {std::pair{"alice", domain::Role::Customer}, std::pair{"bob", domain::Role::Customer},
-                            std::pair{"ana", domain::Role::Staff}, std::pair{"admin", domain::Role::Admin}}) {
+  for (auto [name, role] :
+       {std::pair{"alice", domain::Role::Customer}, std::pair{"bob", domain::Role::Customer},
+        std::pair{"ana", domain::Role::Staff}, std::pair{"admin", domain::Role::Admin}}) {
     domain::Account a;
     a.name = name;
     a.role = role;
@@ -26,7 +27,8 @@ BookingFace::BookingFace() {
   ana.name = "Ana";
   ana.timeZone = "Europe/Berlin";
   ana.userName = "ana";
-  ana.hours.weekly.push_back({domain::Weekdays::mondayToFriday(), hours{9}, hours{17}, std::nullopt, std::nullopt});
+  ana.hours.weekly.push_back(
+      {domain::Weekdays::mondayToFriday(), hours{9}, hours{17}, std::nullopt, std::nullopt});
   catalog.putResource(ana);
   domain::Resource chair = ana;
   chair.id = "chair-1";
@@ -85,12 +87,14 @@ BookingFace::BookingFace() {
   catalog.putService(spanish);
   domain::Schedule course = yogaSchedule;
   course.serviceId = "spanish";
-  course.rules = {{domain::Weekdays{Wednesday}, hours{19}, year_month_day{year{2026}, December, day{2}}, std::nullopt, 4}};
+  course.rules = {{domain::Weekdays{Wednesday}, hours{19}, year_month_day{year{2026}, December, day{2}},
+                   std::nullopt, 4}};
   backend->booking.timetable.putSchedule(course);
 }
 
-caldav::Response BookingFace::call(const std::string& method, const std::string& path, const std::string& user,
-                                   const std::string& body, std::vector<std::pair<std::string, std::string>> headers) {
+caldav::Response BookingFace::call(const std::string& method, const std::string& path,
+                                   const std::string& user, const std::string& body,
+                                   std::vector<std::pair<std::string, std::string>> headers) {
   caldav::Request r;
   r.method = method;
   r.path = path;
@@ -124,11 +128,12 @@ std::string BookingFace::precondition(const caldav::Response& r) {
   return r.body.substr(p + 3, end - p - 3);
 }
 
-std::string BookingFace::propfindText(const std::string& user, const std::string& path, const std::string& props,
-                                      const std::string& depth) {
-  std::string body = "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\""
-                     " xmlns:cs=\"http://calendarserver.org/ns/\" xmlns:b=\"urn:bookdav:\"><d:prop>" +
-                     props + "</d:prop></d:propfind>";
+std::string BookingFace::propfindText(const std::string& user, const std::string& path,
+                                      const std::string& props, const std::string& depth) {
+  std::string body =
+      "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\""
+      " xmlns:cs=\"http://calendarserver.org/ns/\" xmlns:b=\"urn:bookdav:\"><d:prop>" +
+      props + "</d:prop></d:propfind>";
   return call("PROPFIND", path, user, body, {{"Depth", depth}}).body;
 }
 

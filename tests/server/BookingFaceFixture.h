@@ -24,7 +24,8 @@ class BookingFace : public ::testing::Test {
   BookingFace();
 
   caldav::Response call(const std::string& method, const std::string& path, const std::string& user,
-                        const std::string& body = "", std::vector<std::pair<std::string, std::string>> headers = {});
+                        const std::string& body = "",
+                        std::vector<std::pair<std::string, std::string>> headers = {});
   caldav::Response put(const std::string& user, const std::string& path, const std::string& ics,
                        std::vector<std::pair<std::string, std::string>> headers = {});
   // A VEVENT asking for `start` (UTC, "20261201T100000Z") with optional extra lines.

@@ -43,7 +43,8 @@ TEST_F(BookingFace, HomeListsBookingCalendarsByRole) {
   EXPECT_FALSE(contains(staff, "resource-studio")) << "staff see their own resources";
   std::string admin = propfindText("admin", "/dav/calendars/admin/", "<d:resourcetype/>", "1");
   EXPECT_TRUE(contains(admin, "resource-studio"));
-  EXPECT_EQ(call("PROPFIND", "/dav/calendars/alice/resource-ana/", "alice", "", {{"Depth", "0"}}).status, 404);
+  EXPECT_EQ(call("PROPFIND", "/dav/calendars/alice/resource-ana/", "alice", "", {{"Depth", "0"}}).status,
+            404);
 }
 
 TEST_F(BookingFace, ServiceCalendarDescribesTheService) {
@@ -69,7 +70,8 @@ TEST_F(BookingFace, ClassSessionsShowPlacesLeftWithoutNames) {
   EXPECT_TRUE(contains(first.body, "2 places left of 2")) << first.body;
   EXPECT_TRUE(contains(first.body, "TRANSP:TRANSPARENT"));
   // bob books a place: alice sees one place left, not bob's name.
-  ASSERT_EQ(put("bob", "/dav/calendars/bob/service-yoga/y1.ics", event("y1", "20261201T170000Z")).status, 201);
+  ASSERT_EQ(put("bob", "/dav/calendars/bob/service-yoga/y1.ics", event("y1", "20261201T170000Z")).status,
+            201);
   auto after = call("GET", kYoga, "alice");
   EXPECT_TRUE(contains(after.body, "1 place left of 2")) << after.body;
   EXPECT_FALSE(contains(after.body, "bob"));
@@ -88,7 +90,9 @@ TEST_F(BookingFace, BookAnAppointmentByPut) {
   EXPECT_TRUE(contains(e, "DTEND:20261201T093000Z"));
   EXPECT_TRUE(contains(e, "STATUS:CONFIRMED"));
   EXPECT_TRUE(contains(e, "ORGANIZER;CN=bookdav:mailto:bookings@localhost"));
-  EXPECT_TRUE(contains(e, "ATTENDEE;CN=Alice Liddell;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:alice@localhost"));
+  EXPECT_TRUE(contains(
+      e,
+      "ATTENDEE;CN=Alice Liddell;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:alice@localhost"));
   EXPECT_TRUE(contains(e, "CUTYPE=INDIVIDUAL;ROLE=NON-PARTICIPANT")) << e;
   EXPECT_TRUE(contains(e, "mailto:ana@resources.localhost"));
   EXPECT_TRUE(contains(e, "CUTYPE=RESOURCE;ROLE=NON-PARTICIPANT"));
@@ -112,10 +116,10 @@ TEST_F(BookingFace, RefusalsNameTheirPreconditionAndChangeNothing) {
     int status;
     std::string precondition;
   } cases[] = {
-      {"20261130T083000Z", "", 403, "too-early"},             // 30 minutes from now, notice is 1 hour
-      {"20270301T090000Z", "", 403, "too-late"},              // beyond the 60-day horizon
-      {"20261201T200000Z", "", 403, "slot-unavailable"},      // 21:00 Berlin, outside ana's hours
-      {"20261201T091500Z", "", 403, "slot-unavailable"},      // off the 30-minute grid
+      {"20261130T083000Z", "", 403, "too-early"},         // 30 minutes from now, notice is 1 hour
+      {"20270301T090000Z", "", 403, "too-late"},          // beyond the 60-day horizon
+      {"20261201T200000Z", "", 403, "slot-unavailable"},  // 21:00 Berlin, outside ana's hours
+      {"20261201T091500Z", "", 403, "slot-unavailable"},  // off the 30-minute grid
       {"20261201T090000Z", "DTEND:20261201T100000Z\r\n", 403, "slot-unavailable"},  // wrong length
   };
   for (const auto& c : cases) {
@@ -125,7 +129,8 @@ TEST_F(BookingFace, RefusalsNameTheirPreconditionAndChangeNothing) {
     EXPECT_TRUE(contains(r.body, "<b:message>")) << r.body;
   }
   // A lost race: the slot is taken by bob.
-  ASSERT_EQ(put("bob", "/dav/calendars/bob/service-haircut/b.ics", event("b", "20261201T090000Z")).status, 201);
+  ASSERT_EQ(put("bob", "/dav/calendars/bob/service-haircut/b.ics", event("b", "20261201T090000Z")).status,
+            201);
   auto lost = put("alice", kHaircut + "x.ics", event("x", "20261201T090000Z"));
   EXPECT_EQ(lost.status, 409) << lost.body;
   EXPECT_EQ(precondition(lost), "slot-unavailable");
@@ -143,8 +148,10 @@ TEST_F(BookingFace, RefusalsNameTheirPreconditionAndChangeNothing) {
 }
 
 TEST_F(BookingFace, WaitlistedThenPromotedWhenAPlaceFrees) {
-  ASSERT_EQ(put("bob", "/dav/calendars/bob/service-yoga/b.ics", event("b", "20261201T170000Z",
-                                                                        "X-BOOKDAV-PARTICIPANTS:2\r\n")).status, 201);
+  ASSERT_EQ(put("bob", "/dav/calendars/bob/service-yoga/b.ics",
+                event("b", "20261201T170000Z", "X-BOOKDAV-PARTICIPANTS:2\r\n"))
+                .status,
+            201);
   ASSERT_EQ(put("alice", kYoga + "a.ics", event("a", "20261201T170000Z")).status, 201);
   auto waiting = call("GET", kYoga + "a.ics", "alice");
   EXPECT_TRUE(contains(waiting.body, "STATUS:TENTATIVE"));
@@ -206,12 +213,14 @@ TEST_F(BookingFace, FreeSlotsAsVfreebusy) {
   ASSERT_EQ(r.status, 200) << r.body;
   // 09:00-17:00 Berlin = 08:00-16:00 UTC, 30-minute slots: 16 FREE periods, none merged.
   size_t free = 0;
-  for (size_t p = r.body.find("FBTYPE=FREE:"); p != std::string::npos; p = r.body.find("FBTYPE=FREE:", p + 1)) ++free;
+  for (size_t p = r.body.find("FBTYPE=FREE:"); p != std::string::npos; p = r.body.find("FBTYPE=FREE:", p + 1))
+    ++free;
   EXPECT_EQ(free, 16u) << r.body;
   EXPECT_TRUE(contains(r.body, "FREEBUSY;FBTYPE=FREE:20261201T080000Z/20261201T083000Z"));
   EXPECT_TRUE(contains(r.body, "FBTYPE=BUSY-UNAVAILABLE:20261201T000000Z/20261201T080000Z"));
   // Book 09:00 UTC: that slot is no longer FREE, it is BUSY.
-  ASSERT_EQ(put("bob", "/dav/calendars/bob/service-haircut/b.ics", event("b", "20261201T090000Z")).status, 201);
+  ASSERT_EQ(put("bob", "/dav/calendars/bob/service-haircut/b.ics", event("b", "20261201T090000Z")).status,
+            201);
   auto after = call("REPORT", kHaircut, "alice", body, {{"Depth", "1"}});
   EXPECT_FALSE(contains(after.body, "FBTYPE=FREE:20261201T090000Z/"));
   EXPECT_TRUE(contains(after.body, "FREEBUSY:20261201T090000Z/20261201T093000Z")) << after.body;
@@ -229,9 +238,10 @@ TEST_F(BookingFace, WorkingHoursAsVavailability) {
       "BEGIN:AVAILABLE\r\nUID:v1\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/Berlin:20261130T100000\r\n"
       "DTEND;TZID=Europe/Berlin:20261130T120000\r\nRRULE:FREQ=WEEKLY;BYDAY=MO\r\nEND:AVAILABLE\r\n"
       "END:VAVAILABILITY\r\nEND:VCALENDAR\r\n";
-  std::string update = "<?xml version=\"1.0\"?><d:propertyupdate xmlns:d=\"DAV:\" "
-                       "xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop><c:calendar-availability><![CDATA[" +
-                       vav + "]]></c:calendar-availability></d:prop></d:set></d:propertyupdate>";
+  std::string update =
+      "<?xml version=\"1.0\"?><d:propertyupdate xmlns:d=\"DAV:\" "
+      "xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop><c:calendar-availability><![CDATA[" +
+      vav + "]]></c:calendar-availability></d:prop></d:set></d:propertyupdate>";
   EXPECT_EQ(call("PROPPATCH", inbox, "alice", update).status, 403) << "customers may not";
   auto r = call("PROPPATCH", inbox, "admin", update);
   EXPECT_EQ(r.status, 207);
@@ -260,14 +270,16 @@ TEST_F(BookingFace, OutboxFreeBusyForResourcesAndUsers) {
   EXPECT_TRUE(contains(r.body, "FREEBUSY:20261201T090000Z/20261201T093000Z")) << r.body;
   EXPECT_TRUE(contains(r.body, "BUSY-UNAVAILABLE")) << r.body;
   // Only as oneself.
-  auto forged = call("POST", "/dav/calendars/alice/outbox/", "bob", request, {{"Content-Type", "text/calendar"}});
+  auto forged =
+      call("POST", "/dav/calendars/alice/outbox/", "bob", request, {{"Content-Type", "text/calendar"}});
   EXPECT_EQ(forged.status, 403);
   EXPECT_EQ(call("POST", kHaircut, "alice", request).status, 405);
 }
 
 TEST_F(BookingFace, SyncCollectionOnBookingsReportsCancellations) {
-  std::string sync = "<?xml version=\"1.0\"?><d:sync-collection xmlns:d=\"DAV:\"><d:sync-token/><d:sync-level>1"
-                     "</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>";
+  std::string sync =
+      "<?xml version=\"1.0\"?><d:sync-collection xmlns:d=\"DAV:\"><d:sync-token/><d:sync-level>1"
+      "</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>";
   ASSERT_EQ(put("alice", kHaircut + "s1.ics", event("s1", "20261204T090000Z")).status, 201);
   auto initial = call("REPORT", kHaircut, "alice", sync);
   ASSERT_EQ(initial.status, 207);
@@ -295,8 +307,9 @@ TEST_F(BookingFace, ComputedCalendarsKeepUserSettingsAndHaveFeeds) {
   auto r = call("PROPPATCH", "/dav/calendars/alice/bookings/", "alice", update);
   ASSERT_EQ(r.status, 207);
   EXPECT_FALSE(contains(r.body, "403")) << r.body;
-  std::string p = propfindText("alice", "/dav/calendars/alice/bookings/",
-                               "<a:calendar-color xmlns:a=\"http://apple.com/ns/ical/\"/><b:feed-url/><d:displayname/>");
+  std::string p =
+      propfindText("alice", "/dav/calendars/alice/bookings/",
+                   "<a:calendar-color xmlns:a=\"http://apple.com/ns/ical/\"/><b:feed-url/><d:displayname/>");
   EXPECT_TRUE(contains(p, "#00FF00FF")) << p;
   EXPECT_TRUE(contains(p, "<d:displayname>My bookings</d:displayname>"));
   size_t f = p.find("/feeds/");
@@ -315,9 +328,10 @@ TEST_F(BookingFace, ComputedCalendarsKeepUserSettingsAndHaveFeeds) {
   EXPECT_NE(first, std::string::npos);
   EXPECT_EQ(home.find("/dav/calendars/alice/bookings/</d:href>", first + 1), std::string::npos) << home;
   // A staff member's day as a feed.
-  auto staff = call("PROPPATCH", "/dav/calendars/ana/resource-ana/", "ana",
-                    "<?xml version=\"1.0\"?><d:propertyupdate xmlns:d=\"DAV:\" xmlns:b=\"urn:bookdav:\"><d:set><d:prop>"
-                    "<b:feed-url/></d:prop></d:set></d:propertyupdate>");
+  auto staff = call(
+      "PROPPATCH", "/dav/calendars/ana/resource-ana/", "ana",
+      "<?xml version=\"1.0\"?><d:propertyupdate xmlns:d=\"DAV:\" xmlns:b=\"urn:bookdav:\"><d:set><d:prop>"
+      "<b:feed-url/></d:prop></d:set></d:propertyupdate>");
   ASSERT_EQ(staff.status, 207);
   std::string sp = propfindText("ana", "/dav/calendars/ana/resource-ana/", "<b:feed-url/>");
   size_t sf = sp.find("/feeds/");

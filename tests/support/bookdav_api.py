@@ -9,6 +9,7 @@ Times: the server runs on the real clock, so tests pick times relative to today 
 """
 import datetime
 import json
+import unittest
 import os
 import re
 import sys
@@ -200,6 +201,32 @@ def events_starting(srv, path, user, start):
     """The (uid, start, status) events of a calendar collection that start at `start` (RFC 3339)."""
     want = parse_time(start)
     return [e for events in calendar_events(srv, path, user).values() for e in events if e[1] == want]
+
+
+class BusinessTest(unittest.TestCase):
+    """A TestCase whose class shares one server with the test business of build_business() loaded;
+    USERS (user name -> role) replaces ApiServer's default users."""
+    USERS = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.srv = ApiServer(users=cls.USERS).start()
+        build_business(cls.srv)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.srv.__exit__(None, None, None)
+
+    def api(self, *a, **kw):
+        return self.srv.api(*a, **kw)
+
+    def assertError(self, r, status, code, field=None):
+        """A JSON error answer: status, code, a human sentence, and the bad field when one is named."""
+        self.assertEqual(r.status, status, r)
+        self.assertEqual(r.error.get("code"), code, r)
+        self.assertTrue(r.error.get("message"), r)
+        if field is not None:
+            self.assertEqual(r.error.get("field"), field, r)
 
 
 class ExampleSetup:

@@ -16,6 +16,7 @@ import ssl
 import subprocess
 import tempfile
 import time
+import unittest
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -161,6 +162,26 @@ class BookdavServer:
                 'xmlns:b="urn:bookdav:" xmlns:ical="http://apple.com/ns/ical/"><d:prop>'
                 + "".join(f"<{p}/>" for p in props) + "</d:prop></d:propfind>")
         return self.request("PROPFIND", path, body, user=user, headers={"Depth": depth})
+
+
+class ServerTest(unittest.TestCase):
+    """A TestCase whose class shares one started server: USERS (user name -> role) and EXTRA_ARGS
+    (more `bookdav serve` arguments) say which."""
+    USERS = {"alice": "customer", "bob": "customer"}
+    EXTRA_ARGS = ()
+
+    @classmethod
+    def setUpClass(cls):
+        cls.srv = BookdavServer(users=cls.USERS, extra_args=cls.EXTRA_ARGS).start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.srv.__exit__(None, None, None)
+
+    def req(self, method, path, body=None, user="alice", **headers):
+        """A request as `user`; header names in keyword form (If_Match=...) become If-Match."""
+        return self.srv.request(method, path, body, user=user,
+                                headers={k.replace("_", "-"): v for k, v in headers.items()})
 
 
 def responses(multistatus_body):

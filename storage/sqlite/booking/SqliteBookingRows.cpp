@@ -103,12 +103,13 @@ std::vector<Booking> SqliteBookingData::bookingsOfSession(SessionId id, BookingS
   return bookingList(s);
 }
 
-std::optional<Booking> SqliteBookingData::bookingByClientHref(std::string_view customer, std::string_view serviceId,
+std::optional<Booking> SqliteBookingData::bookingByClientHref(std::string_view customer,
+                                                              std::string_view serviceId,
                                                               std::string_view href) {
-  auto s = c_.prepare(
-      kBookingColumns +
-      " FROM booking_bookings b WHERE b.customer = ?1 AND b.client_href = ?2 AND b.service_id = ?3"
-      " ORDER BY b.id DESC LIMIT 1");
+  auto s =
+      c_.prepare(kBookingColumns +
+                 " FROM booking_bookings b WHERE b.customer = ?1 AND b.client_href = ?2 AND b.service_id = ?3"
+                 " ORDER BY b.id DESC LIMIT 1");
   s.bindAll(customer, href, serviceId);
   if (!s.step()) return std::nullopt;
   return bookingRow(s);

@@ -80,5 +80,11 @@ TEST(ContentLines, Errors) {
   EXPECT_EQ(errorLine("A:b\nB;P=a,\"q\",c:y\nC:ok\n"), 0u);
 }
 
+TEST(ContentLines, EscapesTextValues) {
+  EXPECT_EQ(escapeText("Cut, wash; dry\\style\r\nnext"), "Cut\\, wash\\; dry\\\\style\\nnext");
+  EXPECT_EQ(escapeText("plain €"), "plain €");
+  EXPECT_EQ(escapeText(""), "");
+}
+
 }  // namespace
 }  // namespace bookdav::caldav::ical
