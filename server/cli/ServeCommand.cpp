@@ -1,3 +1,4 @@
+#include <malloc.h>
 #include <signal.h>
 
 #include <iostream>
@@ -68,6 +69,15 @@ class TerminationSignal {
   sigset_t set_;
 };
 
+// Answers to large listings (PROPFIND Depth 1, exports, reports) build buffers of hundreds of KiB.
+// glibc serves those from fresh mmap()ed pages and returns them on free, so every such request paid
+// for faulting its pages in again: two thirds of a 2,000-member PROPFIND's time on this machine.
+// Keeping them in the heap (up to 64 MiB each, trimmed beyond 128 MiB free) makes them reusable.
+void keepLargeBuffersInTheHeap() {
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 128 << 20);
+}
+
 }  // namespace
 
 int serveCommand(const std::vector<std::string>& args) {
@@ -88,6 +98,7 @@ int serveCommand(const std::vector<std::string>& args) {
   if (auto m = a.option("max-resource-size")) dav.maxResourceSize = std::stoll(*m);
   http.maxBodyBytes = std::max<std::int64_t>(http.maxBodyBytes, dav.maxResourceSize * 2);
 
+  keepLargeBuffersInTheHeap();
   // libical loads zones lazily and rewrites them as it does: load the common ones before threads.
   caldav::ical::initialize();
   for (const char* zone : {"UTC", "Europe/Berlin", "Europe/London", "America/New_York", "Europe/Paris"}) {
