@@ -31,29 +31,31 @@ std::optional<Service> Catalog::service(std::string_view id) {
 }
 
 bool Catalog::putService(const Service& service) {
+  return store_.writing([&](BookingData& data) { return putService(data, service); });
+}
+
+bool Catalog::putService(BookingData& data, const Service& service) {
   if (auto problem = validate(service)) invalidRequest(*problem);
   if (!zones_.knows(service.timeZone))
     invalidRequest("unknown time zone \"" + service.timeZone + "\" for " + service.id);
   const Instant now = clock_.now();
-  return store_.writing([&](BookingData& data) {
-    std::optional<Service> old = data.service(service.id);
-    if (old && *old == service) return false;
-    for (const std::string& id : service.resourceIds())
-      if (!data.resource(id))
-        invalidRequest("service " + service.id + " needs resource " + id + ", which does not exist");
-    if (old && old->kind != service.kind && !data.sessionsOfService(service.id, kAllTime).empty())
-      invalidRequest("service " + service.id + " has sessions; it cannot change from " +
-                     std::string(toString(old->kind)) + " to " + std::string(toString(service.kind)));
-    data.putService(service);
-    recordCatalogChange(data, serviceItem(service.id));
-    if (service.kind != ServiceKind::Appointment) {
-      if (std::optional<StoredSchedule> stored = data.schedule(service.id)) {
-        LocalDays days(zones_);
-        applySchedule(data, service, stored->schedule, days, now);
-      }
+  std::optional<Service> old = data.service(service.id);
+  if (old && *old == service) return false;
+  for (const std::string& id : service.resourceIds())
+    if (!data.resource(id))
+      invalidRequest("service " + service.id + " needs resource " + id + ", which does not exist");
+  if (old && old->kind != service.kind && !data.sessionsOfService(service.id, kAllTime).empty())
+    invalidRequest("service " + service.id + " has sessions; it cannot change from " +
+                   std::string(toString(old->kind)) + " to " + std::string(toString(service.kind)));
+  data.putService(service);
+  recordCatalogChange(data, serviceItem(service.id));
+  if (service.kind != ServiceKind::Appointment) {
+    if (std::optional<StoredSchedule> stored = data.schedule(service.id)) {
+      LocalDays days(zones_);
+      applySchedule(data, service, stored->schedule, days, now);
     }
-    return true;
-  });
+  }
+  return true;
 }
 
 void Catalog::removeService(std::string_view id) {
@@ -108,14 +110,16 @@ void Catalog::check(const Resource& resource) const {
 }
 
 bool Catalog::putResource(const Resource& resource) {
+  return store_.writing([&](BookingData& data) { return putResource(data, resource); });
+}
+
+bool Catalog::putResource(BookingData& data, const Resource& resource) {
   check(resource);
-  return store_.writing([&](BookingData& data) {
-    std::optional<Resource> old = data.resource(resource.id);
-    if (old && *old == resource) return false;
-    data.putResource(resource);
-    recordCatalogChange(data, resourceItem(resource.id));
-    return true;
-  });
+  std::optional<Resource> old = data.resource(resource.id);
+  if (old && *old == resource) return false;
+  data.putResource(resource);
+  recordCatalogChange(data, resourceItem(resource.id));
+  return true;
 }
 
 void Catalog::removeResource(std::string_view id) {

@@ -42,6 +42,11 @@ class Catalog {
   // Replaces a resource's working hours (the VAVAILABILITY of its inbox). Returns whether anything changed.
   bool setWorkingHours(std::string_view resourceId, const WorkingHours& hours);
 
+  // putService and putResource inside a write transaction the caller holds (BookingStore::write),
+  // so that several changes commit together or not at all.
+  bool putService(BookingData& data, const Service& service);
+  bool putResource(BookingData& data, const Resource& resource);
+
  private:
   void check(const Resource& resource) const;
 

@@ -29,42 +29,46 @@ std::optional<Schedule> Timetable::schedule(std::string_view serviceId) {
 }
 
 SessionSync Timetable::putSchedule(const Schedule& schedule) {
+  return store_.writing([&](BookingData& data) { return putSchedule(data, schedule); });
+}
+
+SessionSync Timetable::putSchedule(BookingData& data, const Schedule& schedule) {
   const Instant now = clock_.now();
-  return store_.writing([&](BookingData& data) {
-    Service service = requireService(data, schedule.serviceId);
-    if (auto problem = validate(schedule, service)) invalidRequest(*problem);
-    if (!schedule.timeZone.empty() && !zones_.knows(schedule.timeZone))
-      invalidRequest("unknown time zone \"" + schedule.timeZone + "\" in the schedule of " + service.id);
-    requireResources(data, schedule.resourceIds);
-    for (const SessionOverride& o : schedule.overrides)
-      if (o.resourceIds) requireResources(data, *o.resourceIds);
-    std::optional<StoredSchedule> old = data.schedule(service.id);
-    if (old && old->schedule == schedule) return SessionSync{};
-    LocalDays days(zones_);
-    return applySchedule(data, service, schedule, days, now);
-  });
+  Service service = requireService(data, schedule.serviceId);
+  if (auto problem = validate(schedule, service)) invalidRequest(*problem);
+  if (!schedule.timeZone.empty() && !zones_.knows(schedule.timeZone))
+    invalidRequest("unknown time zone \"" + schedule.timeZone + "\" in the schedule of " + service.id);
+  requireResources(data, schedule.resourceIds);
+  for (const SessionOverride& o : schedule.overrides)
+    if (o.resourceIds) requireResources(data, *o.resourceIds);
+  std::optional<StoredSchedule> old = data.schedule(service.id);
+  if (old && old->schedule == schedule) return SessionSync{};
+  LocalDays days(zones_);
+  return applySchedule(data, service, schedule, days, now);
 }
 
 SessionSync Timetable::removeSchedule(std::string_view serviceId) {
+  return store_.writing([&](BookingData& data) { return removeSchedule(data, serviceId); });
+}
+
+SessionSync Timetable::removeSchedule(BookingData& data, std::string_view serviceId) {
   const Instant now = clock_.now();
-  return store_.writing([&](BookingData& data) {
-    Service service = requireService(data, serviceId);
-    SessionSync sync;
-    if (!data.schedule(serviceId)) return sync;
-    for (Session& s : data.sessionsOfService(serviceId, Interval{now, kAllTime.end}))
-      if (s.origin && s.time.start > now) retireSession(data, &service, std::move(s), now, sync);
-    if (service.kind == ServiceKind::Course) {  // a course without its meetings to come is called off
-      BookingFilter active;
-      active.serviceId = service.id;
-      active.statuses = {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted};
-      for (Booking& b : data.bookings(active)) {
-        sync.canceledBookings.push_back(b.id);
-        release(data, service, std::move(b), BookingStatus::Canceled, now);
-      }
+  Service service = requireService(data, serviceId);
+  SessionSync sync;
+  if (!data.schedule(serviceId)) return sync;
+  for (Session& s : data.sessionsOfService(serviceId, Interval{now, kAllTime.end}))
+    if (s.origin && s.time.start > now) retireSession(data, &service, std::move(s), now, sync);
+  if (service.kind == ServiceKind::Course) {  // a course without its meetings to come is called off
+    BookingFilter active;
+    active.serviceId = service.id;
+    active.statuses = {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted};
+    for (Booking& b : data.bookings(active)) {
+      sync.canceledBookings.push_back(b.id);
+      release(data, service, std::move(b), BookingStatus::Canceled, now);
     }
-    data.deleteSchedule(serviceId);
-    return sync;
-  });
+  }
+  data.deleteSchedule(serviceId);
+  return sync;
 }
 
 std::vector<Session> Timetable::sessions(std::string_view serviceId, Interval range) {

@@ -58,6 +58,9 @@ class Timetable {
   // Removes the schedule; its sessions to come go as if they had vanished from it. A course is called
   // off: its active bookings are canceled too.
   SessionSync removeSchedule(std::string_view serviceId);
+  // The same inside a write transaction the caller holds (BookingStore::write).
+  SessionSync putSchedule(BookingData& data, const Schedule& schedule);
+  SessionSync removeSchedule(BookingData& data, std::string_view serviceId);
 
   // Sessions of a service overlapping range (canceled ones too), with their places; materialises
   // class sessions up to range.end first when needed.

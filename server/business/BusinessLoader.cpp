@@ -20,23 +20,27 @@ LoadReport loadBusiness(domain::BookingEngine& engine, const domain::ZoneRules& 
                         const BusinessFile& b) {
   std::set<std::string> known;
   for (const domain::Resource& r : b.resources) known.insert(r.id);
-  auto require = [&](const std::string& id, const std::string& who) {
-    if (!known.count(id) && !engine.catalog.resource(id))
-      throw domain::Refused(domain::Refusal::InvalidRequest,
-                            who + " names resource " + id + ", which neither the file nor the catalog has");
-  };
-  for (const api::ServiceDefinition& d : b.services) {
-    for (const std::string& id : d.service.resourceIds()) require(id, "service " + d.service.id);
-    if (d.schedule.kind == api::ScheduleUpdate::Kind::Set)
-      for (const std::string& id : d.schedule.schedule.resourceIds)
-        require(id, "the schedule of " + d.service.id);
-  }
-  LoadReport report;
-  for (const domain::Resource& r : b.resources)
-    report.items.push_back({"resource " + r.id, putResource(engine, zones, r)});
-  for (const api::ServiceDefinition& d : b.services)
-    report.items.push_back({"service " + d.service.id, putService(engine, zones, d)});
-  return report;
+  // One transaction: a file that the catalog refuses half-way (a service that may not change its
+  // kind, a schedule naming a missing room) leaves the business exactly as it was.
+  return engine.store.writing([&](domain::BookingData& data) {
+    auto require = [&](const std::string& id, const std::string& who) {
+      if (!known.count(id) && !data.resource(id))
+        throw domain::Refused(domain::Refusal::InvalidRequest,
+                              who + " names resource " + id + ", which neither the file nor the catalog has");
+    };
+    for (const api::ServiceDefinition& d : b.services) {
+      for (const std::string& id : d.service.resourceIds()) require(id, "service " + d.service.id);
+      if (d.schedule.kind == api::ScheduleUpdate::Kind::Set)
+        for (const std::string& id : d.schedule.schedule.resourceIds)
+          require(id, "the schedule of " + d.service.id);
+    }
+    LoadReport report;
+    for (const domain::Resource& r : b.resources)
+      report.items.push_back({"resource " + r.id, putResource(engine, data, zones, r)});
+    for (const api::ServiceDefinition& d : b.services)
+      report.items.push_back({"service " + d.service.id, putService(engine, data, zones, d)});
+    return report;
+  });
 }
 
 }  // namespace bookdav::server::business

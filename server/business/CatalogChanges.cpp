@@ -43,34 +43,45 @@ std::optional<std::string> problemWith(const domain::Resource& r, const domain::
 
 Outcome putService(domain::BookingEngine& engine, const domain::ZoneRules& zones,
                    const api::ServiceDefinition& d) {
+  return engine.store.writing([&](domain::BookingData& data) { return putService(engine, data, zones, d); });
+}
+
+Outcome putResource(domain::BookingEngine& engine, const domain::ZoneRules& zones,
+                    const domain::Resource& r) {
+  return engine.store.writing([&](domain::BookingData& data) { return putResource(engine, data, zones, r); });
+}
+
+Outcome putService(domain::BookingEngine& engine, domain::BookingData& data, const domain::ZoneRules& zones,
+                   const api::ServiceDefinition& d) {
   if (auto p = problemWith(d, zones)) throw domain::Refused(domain::Refusal::InvalidRequest, *p);
   const std::string& id = d.service.id;
   if (d.schedule.kind == api::ScheduleUpdate::Kind::Set) {
     for (const std::string& r : d.schedule.schedule.resourceIds)
-      if (!engine.catalog.resource(r))
+      if (!data.resource(r))
         throw domain::Refused(domain::Refusal::InvalidRequest,
                               "the schedule of " + id + " names resource " + r + ", which does not exist");
   }
-  const bool existed = engine.catalog.service(id).has_value();
-  bool changed = engine.catalog.putService(d.service);
+  const bool existed = data.service(id).has_value();
+  bool changed = engine.catalog.putService(data, d.service);
   if (d.schedule.kind == api::ScheduleUpdate::Kind::Set) {
-    if (engine.timetable.schedule(id) != d.schedule.schedule) {
-      engine.timetable.putSchedule(d.schedule.schedule);
+    std::optional<domain::StoredSchedule> stored = data.schedule(id);
+    if (!stored || stored->schedule != d.schedule.schedule) {
+      engine.timetable.putSchedule(data, d.schedule.schedule);
       changed = true;
     }
-  } else if (d.schedule.kind == api::ScheduleUpdate::Kind::Remove && engine.timetable.schedule(id)) {
-    engine.timetable.removeSchedule(id);
+  } else if (d.schedule.kind == api::ScheduleUpdate::Kind::Remove && data.schedule(id)) {
+    engine.timetable.removeSchedule(data, id);
     changed = true;
   }
   if (!existed) return Outcome::Created;
   return changed ? Outcome::Updated : Outcome::Unchanged;
 }
 
-Outcome putResource(domain::BookingEngine& engine, const domain::ZoneRules& zones,
+Outcome putResource(domain::BookingEngine& engine, domain::BookingData& data, const domain::ZoneRules& zones,
                     const domain::Resource& r) {
   if (auto p = problemWith(r, zones)) throw domain::Refused(domain::Refusal::InvalidRequest, *p);
-  const bool existed = engine.catalog.resource(r.id).has_value();
-  const bool changed = engine.catalog.putResource(r);
+  const bool existed = data.resource(r.id).has_value();
+  const bool changed = engine.catalog.putResource(data, r);
   if (!existed) return Outcome::Created;
   return changed ? Outcome::Updated : Outcome::Unchanged;
 }

@@ -1,5 +1,5 @@
-// Storing services (with their schedule) and resources through the booking engine, checked first so
-// that a bad schedule leaves its service as it was; shared by the JSON API and `bookdav load`.
+// Storing services (with their schedule) and resources through the booking engine, each change one
+// transaction (or part of the caller's); shared by the JSON API and `bookdav load`.
 // Errors are domain::Refused (invalid-request, not-found).
 #pragma once
 
@@ -20,9 +20,15 @@ std::optional<std::string> problemWith(const api::ServiceDefinition& definition,
                                        const domain::ZoneRules& zones);
 std::optional<std::string> problemWith(const domain::Resource& resource, const domain::ZoneRules& zones);
 
+// Each in one transaction of its own: a service and its schedule are stored together or not at all.
 Outcome putService(domain::BookingEngine& engine, const domain::ZoneRules& zones,
                    const api::ServiceDefinition& definition);
 Outcome putResource(domain::BookingEngine& engine, const domain::ZoneRules& zones,
+                    const domain::Resource& resource);
+// The same inside a write transaction the caller holds (domain::BookingStore::write).
+Outcome putService(domain::BookingEngine& engine, domain::BookingData& data, const domain::ZoneRules& zones,
+                   const api::ServiceDefinition& definition);
+Outcome putResource(domain::BookingEngine& engine, domain::BookingData& data, const domain::ZoneRules& zones,
                     const domain::Resource& resource);
 
 }  // namespace bookdav::server::business

@@ -34,7 +34,7 @@ int loadCommand(const std::vector<std::string>& args) {
     std::cout << "loaded " << file << (b.name.empty() ? "" : " (" + b.name + ")") << ": " << report.summary()
               << "\n";
   } catch (const domain::Refused& e) {
-    std::cerr << "bookdav: " << file << ": " << e.what() << "\n";
+    std::cerr << "bookdav: " << file << ": " << e.what() << "; nothing was loaded\n";
     return 1;
   }
   return 0;

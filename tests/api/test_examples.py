@@ -70,6 +70,31 @@ class BadBusinessFiles(unittest.TestCase):
             self.assertEqual(srv.cli("load", check=False).returncode, 2)
             self.assertEqual(srv.cli("load", bad, "--colour", "red", check=False).returncode, 2)
 
+    def test_a_refusal_half_way_loads_nothing(self):
+        """The catalog refuses the last service (it has sessions, so it may not become a course) after
+        the file's new resource was written: the whole file is one transaction, so neither stays."""
+        with ApiServer(users={"admin": "admin"}) as srv:
+            yoga = os.path.join(EXAMPLES, "yoga-studio.json")
+            srv.cli("load", yoga)
+            before = (srv.api("GET", "/services").json, srv.api("GET", "/resources").json)
+            with open(yoga, encoding="utf-8") as f:
+                changed = json.load(f)
+            changed["resources"].append({"id": "new-mats", "kind": "equipment", "name": "New mats",
+                                         "timezone": "Europe/Madrid"})
+            changed["services"][0]["description"] = "Changed before the refusal"
+            last = changed["services"][-1]
+            last["kind"] = "course"
+            for rule in last["schedule"]["weekly"]:
+                rule["count"] = 4
+            bad = os.path.join(srv.data, "changed.json")
+            with open(bad, "w", encoding="utf-8") as f:
+                json.dump(changed, f)
+            r = srv.cli("load", bad, check=False)
+            self.assertEqual(r.returncode, 1, r.stdout)
+            self.assertIn(f"service {last['id']} has sessions; it cannot change from class to course", r.stderr)
+            self.assertIn("nothing was loaded", r.stderr)
+            self.assertEqual((srv.api("GET", "/services").json, srv.api("GET", "/resources").json), before)
+
 
 if __name__ == "__main__":
     unittest.main()

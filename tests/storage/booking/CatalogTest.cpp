@@ -48,6 +48,26 @@ void addSalon(Catalog& catalog) {
   catalog.putResource(room("chair-2"));
 }
 
+TEST_F(CatalogTest, ChangesInTheCallersTransactionCommitTogetherOrNotAtAll) {
+  // The refused service comes after a resource was written in the same transaction: neither stays.
+  Service needsMissing = haircut({"nobody"}, {});
+  EXPECT_THROW(store.write([&](BookingData& data) {
+    EXPECT_TRUE(catalog.putResource(data, staff("ana")));
+    catalog.putService(data, needsMissing);
+  }),
+               Refused);
+  EXPECT_EQ(catalog.resource("ana"), std::nullopt);
+  EXPECT_EQ(catalog.service("haircut"), std::nullopt);
+
+  store.write([&](BookingData& data) {
+    EXPECT_TRUE(catalog.putResource(data, staff("ana")));
+    EXPECT_TRUE(catalog.putService(data, haircut({"ana"}, {})));
+    EXPECT_FALSE(catalog.putResource(data, staff("ana")));  // unchanged within the same transaction
+  });
+  EXPECT_TRUE(catalog.resource("ana").has_value());
+  EXPECT_TRUE(catalog.service("haircut").has_value());
+}
+
 TEST_F(CatalogTest, ServicesAndResourcesRoundTripThroughTheDatabase) {
   addSalon(catalog);
   ASSERT_TRUE(catalog.putService(fullService()));
