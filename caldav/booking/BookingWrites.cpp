@@ -175,6 +175,13 @@ Response reschedule(DavContext& ctx, const Request& request, const Resource& tar
   if (!booking) throw DavError::notFound("the booking is gone");
   auto service = ctx.booking.catalog.service(booking->serviceId);
   RequestedBooking event = readEvent(request.body, service ? service->timeZone : std::string("UTC"), ctx);
+  if (event.participants && *event.participants != booking->participants) {
+    // Not silently dropped: the places a booking holds are decided when it is made.
+    throw DavError::forbidden(xml::kBookdav, "invalid-request",
+                              "booking " + std::to_string(id) + " holds " +
+                                  std::to_string(booking->participants) +
+                                  " place(s); the number cannot change: cancel it and book again");
+  }
   if (event.start == booking->time.start &&
       (event.resourceIds.empty() || std::find(booking->resourceIds.begin(), booking->resourceIds.end(),
                                               event.resourceIds.front()) != booking->resourceIds.end())) {

@@ -114,6 +114,16 @@ class BookingOverCalDav(unittest.TestCase):
         self.assertIn("UID:hair-1", self.get("alice", mine[0]).text)
         day = unfold(self.get("sam", self.cal("sam", "resource-sam")).text)
         self.assertIn(ical_time(start), day)
+        # The served event PUT back as it is (a calendar app adding an alarm) changes nothing; a
+        # different X-BOOKDAV-PARTICIPANTS is refused rather than dropped.
+        served = self.get("alice", cut + "hair.ics")
+        r = self.put("alice", cut + "hair.ics", served.text, If_Match=served.header("ETag"))
+        self.assertEqual(r.status, 204, r)
+        more = served.text.replace("X-BOOKDAV-PARTICIPANTS:1", "X-BOOKDAV-PARTICIPANTS:2")
+        self.assertNotEqual(more, served.text)
+        r = self.put("alice", cut + "hair.ics", more, If_Match=served.header("ETag"))
+        self.assertEqual((r.status, self.precondition(r)), (403, "invalid-request"), r)
+        self.assertIn("X-BOOKDAV-PARTICIPANTS:1", self.get("alice", cut + "hair.ics").text)
         # Reschedule by moving DTSTART, with If-Match.
         etag = self.get("alice", cut + "hair.ics").header("ETag")
         later = start + 2 * H
