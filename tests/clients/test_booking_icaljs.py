@@ -8,10 +8,8 @@ ical.js parses it and round-trips it to the same jCal, values decorate, no X-LIC
 DTSTAMP on every VEVENT/VFREEBUSY, CRLF line ends and lines folded at 75 octets; and ical.js reads the right
 DTSTART, STATUS, ATTENDEE, RDATE occurrences and FREEBUSY periods."""
 import datetime as dt
-import json
 import os
 import sys
-import tempfile
 import unittest
 import urllib.parse
 import xml.etree.ElementTree as ET
@@ -41,24 +39,14 @@ def js_utc(t):
 class BookingBodiesWithIcalJs(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.setup_error = nodejs.setup_error()
         cls.biz = TestBusiness()
         cls.srv = BookdavServer(users={"alice": "customer", "bob": "customer", "sam": "staff"}).start()
         cls.bodies, cls.raw, cls.errors = {}, {}, {}
-        cls.results = {}
         try:
             cls.biz.load(cls.srv)
             cls.collect()
         finally:
-            if cls.setup_error is None and cls.bodies:
-                with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
-                    json.dump(cls.bodies, f)
-                try:
-                    cls.results = nodejs.run("icaljs_check.mjs", f.name)
-                except AssertionError as exc:
-                    cls.setup_error = str(exc)
-                finally:
-                    os.unlink(f.name)
+            cls.results, cls.setup_error = nodejs.check_with_icaljs(cls.bodies)
 
     @classmethod
     def tearDownClass(cls):

@@ -5,10 +5,8 @@ free-busy reply. For each body: ical.js parses it and round-trips it, values dec
 VERSION and PRODID present, DTSTAMP on every VEVENT/VTODO/VFREEBUSY, unique VTIMEZONEs, CRLF line ends
 and lines folded at 75 octets; and the content is what was stored (UID, DTSTART with TZID, RRULE,
 RECURRENCE-ID, VTIMEZONE) with ical.js computing the same occurrences in UTC."""
-import json
 import os
 import sys
-import tempfile
 import unittest
 import urllib.parse
 import xml.etree.ElementTree as ET
@@ -78,7 +76,6 @@ def calendar_data(resp_body):
 class IcalJs(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.setup_error = nodejs.setup_error()
         cls.srv = BookdavServer(users={"alice": "customer"}).start()
         cls.bodies = {}       # name -> text (as served; for XML, the calendar-data text)
         cls.raw = {}          # name -> bytes of a text/calendar response body
@@ -87,16 +84,7 @@ class IcalJs(unittest.TestCase):
         try:
             cls.collect()
         finally:
-            cls.results = {}
-            if cls.setup_error is None and cls.bodies:
-                with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
-                    json.dump(cls.bodies, f)
-                try:
-                    cls.results = nodejs.run("icaljs_check.mjs", f.name)
-                except AssertionError as exc:
-                    cls.setup_error = str(exc)
-                finally:
-                    os.unlink(f.name)
+            cls.results, cls.setup_error = nodejs.check_with_icaljs(cls.bodies)
 
     @classmethod
     def tearDownClass(cls):

@@ -3,6 +3,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 
 JS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "clients", "js")
 
@@ -27,3 +28,19 @@ def run(script, *args, timeout=120):
         return json.loads(r.stdout)
     except ValueError:
         raise AssertionError(f"node {script} printed no JSON:\n{r.stdout}\n{r.stderr}")
+
+
+def check_with_icaljs(bodies):
+    """Runs icaljs_check.mjs over {name: iCalendar text}; returns (its results, None), or ({}, why it
+    could not run). Nothing to check is not a reason to run node."""
+    error = setup_error()
+    if error is not None or not bodies:
+        return {}, error
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        json.dump(bodies, f)
+    try:
+        return run("icaljs_check.mjs", f.name), None
+    except AssertionError as exc:
+        return {}, str(exc)
+    finally:
+        os.unlink(f.name)

@@ -15,6 +15,7 @@ import {
   createAccount, fetchCalendars, freeBusyQuery, createCalendarObject, fetchCalendarObjects, updateCalendarObject,
   deleteCalendarObject, getBasicAuthHeaders,
 } from 'tsdav';
+import { printOutcomes, resp, step } from './steps.mjs';
 
 const [serverUrl, username, password, planJson] = process.argv.slice(2);
 if (!serverUrl || !username || !password || !planJson) {
@@ -24,19 +25,6 @@ if (!serverUrl || !username || !password || !planJson) {
 const plan = JSON.parse(planJson);
 const credentials = { username, password };
 const headers = getBasicAuthHeaders(credentials);
-const out = {};
-
-async function step(name, fn) {
-  try {
-    const value = await fn();
-    out[name] = { ok: true, value: value === undefined ? null : value };
-    return value;
-  } catch (e) {
-    out[name] = { ok: false, error: String(e && e.stack ? e.stack : e) };
-    return undefined;
-  }
-}
-const resp = async (r) => ({ status: r.status, etag: r.headers.get('etag'), body: await r.text() });
 const objects = (objs) => (objs || []).map((o) => ({ url: new URL(o.url).pathname, etag: o.etag ?? null,
   data: typeof o.data === 'string' ? o.data : null }));
 
@@ -125,4 +113,4 @@ await step('createCalendarObject_offGrid', async () =>
   resp(await createCalendarObject({ calendar: cut, filename: 'tsdav-offgrid.ics',
     iCalString: event('tsdav-offgrid-1', plan.offGrid), headers })));
 
-process.stdout.write(JSON.stringify(out, null, 1) + '\n');
+printOutcomes();

@@ -15,6 +15,7 @@ import {
   calendarMultiGet, syncCollection, smartCollectionSyncDetailed, isCollectionDirty, freeBusyQuery,
   getBasicAuthHeaders,
 } from 'tsdav';
+import { printOutcomes, resp, step } from './steps.mjs';
 
 const [serverUrl, username, password] = process.argv.slice(2);
 if (!serverUrl || !username || !password) {
@@ -23,19 +24,6 @@ if (!serverUrl || !username || !password) {
 }
 const credentials = { username, password };
 const headers = getBasicAuthHeaders(credentials);
-const out = {};
-
-async function step(name, fn) {
-  try {
-    const value = await fn();
-    out[name] = { ok: true, value: value === undefined ? null : value };
-    return value;
-  } catch (e) {
-    out[name] = { ok: false, error: String(e && e.stack ? e.stack : e) };
-    return undefined;
-  }
-}
-const resp = async (r) => ({ status: r.status, etag: r.headers.get('etag'), body: await r.text() });
 
 // -- fixtures: the same objects the Python tests use (tests/support/icstext.py) --
 const BERLIN = [
@@ -192,4 +180,4 @@ await step('freeBusyQuery', async () => {
   return { status: r.status, ok: r.ok, raw: typeof r.raw === 'string' ? r.raw : JSON.stringify(r.raw ?? null) };
 });
 
-process.stdout.write(JSON.stringify(out, null, 1) + '\n');
+printOutcomes();
