@@ -54,16 +54,11 @@ constexpr Migration kMigrations[] = {
      "CREATE UNIQUE INDEX booking_sessions_by_origin ON booking_sessions (service_id, origin)"
      " WHERE origin IS NOT NULL;"
      "CREATE INDEX booking_sessions_by_service ON booking_sessions (service_id, start);"
-     // Which resources a session occupies, with its kind, whether it is scheduled (active) and its
-     // occupied span (buffers included). Busy lookups read only the covering index: the rows of one
-     // resource that are active and end after the range starts (the present and future, not history).
+     // Which resources a session occupies, with its occupied span (buffers included) for busy lookups.
      "CREATE TABLE booking_session_resources ("
-     " resource_id TEXT NOT NULL,"
+     " resource_id TEXT NOT NULL, busy_start INTEGER NOT NULL, busy_end INTEGER NOT NULL,"
      " session_id INTEGER NOT NULL REFERENCES booking_sessions (id) ON DELETE CASCADE,"
-     " kind TEXT NOT NULL, active INTEGER NOT NULL, busy_start INTEGER NOT NULL, busy_end INTEGER NOT NULL,"
-     " PRIMARY KEY (resource_id, session_id)) WITHOUT ROWID;"
-     "CREATE INDEX booking_session_resources_by_end ON booking_session_resources"
-     " (resource_id, active, busy_end, busy_start, session_id, kind);"
+     " PRIMARY KEY (resource_id, busy_start, session_id)) WITHOUT ROWID;"
      "CREATE INDEX booking_session_resources_by_session ON booking_session_resources (session_id);"
 
      "CREATE TABLE booking_bookings ("
@@ -92,6 +87,29 @@ constexpr Migration kMigrations[] = {
      "DROP INDEX booking_bookings_active_href;"
      "CREATE UNIQUE INDEX booking_bookings_active_href ON booking_bookings (customer, service_id, client_href)"
      " WHERE client_href <> '' AND status IN ('CONFIRMED', 'PENDING', 'WAITLISTED');"},
+    // Migration 1 as first released kept no kind or state per row: the table is rebuilt with them from
+    // booking_sessions (derived data: nothing is lost), splitting each session's resource_ids list.
+    {3,
+     "DROP TABLE booking_session_resources;"
+     // Which resources a session occupies, with its kind, whether it is scheduled (active) and its
+     // occupied span (buffers included). Busy lookups read only the covering index: the rows of one
+     // resource that are active and end after the range starts (the present and future, not history).
+     "CREATE TABLE booking_session_resources ("
+     " resource_id TEXT NOT NULL,"
+     " session_id INTEGER NOT NULL REFERENCES booking_sessions (id) ON DELETE CASCADE,"
+     " kind TEXT NOT NULL, active INTEGER NOT NULL, busy_start INTEGER NOT NULL, busy_end INTEGER NOT NULL,"
+     " PRIMARY KEY (resource_id, session_id)) WITHOUT ROWID;"
+     "CREATE INDEX booking_session_resources_by_end ON booking_session_resources"
+     " (resource_id, active, busy_end, busy_start, session_id, kind);"
+     "CREATE INDEX booking_session_resources_by_session ON booking_session_resources (session_id);"
+     "INSERT OR IGNORE INTO booking_session_resources"
+     " (resource_id, session_id, kind, active, busy_start, busy_end)"
+     " WITH RECURSIVE ids (session_id, id, rest) AS ("
+     "  SELECT id, '', resource_ids || ',' FROM booking_sessions"
+     "  UNION ALL SELECT session_id, substr(rest, 1, instr(rest, ',') - 1), substr(rest, instr(rest, ',') + 1)"
+     "  FROM ids WHERE rest <> '')"
+     " SELECT ids.id, s.id, s.kind, s.status = 'scheduled', s.start - s.buffer_before, s.end + s.buffer_after"
+     " FROM ids JOIN booking_sessions s ON s.id = ids.session_id WHERE ids.id <> '';"},
 };
 
 }  // namespace
