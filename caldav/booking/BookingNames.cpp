@@ -1,6 +1,6 @@
 #include "caldav/booking/BookingNames.h"
 
-#include <cctype>
+#include "caldav/ical/ContentLines.h"
 
 namespace bookdav::caldav {
 namespace {
@@ -23,12 +23,6 @@ std::optional<std::int64_t> numberBetween(std::string_view name, std::string_vie
     n = n * 10 + (c - '0');
   }
   return n;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 }  // namespace
@@ -76,8 +70,8 @@ std::string resourceAddress(std::string_view resourceId, const DavSettings& sett
 }
 
 std::optional<std::string> resourceIdOfAddress(std::string_view address, const DavSettings& settings) {
-  std::string a = lower(address);
-  const std::string suffix = "@resources." + lower(settings.addressDomain);
+  std::string a = ical::lower(address);
+  const std::string suffix = "@resources." + ical::lower(settings.addressDomain);
   if (a.rfind("mailto:", 0) != 0 || a.size() <= 7 + suffix.size() ||
       a.compare(a.size() - suffix.size(), suffix.size(), suffix) != 0)
     return std::nullopt;

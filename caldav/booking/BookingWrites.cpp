@@ -10,6 +10,7 @@
 #include "caldav/dav/LiveProperties.h"
 #include "caldav/ical/CalendarObject.h"
 #include "caldav/ical/Component.h"
+#include "caldav/ical/ContentLines.h"
 #include "caldav/ical/IcalTime.h"
 #include "caldav/ical/TimeZoneContext.h"
 #include "caldav/webdav/DavError.h"
@@ -37,11 +38,6 @@ struct RequestedBooking {
   std::optional<int> participants;       // X-BOOKDAV-PARTICIPANTS
   std::string note;
 };
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 Actor actorOf(const Request& request) {
   return request.role == domain::Role::Admin ? Actor::admin(request.user) : Actor::customer(request.user);
@@ -90,23 +86,23 @@ RequestedBooking readEvent(std::string_view body, const std::string& floatingZon
   }
   const auto resources = ctx.booking.catalog.resources();
   for (icalproperty* a : ical::properties(master, "ATTENDEE")) {
-    const std::string address = lower(ical::valueText(a));
+    const std::string address = ical::lower(ical::valueText(a));
     const std::string cn = ical::parameterValue(a, "CN").value_or("");
     std::optional<std::string> resourceId = resourceIdOfAddress(address, ctx.settings);
     if (!resourceId) {
       // A resource may also be named by its display name, as a calendar app's attendee picker does.
-      const std::string cutype = lower(ical::parameterValue(a, "CUTYPE").value_or("individual"));
+      const std::string cutype = ical::lower(ical::parameterValue(a, "CUTYPE").value_or("individual"));
       for (const auto& r : resources) {
-        if (!cn.empty() && lower(r.name) == lower(cn) &&
+        if (!cn.empty() && ical::lower(r.name) == ical::lower(cn) &&
             (cutype != "individual" || r.kind == domain::ResourceKind::Staff) &&
-            lower(ical::parameterValue(a, "ROLE").value_or("")) == "non-participant") {
+            ical::lower(ical::parameterValue(a, "ROLE").value_or("")) == "non-participant") {
           resourceId = r.id;
         }
       }
     }
     if (resourceId) {
       out.resourceIds.push_back(*resourceId);
-    } else if (address != lower(businessAddress(ctx.settings)) &&
+    } else if (address != ical::lower(businessAddress(ctx.settings)) &&
                std::find(out.attendeeAddresses.begin(), out.attendeeAddresses.end(), address) ==
                    out.attendeeAddresses.end()) {
       out.attendeeAddresses.push_back(address);
@@ -129,9 +125,6 @@ std::optional<domain::SessionId> sessionOfMember(const Resource& target) {
 
 Response book(DavContext& ctx, const Request& request, const Resource& target) {
   const domain::Service& service = *target.service;
-  if (auto etag = request.header("If-Match")) {
-    throw DavError::preconditionFailed("there is no booking at " + target.path + " to match");
-  }
   RequestedBooking event = readEvent(request.body, service.timeZone, ctx);
   if (event.recurring) {
     throw DavError::forbidden(xml::kBookdav, "invalid-request",

@@ -109,6 +109,13 @@ std::string upper(std::string_view s) {
   return out;
 }
 
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> ContentLine::paramList() const {
   std::vector<std::pair<std::string, std::string>> out;
   std::string_view p = params();

@@ -72,5 +72,6 @@ std::string escapeText(std::string_view text);
 // "BEGIN:VEVENT" etc. compare values case-insensitively.
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
 std::string upper(std::string_view s);
+std::string lower(std::string_view s);  // ASCII letters only, as RFC 5545 names and addresses
 
 }  // namespace bookdav::caldav::ical

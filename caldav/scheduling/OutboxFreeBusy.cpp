@@ -10,6 +10,7 @@
 #include "caldav/dav/LiveProperties.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/ical/Component.h"
+#include "caldav/ical/ContentLines.h"
 #include "caldav/ical/IcalTime.h"
 #include "caldav/methods/Methods.h"
 #include "caldav/webdav/DavError.h"
@@ -22,21 +23,16 @@ namespace {
 using calendar::FbType;
 using calendar::FreeBusyPeriod;
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 [[noreturn]] void invalid(const std::string& why) {
   throw DavError::forbidden(xml::kCalDav, "valid-calendar-data", "free/busy request: " + why);
 }
 
 // The account whose calendar user address this is, if any.
 std::optional<domain::Account> accountOfAddress(DavContext& ctx, const std::string& address) {
-  const std::string a = lower(address);
+  const std::string a = ical::lower(address);
   for (const auto& account : ctx.accounts.list()) {
-    if (lower(calendarUserAddress(account, ctx.settings)) == a) return account;
-    if (a == lower(principalPath(account.name))) return account;
+    if (ical::lower(calendarUserAddress(account, ctx.settings)) == a) return account;
+    if (a == ical::lower(principalPath(account.name))) return account;
   }
   return std::nullopt;
 }
@@ -44,9 +40,6 @@ std::optional<domain::Account> accountOfAddress(DavContext& ctx, const std::stri
 std::vector<FreeBusyPeriod> userBusy(DavContext& ctx, const domain::Account& account,
                                      domain::Interval range) {
   std::vector<FreeBusyPeriod> out;
-  Request owner;
-  owner.user = account.name;
-  owner.role = account.role;
   ctx.store.read([&](domain::CalendarReader& store) {
     for (const auto& c : store.children(homePath(account.name))) {
       if (c.kind != domain::CollectionKind::Calendar || c.computed) continue;
@@ -98,7 +91,7 @@ Response handlePost(DavContext& ctx, const Request& request) {
     throw DavError::methodNotAllowed("POST goes to a scheduling outbox, not to " + request.path);
   }
   requireWrite(request, target);
-  std::string type = lower(request.header("Content-Type", "text/calendar"));
+  std::string type = ical::lower(request.header("Content-Type", "text/calendar"));
   if (type.rfind("text/calendar", 0) != 0) {
     throw DavError::forbidden(xml::kCalDav, "supported-calendar-data",
                               "POST a text/calendar free/busy request");
@@ -106,7 +99,7 @@ Response handlePost(DavContext& ctx, const Request& request) {
   ical::Component cal = ical::Component::parse(request.body);
   if (!cal || icalcomponent_isa(cal.get()) != ICAL_VCALENDAR_COMPONENT) invalid("the body is not iCalendar");
   icalproperty* method = ical::firstProperty(cal.get(), "METHOD");
-  if (!method || lower(ical::valueText(method)) != "request") invalid("METHOD must be REQUEST");
+  if (!method || ical::lower(ical::valueText(method)) != "request") invalid("METHOD must be REQUEST");
   auto requests = ical::childComponents(cal.get(), "VFREEBUSY");
   if (requests.size() != 1) invalid("exactly one VFREEBUSY is asked for");
   icalcomponent* fb = requests.front();
@@ -121,8 +114,8 @@ Response handlePost(DavContext& ctx, const Request& request) {
   if (!organizer) invalid("ORGANIZER is missing");
   const std::string originator = ical::valueText(organizer);
   auto me = ctx.accounts.find(request.user);
-  if (!me || (lower(originator) != lower(calendarUserAddress(*me, ctx.settings)) &&
-              lower(originator) != lower(principalPath(request.user)))) {
+  if (!me || (ical::lower(originator) != ical::lower(calendarUserAddress(*me, ctx.settings)) &&
+              ical::lower(originator) != ical::lower(principalPath(request.user)))) {
     throw DavError::forbidden(xml::kCalDav, "originator-allowed",
                               originator + " is not your calendar user address");
   }

@@ -40,8 +40,8 @@ caldav::Response workingHours(ApiCall& call, const std::string& id) {
   if (call.is("PUT")) {
     call.caller.requireBusiness("change working hours");
     JsonFields body = call.body();
-    r.hours = readWorkingHours(body);
-    business::putResource(call.backend.booking, call.zones(), r);
+    // One transaction that changes only the hours: a concurrent change of the resource stays.
+    call.backend.booking.catalog.setWorkingHours(id, readWorkingHours(body));
     r = requireResource(call, id);
   }
   return jsonResponse(200, workingHoursJson(r.hours));

@@ -86,5 +86,11 @@ TEST(ContentLines, EscapesTextValues) {
   EXPECT_EQ(escapeText(""), "");
 }
 
+TEST(ContentLines, CaseFoldsAsciiOnly) {
+  EXPECT_EQ(lower("MAILTO:Ana@Example.COM"), "mailto:ana@example.com");
+  EXPECT_EQ(upper("vevent-ß"), "VEVENT-ß");
+  EXPECT_EQ(lower("NON-PARTICIPANT ÄÖ"), "non-participant ÄÖ");
+}
+
 }  // namespace
 }  // namespace bookdav::caldav::ical
