@@ -43,8 +43,7 @@ class Walkthrough(unittest.TestCase):
         return r
 
     def test_curl_block_books_a_haircut(self):
-        if not shutil.which("curl"):
-            self.skipTest("curl is not installed")
+        self.assertIsNotNone(shutil.which("curl"), "curl is not installed (scripts/install-deps installs it)")
         out = self.run_block("curl").stdout
         self.assertIn('"services":', out)
         self.assertIn('"slots":', out)

@@ -1,5 +1,6 @@
 """HTTPS without a proxy: --tls-cert and --tls-key serve the same CalDAV over TLS."""
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -16,7 +17,14 @@ class Tls(unittest.TestCase):
             subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
                             "-days", "2", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
             with BookdavServer(users={"alice": "customer"}, extra_args=["--tls-cert", cert, "--tls-key", key]) as srv:
-                self.assertTrue(srv.url.startswith("https://"))
+                # The TLS port speaks only TLS: a plain-HTTP request gets no HTTP answer.
+                with socket.create_connection(("127.0.0.1", srv.port), timeout=10) as plain:
+                    plain.sendall(b"OPTIONS /dav/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    try:
+                        answer = plain.recv(64)
+                    except OSError:
+                        answer = b""
+                    self.assertFalse(answer.startswith(b"HTTP/1.1"), answer)
                 r = srv.propfind("/dav/", ["d:current-user-principal"], "alice")
                 self.assertEqual(r.status, 207)
                 found, _ = responses(r.body)

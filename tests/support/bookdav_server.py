@@ -6,6 +6,7 @@
 Every user's password is their name unless `passwords` says otherwise. The binary comes from
 $BOOKDAV_BIN (set by CTest) or build/bookdav.
 """
+import atexit
 import base64
 import http.client
 import os
@@ -87,6 +88,9 @@ class BookdavServer:
             args.append("--demo")
         self.log = open(self.log_path, "w")
         self.proc = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT)
+        # A test class whose setUpClass fails after this never reaches tearDownClass: the server
+        # must not outlive the test process all the same.
+        atexit.register(self.stop)
         deadline = time.time() + 20
         while time.time() < deadline:
             if self.proc.poll() is not None:
