@@ -101,7 +101,10 @@ def main():
                 time.sleep(0.05)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         conn.request("MKCALENDAR", CAL, headers=AUTH)
-        conn.getresponse().read()
+        r = conn.getresponse()
+        r.read()
+        if r.status != 201:
+            sys.exit(f"MKCALENDAR {CAL}: {r.status}")
         # The queried week lies inside the first SMALL events (8 a day, 5 days a week).
         put_events(conn, "near", a.small, datetime(2026, 3, 2, 9), True, 10)
         small_p50, small_p99, small_answer = time_queries(conn, a.queries)
@@ -114,6 +117,8 @@ def main():
                           "small_p50_ms": round(small_p50, 3), "small_p99_ms": round(small_p99, 3),
                           "large_p50_ms": round(large_p50, 3), "large_p99_ms": round(large_p99, 3),
                           "ratio_p50": round(large_p50 / small_p50, 2)}))
+        if small_answer != large_answer:
+            sys.exit("the events added outside the queried week changed its answer")
     finally:
         server.terminate()
         server.wait()

@@ -71,7 +71,7 @@ class TerminationSignal {
 
 // Answers to large listings (PROPFIND Depth 1, exports, reports) build buffers of hundreds of KiB.
 // glibc serves those from fresh mmap()ed pages and returns them on free, so every such request paid
-// for faulting its pages in again: two thirds of a 2,000-member PROPFIND's time on this machine.
+// for faulting its pages in again (a 2,000-member PROPFIND Depth 1 took 16 ms, 5.8 ms without that).
 // Keeping them in the heap (up to 64 MiB each, trimmed beyond 128 MiB free) makes them reusable.
 void keepLargeBuffersInTheHeap() {
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
