@@ -130,70 +130,71 @@ Session Timetable::createSession(const NewSession& request) {
 }
 
 Session Timetable::updateSession(SessionId id, const SessionChange& change) {
+  return store_.writing([&](BookingData& data) { return updateSession(data, id, change); });
+}
+
+Session Timetable::updateSession(BookingData& data, SessionId id, const SessionChange& change) {
   const Instant now = clock_.now();
   if (change.time && change.time->empty()) invalidRequest("a session must start before it ends");
   if (change.capacity && *change.capacity < 1) invalidRequest("a session needs at least one place");
-  return store_.writing([&](BookingData& data) {
-    Session s = requireSession(data, id);
-    if (s.kind == SessionKind::Appointment)
-      invalidRequest("an appointment moves by rescheduling its booking");
-    if (!s.active()) invalidRequest("session " + std::to_string(id) + " was canceled");
-    if (change.resourceIds) requireResources(data, *change.resourceIds);
-    std::optional<Service> service = s.serviceId.empty() ? std::nullopt : data.service(s.serviceId);
-    std::optional<StoredSchedule> stored = service ? data.schedule(service->id) : std::nullopt;
-    if (s.origin && stored) {
-      // A session of a schedule: the change becomes an override of its occurrence.
-      std::optional<LocalDateTime> origin = parseLocal(*s.origin);
-      if (!origin) invalidRequest("session " + std::to_string(id) + " has an unreadable origin");
-      Schedule schedule = stored->schedule;
-      auto o = std::find_if(schedule.overrides.begin(), schedule.overrides.end(),
-                            [&](const SessionOverride& x) { return x.origin == *origin; });
-      if (o == schedule.overrides.end()) {
-        SessionOverride fresh;
-        fresh.origin = *origin;
-        o = schedule.overrides.insert(schedule.overrides.end(), fresh);
-      }
-      const std::string& zone = zoneOf(schedule, *service);
-      if (change.time) {
-        o->start = toLocal(zones_, zone, change.time->start);
-        o->duration = change.time->length();
-      }
-      if (change.capacity) o->capacity = *change.capacity;
-      if (change.resourceIds) o->resourceIds = *change.resourceIds;
-      LocalDays days(zones_);
-      Instant at = days.at(zone, origin->date, origin->timeOfDay);
-      data.putSchedule(schedule, stored->materialisedUntil);
-      syncSessions(data, *service, schedule, Interval{at, at + Seconds{1}}, days, now);
-      if (change.title) {
-        Session fresh = requireSession(data, id);
-        fresh.title = *change.title;
-        data.updateSession(fresh);
-      }
-      return requireSession(data, id);
+  Session s = requireSession(data, id);
+  if (s.kind == SessionKind::Appointment) invalidRequest("an appointment moves by rescheduling its booking");
+  if (!s.active()) invalidRequest("session " + std::to_string(id) + " was canceled");
+  if (change.resourceIds) requireResources(data, *change.resourceIds);
+  std::optional<Service> service = s.serviceId.empty() ? std::nullopt : data.service(s.serviceId);
+  std::optional<StoredSchedule> stored = service ? data.schedule(service->id) : std::nullopt;
+  if (s.origin && stored) {
+    // A session of a schedule: the change becomes an override of its occurrence.
+    std::optional<LocalDateTime> origin = parseLocal(*s.origin);
+    if (!origin) invalidRequest("session " + std::to_string(id) + " has an unreadable origin");
+    Schedule schedule = stored->schedule;
+    auto o = std::find_if(schedule.overrides.begin(), schedule.overrides.end(),
+                          [&](const SessionOverride& x) { return x.origin == *origin; });
+    if (o == schedule.overrides.end()) {
+      SessionOverride fresh;
+      fresh.origin = *origin;
+      o = schedule.overrides.insert(schedule.overrides.end(), fresh);
     }
-    const std::vector<std::string> previousResources = s.resourceIds;
-    const int previousCapacity = s.capacity;
-    if (change.time) s.time = *change.time;
-    if (change.resourceIds) s.resourceIds = *change.resourceIds;
-    if (change.title) s.title = *change.title;
-    if (change.capacity && s.kind != SessionKind::TimeOff) {
-      if (*change.capacity < s.taken)
-        invalidRequest("session " + std::to_string(id) + " holds " + std::to_string(s.taken) +
-                       " places; its capacity cannot drop to " + std::to_string(*change.capacity));
-      s.capacity = *change.capacity;
+    const std::string& zone = zoneOf(schedule, *service);
+    if (change.time) {
+      o->start = toLocal(zones_, zone, change.time->start);
+      o->duration = change.time->length();
     }
-    s.updated = now;
-    data.updateSession(s);
-    recordSessionChange(data, s);
-    for (const std::string& r : previousResources)
-      if (std::find(s.resourceIds.begin(), s.resourceIds.end(), r) == s.resourceIds.end())
-        data.recordChange(resourceScope(r), sessionItem(id), true);
-    for (BookingStatus status : {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted})
-      for (const Booking& b : data.bookingsOfSession(id, status))
-        if (auto fresh = data.booking(b.id)) recordBookingChange(data, *fresh, previousResources);
-    if (service && s.capacity > previousCapacity) promoteWaitlist(data, *service, id, now);
+    if (change.capacity) o->capacity = *change.capacity;
+    if (change.resourceIds) o->resourceIds = *change.resourceIds;
+    LocalDays days(zones_);
+    Instant at = days.at(zone, origin->date, origin->timeOfDay);
+    data.putSchedule(schedule, stored->materialisedUntil);
+    syncSessions(data, *service, schedule, Interval{at, at + Seconds{1}}, days, now);
+    if (change.title) {
+      Session fresh = requireSession(data, id);
+      fresh.title = *change.title;
+      data.updateSession(fresh);
+    }
     return requireSession(data, id);
-  });
+  }
+  const std::vector<std::string> previousResources = s.resourceIds;
+  const int previousCapacity = s.capacity;
+  if (change.time) s.time = *change.time;
+  if (change.resourceIds) s.resourceIds = *change.resourceIds;
+  if (change.title) s.title = *change.title;
+  if (change.capacity && s.kind != SessionKind::TimeOff) {
+    if (*change.capacity < s.taken)
+      invalidRequest("session " + std::to_string(id) + " holds " + std::to_string(s.taken) +
+                     " places; its capacity cannot drop to " + std::to_string(*change.capacity));
+    s.capacity = *change.capacity;
+  }
+  s.updated = now;
+  data.updateSession(s);
+  recordSessionChange(data, s);
+  for (const std::string& r : previousResources)
+    if (std::find(s.resourceIds.begin(), s.resourceIds.end(), r) == s.resourceIds.end())
+      data.recordChange(resourceScope(r), sessionItem(id), true);
+  for (BookingStatus status : {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted})
+    for (const Booking& b : data.bookingsOfSession(id, status))
+      if (auto fresh = data.booking(b.id)) recordBookingChange(data, *fresh, previousResources);
+  if (service && s.capacity > previousCapacity) promoteWaitlist(data, *service, id, now);
+  return requireSession(data, id);
 }
 
 Session Timetable::lockSession(SessionId id, const std::string& note) {
@@ -205,17 +206,18 @@ Session Timetable::unlockSession(SessionId id) {
 }
 
 Session Timetable::setLock(SessionId id, bool locked, const std::string& note) {
-  const Instant now = clock_.now();
-  return store_.writing([&](BookingData& data) {
-    Session s = requireSession(data, id);
-    if (s.locked == locked && s.lockNote == note) return s;
-    s.locked = locked;
-    s.lockNote = note;
-    s.updated = now;
-    data.updateSession(s);
-    recordSessionChange(data, s);
-    return requireSession(data, id);
-  });
+  return store_.writing([&](BookingData& data) { return setLock(data, id, locked, note); });
+}
+
+Session Timetable::setLock(BookingData& data, SessionId id, bool locked, const std::string& note) {
+  Session s = requireSession(data, id);
+  if (s.locked == locked && s.lockNote == note) return s;
+  s.locked = locked;
+  s.lockNote = note;
+  s.updated = clock_.now();
+  data.updateSession(s);
+  recordSessionChange(data, s);
+  return requireSession(data, id);
 }
 
 SessionSync Timetable::cancelSession(SessionId id) {

@@ -74,6 +74,10 @@ class Timetable {
   // An admin hold: customers cannot book a locked session (the business still can).
   Session lockSession(SessionId id, const std::string& note);
   Session unlockSession(SessionId id);
+  // updateSession and lock/unlock inside a write transaction the caller holds (BookingStore::write),
+  // so that a change and a lock commit together or not at all.
+  Session updateSession(BookingData& data, SessionId id, const SessionChange& change);
+  Session setLock(BookingData& data, SessionId id, bool locked, const std::string& note);
   // Cancels a class session with its bookings, a course meeting (the course bookings stay) or time
   // off; a session nobody ever booked is deleted. Appointment sessions go by canceling their booking.
   SessionSync cancelSession(SessionId id);

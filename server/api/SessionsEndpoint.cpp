@@ -96,11 +96,17 @@ caldav::Response change(ApiCall& call, domain::Session session) {
   std::optional<bool> locked = body.boolean("locked");
   std::optional<std::string> note = body.string("lockNote");
   body.finish();
-  domain::Session out = session;
-  if (c.time || c.resourceIds || c.capacity || c.title) out = timetable.updateSession(session.id, c);
-  if (locked && *locked) out = timetable.lockSession(session.id, note.value_or(session.lockNote));
-  if (locked && !*locked) out = timetable.unlockSession(session.id);
-  if (!locked && note && session.locked) out = timetable.lockSession(session.id, *note);
+  // One transaction: a refused lock leaves the other changes undone too.
+  domain::Session out = call.backend.booking.store.writing([&](domain::BookingData& data) {
+    domain::Session s = session;
+    if (c.time || c.resourceIds || c.capacity || c.title) s = timetable.updateSession(data, session.id, c);
+    if (locked) {
+      s = timetable.setLock(data, session.id, *locked, *locked ? note.value_or(session.lockNote) : "");
+    } else if (note && session.locked) {
+      s = timetable.setLock(data, session.id, true, *note);
+    }
+    return s;
+  });
   return jsonResponse(200, sessionJson(out, true));
 }
 

@@ -146,6 +146,31 @@ TEST_F(TimetableTest, LockedSessionsRefuseCustomersButNotTheBusiness) {
   EXPECT_EQ(desk.book(inSession("yoga", sessions[0].id), bob).status, BookingStatus::Confirmed);
 }
 
+TEST_F(TimetableTest, ChangeAndLockInTheCallersTransactionCommitTogetherOrNotAtAll) {
+  NewSession extra;
+  extra.serviceId = "yoga";
+  extra.kind = SessionKind::Class;
+  extra.time = Interval{utc("2026-12-05T09:00:00Z"), utc("2026-12-05T10:00:00Z")};
+  extra.resourceIds = {"studio-2"};
+  const Session s = timetable.createSession(extra);
+  SessionChange change;
+  change.title = "Moved";
+  EXPECT_THROW(store.write([&](BookingData& data) {
+    EXPECT_EQ(timetable.updateSession(data, s.id, change).title, "Moved");
+    EXPECT_TRUE(timetable.setLock(data, s.id, true, "screening").locked);
+    throw Refused(Refusal::InvalidRequest, "the caller gives up");
+  }),
+               Refused);
+  EXPECT_EQ(timetable.session(s.id)->title, s.title);
+  EXPECT_FALSE(timetable.session(s.id)->locked);
+  store.write([&](BookingData& data) {
+    timetable.updateSession(data, s.id, change);
+    timetable.setLock(data, s.id, true, "screening");
+  });
+  EXPECT_EQ(timetable.session(s.id)->title, "Moved");
+  EXPECT_EQ(timetable.session(s.id)->lockNote, "screening");
+}
+
 TEST_F(TimetableTest, OneOffClassSessionsAndTimeOff) {
   NewSession extra;
   extra.serviceId = "yoga";
