@@ -26,7 +26,7 @@ caldav::Response store(ApiCall& call, const std::string& urlId, bool mustBeNew) 
     throw ApiError(409, "already-exists",
                    "there is a resource " + r.id + " already; PUT /api/v1/resources/" + r.id + " replaces it",
                    "id");
-  business::Outcome outcome = business::putResource(call.backend.booking, call.zones(), r);
+  business::Outcome outcome = business::putResource(call.backend.booking, r);
   const int status = outcome == business::Outcome::Created ? 201 : 200;
   caldav::Response answer = jsonResponse(status, shown(call, requireResource(call, r.id)));
   if (status == 201) answer.set("Location", "/api/v1/resources/" + r.id);

@@ -35,7 +35,7 @@ caldav::Response store(ApiCall& call, const std::string& urlId, bool mustBeNew) 
                    "there is a service " + d.service.id + " already; PUT /api/v1/services/" + d.service.id +
                        " replaces it",
                    "id");
-  business::Outcome outcome = business::putService(call.backend.booking, call.zones(), d);
+  business::Outcome outcome = business::putService(call.backend.booking, d);
   return answer(call, d.service.id, outcome == business::Outcome::Created ? 201 : 200);
 }
 
@@ -66,7 +66,7 @@ caldav::Response schedule(ApiCall& call, const std::string& id) {
   d.schedule.schedule = readSchedule(body, id);
   if (service.kind == domain::ServiceKind::Appointment)
     throw ApiError::invalid("", "service " + id + " is an appointment: its sessions come from bookings");
-  business::putService(call.backend.booking, call.zones(), d);
+  business::putService(call.backend.booking, d);
   return jsonResponse(200, scheduleJson(*timetable.schedule(id)));
 }
 

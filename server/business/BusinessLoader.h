@@ -22,10 +22,9 @@ struct LoadReport {
   std::string summary() const;  // "12 items: 3 created, 1 updated, 8 unchanged"
 };
 
-// Checks that every resource the services name is in the file or stored already, then stores the
-// resources, then the services. A refusal (domain::Refused) stops the load; the items stored
-// before it stay (each is idempotent: fix the file and load it again).
-LoadReport loadBusiness(domain::BookingEngine& engine, const domain::ZoneRules& zones,
-                        const BusinessFile& business);
+// Stores the resources, then the services with their schedules, in one transaction: a refusal
+// (domain::Refused, e.g. a service naming a resource neither the file nor the catalog has) leaves
+// the business as it was. What did not change is not written, so loading again changes nothing.
+LoadReport loadBusiness(domain::BookingEngine& engine, const BusinessFile& business);
 
 }  // namespace bookdav::server::business

@@ -41,26 +41,18 @@ std::optional<std::string> problemWith(const domain::Resource& r, const domain::
   return zoneProblem(zones, r.hours.timeZone, "in the working hours of " + r.id);
 }
 
-Outcome putService(domain::BookingEngine& engine, const domain::ZoneRules& zones,
-                   const api::ServiceDefinition& d) {
-  return engine.store.writing([&](domain::BookingData& data) { return putService(engine, data, zones, d); });
+Outcome putService(domain::BookingEngine& engine, const api::ServiceDefinition& d) {
+  return engine.store.writing([&](domain::BookingData& data) { return putService(engine, data, d); });
 }
 
-Outcome putResource(domain::BookingEngine& engine, const domain::ZoneRules& zones,
-                    const domain::Resource& r) {
-  return engine.store.writing([&](domain::BookingData& data) { return putResource(engine, data, zones, r); });
+Outcome putResource(domain::BookingEngine& engine, const domain::Resource& r) {
+  return engine.store.writing([&](domain::BookingData& data) { return putResource(engine, data, r); });
 }
 
-Outcome putService(domain::BookingEngine& engine, domain::BookingData& data, const domain::ZoneRules& zones,
+Outcome putService(domain::BookingEngine& engine, domain::BookingData& data,
                    const api::ServiceDefinition& d) {
-  if (auto p = problemWith(d, zones)) throw domain::Refused(domain::Refusal::InvalidRequest, *p);
+  // The catalog and the timetable check the service and its schedule (zones, resources, rules).
   const std::string& id = d.service.id;
-  if (d.schedule.kind == api::ScheduleUpdate::Kind::Set) {
-    for (const std::string& r : d.schedule.schedule.resourceIds)
-      if (!data.resource(r))
-        throw domain::Refused(domain::Refusal::InvalidRequest,
-                              "the schedule of " + id + " names resource " + r + ", which does not exist");
-  }
   const bool existed = data.service(id).has_value();
   bool changed = engine.catalog.putService(data, d.service);
   if (d.schedule.kind == api::ScheduleUpdate::Kind::Set) {
@@ -77,9 +69,7 @@ Outcome putService(domain::BookingEngine& engine, domain::BookingData& data, con
   return changed ? Outcome::Updated : Outcome::Unchanged;
 }
 
-Outcome putResource(domain::BookingEngine& engine, domain::BookingData& data, const domain::ZoneRules& zones,
-                    const domain::Resource& r) {
-  if (auto p = problemWith(r, zones)) throw domain::Refused(domain::Refusal::InvalidRequest, *p);
+Outcome putResource(domain::BookingEngine& engine, domain::BookingData& data, const domain::Resource& r) {
   const bool existed = data.resource(r.id).has_value();
   const bool changed = engine.catalog.putResource(data, r);
   if (!existed) return Outcome::Created;

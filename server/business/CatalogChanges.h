@@ -21,14 +21,12 @@ std::optional<std::string> problemWith(const api::ServiceDefinition& definition,
 std::optional<std::string> problemWith(const domain::Resource& resource, const domain::ZoneRules& zones);
 
 // Each in one transaction of its own: a service and its schedule are stored together or not at all.
-Outcome putService(domain::BookingEngine& engine, const domain::ZoneRules& zones,
-                   const api::ServiceDefinition& definition);
-Outcome putResource(domain::BookingEngine& engine, const domain::ZoneRules& zones,
-                    const domain::Resource& resource);
+Outcome putService(domain::BookingEngine& engine, const api::ServiceDefinition& definition);
+Outcome putResource(domain::BookingEngine& engine, const domain::Resource& resource);
 // The same inside a write transaction the caller holds (domain::BookingStore::write).
-Outcome putService(domain::BookingEngine& engine, domain::BookingData& data, const domain::ZoneRules& zones,
+Outcome putService(domain::BookingEngine& engine, domain::BookingData& data,
                    const api::ServiceDefinition& definition);
-Outcome putResource(domain::BookingEngine& engine, domain::BookingData& data, const domain::ZoneRules& zones,
+Outcome putResource(domain::BookingEngine& engine, domain::BookingData& data,
                     const domain::Resource& resource);
 
 }  // namespace bookdav::server::business

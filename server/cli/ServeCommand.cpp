@@ -44,7 +44,7 @@ void loadDemoBusiness(Backend& backend, const std::filesystem::path& examples) {
   for (const char* name : kDemoFiles) {
     const std::filesystem::path file = examples / name;
     business::BusinessFile b = business::loadBusinessFile(file, zones);
-    business::LoadReport report = business::loadBusiness(backend.booking, zones, b);
+    business::LoadReport report = business::loadBusiness(backend.booking, b);
     std::cerr << "bookdav: demo business " << file.string() << ": " << report.summary() << std::endl;
   }
 }

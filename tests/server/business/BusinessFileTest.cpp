@@ -136,12 +136,12 @@ class Loading : public ::testing::Test {
 
 TEST_F(Loading, IsIdempotentAndUpdatesWhatChanged) {
   BusinessFile b = readBusinessFile(kSmall, zones());
-  LoadReport first = loadBusiness(backend.booking, zones(), b);
+  LoadReport first = loadBusiness(backend.booking, b);
   EXPECT_EQ(first.count(Outcome::Created), 4);
   const auto sessions = backend.booking.timetable.sessions("yoga", {clock.now(), clock.now() + days{30}});
   EXPECT_FALSE(sessions.empty());
 
-  LoadReport again = loadBusiness(backend.booking, zones(), b);
+  LoadReport again = loadBusiness(backend.booking, b);
   EXPECT_EQ(again.count(Outcome::Unchanged), 4) << again.summary();
   EXPECT_EQ(backend.booking.timetable.sessions("yoga", {clock.now(), clock.now() + days{30}}).front().id,
             sessions.front().id)
@@ -149,7 +149,7 @@ TEST_F(Loading, IsIdempotentAndUpdatesWhatChanged) {
 
   std::string changed = kSmall;
   changed.replace(changed.find("\"capacity\": 5"), 13, "\"capacity\": 7");
-  LoadReport third = loadBusiness(backend.booking, zones(), readBusinessFile(changed, zones()));
+  LoadReport third = loadBusiness(backend.booking, readBusinessFile(changed, zones()));
   EXPECT_EQ(third.count(Outcome::Updated), 1) << third.summary();
   EXPECT_EQ(backend.booking.catalog.service("yoga")->capacity, 7);
 }
@@ -159,7 +159,7 @@ TEST_F(Loading, MissingResourcesAreFoundBeforeAnythingIsWritten) {
   bad.replace(bad.find("[\"room\"]"), 8, "[\"studio\"]");
   BusinessFile b = readBusinessFile(bad, zones());
   try {
-    loadBusiness(backend.booking, zones(), b);
+    loadBusiness(backend.booking, b);
     FAIL();
   } catch (const domain::Refused& e) {
     EXPECT_THAT(e.what(), HasSubstr("studio"));
@@ -169,7 +169,7 @@ TEST_F(Loading, MissingResourcesAreFoundBeforeAnythingIsWritten) {
 
 TEST_F(Loading, AllExamplesLoadTogether) {
   for (const char* name : {"hair-salon.json", "yoga-studio.json", "language-school.json"}) {
-    LoadReport r = loadBusiness(backend.booking, zones(), loadBusinessFile(examples() + "/" + name, zones()));
+    LoadReport r = loadBusiness(backend.booking, loadBusinessFile(examples() + "/" + name, zones()));
     EXPECT_EQ(r.count(Outcome::Created), static_cast<int>(r.items.size())) << name;
   }
   EXPECT_EQ(backend.booking.catalog.resourcesOf("ana").size(), 1u);
