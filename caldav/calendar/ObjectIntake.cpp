@@ -1,6 +1,7 @@
 #include "caldav/calendar/ObjectIntake.h"
 
 #include "caldav/calendar/CalendarErrors.h"
+#include "caldav/dav/DavContext.h"
 #include "caldav/ical/CalendarObject.h"
 #include "caldav/ical/Instances.h"
 
@@ -59,6 +60,17 @@ PreparedObject prepareCalendarObject(std::string_view body, const domain::Collec
   } catch (const ical::CalendarDataError& e) {
     throw toDavError(e);
   }
+}
+
+PreparedObject prepareCalendarMember(domain::CalendarReader& store, std::string_view body,
+                                     const domain::CollectionRecord& calendar, const std::string& name) {
+  PreparedObject prepared = prepareCalendarObject(body, calendar);
+  if (auto other = store.objectByUid(calendar.id, prepared.uid); other && other->name != name) {
+    throw DavError::forbidden(xml::kCalDav, "no-uid-conflict",
+                              "the UID " + prepared.uid + " is already used by " + other->name)
+        .withHref(memberHref(calendar, other->name));
+  }
+  return prepared;
 }
 
 }  // namespace bookdav::caldav

@@ -24,6 +24,11 @@ struct PreparedObject {
 // supported-calendar-component.
 PreparedObject prepareCalendarObject(std::string_view body, const domain::CollectionRecord& calendar);
 
+// prepareCalendarObject for the member `name` of `calendar`, refusing as well (403
+// CALDAV:no-uid-conflict, naming the other member) when another member already has its UID.
+PreparedObject prepareCalendarMember(domain::CalendarReader& store, std::string_view body,
+                                     const domain::CollectionRecord& calendar, const std::string& name);
+
 // The instance index of a parsed calendar object, computed at `now` (horizons are relative to it).
 domain::InstanceIndex indexOf(const ical::Component& calendar, domain::Instant now);
 

@@ -28,12 +28,7 @@ void copyObject(CalendarWriter& store, const ObjectRecord& source,
   copy.name = name;
   domain::InstanceIndex index;
   if (target.kind == CollectionKind::Calendar) {
-    PreparedObject prepared = prepareCalendarObject(*source.data, target);
-    if (auto other = store.objectByUid(target.id, prepared.uid); other && other->name != name) {
-      throw DavError::forbidden(xml::kCalDav, "no-uid-conflict",
-                                "the UID " + prepared.uid + " is already used")
-          .withHref(memberHref(target, other->name));
-    }
+    PreparedObject prepared = prepareCalendarMember(store, *source.data, target, name);
     copy.uid = prepared.uid;
     copy.componentType = prepared.componentType;
     copy.contentType = "text/calendar; charset=utf-8";

@@ -62,12 +62,7 @@ Response handlePut(DavContext& ctx, const Request& request) {
             xml::kCalDav, "supported-calendar-data",
             "a calendar stores text/calendar, not " + request.header("Content-Type", ""));
       }
-      PreparedObject prepared = prepareCalendarObject(request.body, parent);
-      if (auto other = store.objectByUid(parent.id, prepared.uid); other && other->name != name) {
-        throw DavError::forbidden(xml::kCalDav, "no-uid-conflict",
-                                  "the UID " + prepared.uid + " is already used by " + other->name)
-            .withHref(memberHref(parent, other->name));
-      }
+      PreparedObject prepared = prepareCalendarMember(store, request.body, parent, name);
       record.contentType = kCalendarType;
       record.uid = prepared.uid;
       record.componentType = prepared.componentType;
