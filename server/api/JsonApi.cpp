@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "caldav/webdav/Href.h"
 #include "server/api/ApiError.h"
 #include "server/api/Endpoints.h"
 
@@ -17,25 +18,13 @@ const std::map<std::string, Endpoint, std::less<>> kEndpoints = {
     {"sessions", api::sessionsEndpoint},
 };
 
-std::vector<std::string> segments(const std::string& path) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos < path.size()) {
-    size_t slash = path.find('/', pos);
-    if (slash == std::string::npos) slash = path.size();
-    if (slash > pos) out.push_back(path.substr(pos, slash - pos));
-    pos = slash + 1;
-  }
-  return out;
-}
-
 caldav::Response dispatch(const caldav::Request& request, Backend& backend) {
   if (request.body.size() > JsonApi::kMaxBodyBytes)
     throw api::ApiError(413, "too-large",
                         "the request body has " + std::to_string(request.body.size()) +
                             " bytes; the JSON API takes " + std::to_string(JsonApi::kMaxBodyBytes) +
                             " at most");
-  std::vector<std::string> parts = segments(request.path);  // "api", "v1", family, ...
+  std::vector<std::string> parts = caldav::pathSegments(request.path);  // "api", "v1", family, ...
   if (parts.size() < 3 || parts[1] != "v1") {
     std::string families;
     for (const auto& [name, endpoint] : kEndpoints) families += (families.empty() ? "" : ", ") + name;
@@ -60,6 +49,11 @@ caldav::Response JsonApi::handle(const caldav::Request& request) {
   } catch (const domain::Refused& e) {
     return api::errorResponse(api::fromRefused(e));
   }
+}
+
+bool JsonApi::owns(std::string_view target) {
+  std::string_view path = target.substr(0, target.find('?'));
+  return path == "/api" || path.starts_with("/api/");
 }
 
 caldav::Response JsonApi::options() {

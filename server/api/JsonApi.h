@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 
 #include "caldav/webdav/Message.h"
 #include "server/Backend.h"
@@ -22,6 +23,9 @@ class JsonApi {
 
   // OPTIONS on /api/... (before authentication): the methods the API uses.
   static caldav::Response options();
+
+  // Whether a request target (a path, or a raw URI with a query) is the API's: "/api", "/api/...".
+  static bool owns(std::string_view target);
 
  private:
   Backend& backend_;

@@ -30,10 +30,6 @@ using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
 
 // Requests to the JSON API get their errors as JSON.
-bool isApi(const std::string& uri) {
-  return uri == "/api" || uri.rfind("/api/", 0) == 0 || uri.rfind("/api?", 0) == 0;
-}
-
 void send(HTTPServerResponse& out, const caldav::Response& r, bool head) {
   std::string reason = r.reason.empty() ? std::string(caldav::statusReason(r.status)) : r.reason;
   out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status), reason);
@@ -66,8 +62,9 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
       std::cerr << "bookdav: internal error on " << in.getMethod() << " " << in.getURI() << ": " << e.what()
                 << std::endl;
       const std::string message = "internal error; the request changed nothing";
-      response = isApi(in.getURI()) ? api::errorResponse(api::ApiError(500, "internal-error", message))
-                                    : caldav::DavError(500, std::nullopt, message).toResponse();
+      response = JsonApi::owns(in.getURI())
+                     ? api::errorResponse(api::ApiError(500, "internal-error", message))
+                     : caldav::DavError(500, std::nullopt, message).toResponse();
     }
     try {
       send(out, response, head);
@@ -118,7 +115,7 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     if (!readBody(in, out, request.body)) {
       const std::string message =
           "the request body is larger than " + std::to_string(settings_.maxBodyBytes) + " bytes";
-      if (isApi(in.getURI())) return api::errorResponse(api::ApiError(413, "too-large", message));
+      if (JsonApi::owns(in.getURI())) return api::errorResponse(api::ApiError(413, "too-large", message));
       return caldav::DavError(413, std::nullopt, message).toResponse();
     }
     const std::string& uri = in.getURI();

@@ -11,14 +11,10 @@ namespace {
 
 constexpr const char* kChallenge = "Basic realm=\"bookdav\", charset=\"UTF-8\"";
 
-bool isApiPath(const std::string& path) {
-  return path == "/api" || path.rfind("/api/", 0) == 0;
-}
-
 }  // namespace
 
 caldav::Response Router::unauthorized(const std::string& path, const std::string& why) const {
-  if (isApiPath(path)) return api::unauthenticated(why, kChallenge);
+  if (JsonApi::owns(path)) return api::unauthenticated(why, kChallenge);
   caldav::Response r = caldav::DavError(401, std::nullopt, why).toResponse();
   r.set("WWW-Authenticate", kChallenge);
   return r;
@@ -42,7 +38,8 @@ caldav::Response Router::route(caldav::Request& request) {
     return r;
   }
   if (path.rfind("/feeds/", 0) == 0) return backend_.dav.serveFeed(request);
-  if (request.method == "OPTIONS") return isApiPath(path) ? JsonApi::options() : backend_.dav.handle(request);
+  if (request.method == "OPTIONS")
+    return JsonApi::owns(path) ? JsonApi::options() : backend_.dav.handle(request);
 
   auto header = request.header("Authorization");
   if (!header) return unauthorized(path, "sign in with your bookdav user name and password");
@@ -53,7 +50,7 @@ caldav::Response Router::route(caldav::Request& request) {
   provisionOnce(account->name);
 
   if (path == "/" || path.rfind("/dav", 0) == 0) return backend_.dav.handle(request);
-  if (isApiPath(path)) return api_.handle(request);
+  if (JsonApi::owns(path)) return api_.handle(request);
   return caldav::DavError::notFound(path + " is not part of bookdav's URL space").toResponse();
 }
 
