@@ -6,7 +6,6 @@
 #include <set>
 
 #include "caldav/booking/BookingNames.h"
-#include "caldav/calendar/CalendarErrors.h"
 #include "caldav/dav/LiveProperties.h"
 #include "caldav/ical/CalendarObject.h"
 #include "caldav/ical/Component.h"
@@ -45,12 +44,8 @@ Actor actorOf(const Request& request) {
 
 // The master VEVENT of the body, read in the zone floating times belong to.
 RequestedBooking readEvent(std::string_view body, const std::string& floatingZone, DavContext& ctx) {
-  ical::ParsedObject parsed;
-  try {
-    parsed = ical::parseObject(body, ical::AllowedComponents{"VEVENT"});
-  } catch (const ical::CalendarDataError& e) {
-    throw toDavError(e);
-  }
+  // A CalendarDataError becomes 403 valid-calendar-data where DavService maps every error.
+  ical::ParsedObject parsed = ical::parseObject(body, ical::AllowedComponents{"VEVENT"});
   icalcomponent* master = nullptr;
   for (icalcomponent* c : ical::childComponents(parsed.calendar.get(), "VEVENT")) {
     if (!ical::firstProperty(c, "RECURRENCE-ID")) master = c;
