@@ -20,7 +20,8 @@ struct Request {
   std::string body;
   std::string user;  // authenticated account name ("" for anonymous: feeds, well-known)
   domain::Role role = domain::Role::Customer;
-  std::string baseUrl;  // "http://127.0.0.1:8080" as the client addressed us, for absolute URLs
+  std::string baseUrl;        // "http://127.0.0.1:8080" as the client addressed us, for absolute URLs
+  std::string clientAddress;  // the peer's IP address ("127.0.0.1", "::1"), for throttling and logs
 
   // Header value by case-insensitive name.
   std::optional<std::string> header(std::string_view name) const;

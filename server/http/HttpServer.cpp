@@ -133,6 +133,7 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     }
     request.path = *path;
     for (const auto& [name, value] : in) request.headers.emplace_back(name, value);
+    request.clientAddress = in.clientAddress().host().toString();
     const bool tls = !settings_.tlsCertificate.empty();
     request.baseUrl =
         std::string(tls ? "https://" : "http://") +

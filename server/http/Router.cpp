@@ -30,6 +30,14 @@ void Router::provisionOnce(const std::string& user) {
   provisioned_.insert(user);
 }
 
+std::variant<domain::Account, caldav::Response> Router::signIn(const caldav::Request& request) {
+  auto header = request.header("Authorization");
+  if (!header) return unauthorized(request.path, "sign in with your bookdav user name and password");
+  auto account = authenticator_.authenticate(*header);
+  if (!account) return unauthorized(request.path, "the user name or password is wrong");
+  return std::move(*account);
+}
+
 caldav::Response Router::route(caldav::Request& request) {
   const std::string& path = request.path;
   if (path == "/.well-known/caldav" || path == "/.well-known/caldav/") {
@@ -41,13 +49,12 @@ caldav::Response Router::route(caldav::Request& request) {
   if (request.method == "OPTIONS")
     return JsonApi::owns(path) ? JsonApi::options() : backend_.dav.handle(request);
 
-  auto header = request.header("Authorization");
-  if (!header) return unauthorized(path, "sign in with your bookdav user name and password");
-  auto account = authenticator_.authenticate(*header);
-  if (!account) return unauthorized(path, "the user name or password is wrong");
-  request.user = account->name;
-  request.role = account->role;
-  provisionOnce(account->name);
+  auto signedIn = signIn(request);
+  if (auto* refusal = std::get_if<caldav::Response>(&signedIn)) return std::move(*refusal);
+  const domain::Account& account = std::get<domain::Account>(signedIn);
+  request.user = account.name;
+  request.role = account.role;
+  provisionOnce(account.name);
 
   if (path == "/" || path.rfind("/dav", 0) == 0) return backend_.dav.handle(request);
   if (JsonApi::owns(path)) return api_.handle(request);

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <variant>
 
 #include "caldav/webdav/Message.h"
 #include "server/Backend.h"
@@ -19,6 +20,8 @@ class Router {
   caldav::Response route(caldav::Request& request);
 
  private:
+  // The signed-in account of the request's Authorization header, or the answer refusing it (401).
+  std::variant<domain::Account, caldav::Response> signIn(const caldav::Request& request);
   caldav::Response unauthorized(const std::string& path, const std::string& why) const;
   void provisionOnce(const std::string& user);
 
