@@ -2,6 +2,7 @@
 
 #include "caldav/booking/BookingEvents.h"
 #include "caldav/booking/BookingNames.h"
+#include "caldav/booking/ComputedMembers.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/webdav/Href.h"
 #include "domain/booking/ChangeScopes.h"
@@ -159,9 +160,10 @@ std::optional<Resource> resolveBookingPath(DavContext& ctx, domain::CalendarRead
   member.container = calendar->kind;
   member.path = calendar->path + segments[4];
   member.syncSeq.reset();
-  if (auto found = computedMembers(ctx, store, *calendar)->get(segments[4], true)) {
+  if (auto found = computedMember(ctx, *calendar, segments[4])) {
     member.kind = ResourceKind::Object;
-    member.object = std::move(found);
+    member.object = std::move(found->record);
+    member.member = found->identity;
   } else {
     member.kind = ResourceKind::Missing;
   }

@@ -28,8 +28,4 @@ std::vector<Resource> bookingCalendarsOf(DavContext& ctx, domain::CalendarReader
 // The resource principals (Depth 1 of /dav/principals/resources/).
 std::vector<Resource> resourcePrincipals(DavContext& ctx);
 
-// Members of a computed calendar, as seen by its owner.
-std::unique_ptr<CollectionMembers> computedMembers(DavContext& ctx, domain::CalendarReader& store,
-                                                   const Resource& calendar);
-
 }  // namespace bookdav::caldav

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "caldav/booking/BookingNames.h"
+#include "caldav/booking/ComputedMembers.h"
 #include "caldav/dav/LiveProperties.h"
 #include "caldav/ical/CalendarObject.h"
 #include "caldav/ical/Component.h"
@@ -107,15 +108,34 @@ RequestedBooking readEvent(std::string_view body, const std::string& floatingZon
   return out;
 }
 
-std::optional<domain::BookingId> bookingOfMember(const Resource& target) {
-  if (target.kind == ResourceKind::Object && target.object && target.object->id < 0)
-    return -target.object->id;
+std::optional<std::int64_t> memberId(const Resource& target, ComputedMember::Kind kind) {
+  if (target.kind == ResourceKind::Object && target.member && target.member->kind == kind)
+    return target.member->id;
   return std::nullopt;
 }
 
+std::optional<domain::BookingId> bookingOfMember(const Resource& target) {
+  return memberId(target, ComputedMember::Kind::Booking);
+}
+
 std::optional<domain::SessionId> sessionOfMember(const Resource& target) {
-  if (target.kind == ResourceKind::Object && target.object && target.object->id > 0) return target.object->id;
-  return std::nullopt;
+  return memberId(target, ComputedMember::Kind::Session);
+}
+
+// If-Match / If-None-Match of the request on the member's event as it stands inside the write
+// transaction that changes it, so that two changes made from the same ETag cannot both win.
+template <typename Record>
+domain::WriteCondition<Record> eventPreconditions(DavContext& ctx, const Request& request,
+                                                  const Resource& member) {
+  if (!request.header("If-Match") && !request.header("If-None-Match")) return {};
+  Resource calendar = member;
+  calendar.kind = member.container;
+  calendar.object.reset();
+  calendar.member.reset();
+  return [&ctx, &request, calendar = std::move(calendar), identity = *member.member](
+             domain::BookingData& data, const Record&) {
+    checkWritePreconditions(request, computedMemberETag(ctx, data, calendar, identity));
+  };
 }
 
 Response book(DavContext& ctx, const Request& request, const Resource& target) {
@@ -158,7 +178,6 @@ Response book(DavContext& ctx, const Request& request, const Resource& target) {
 }
 
 Response reschedule(DavContext& ctx, const Request& request, const Resource& target, domain::BookingId id) {
-  checkWritePreconditions(request, target.object->etag);
   auto booking = ctx.booking.desk.booking(id);
   if (!booking) throw DavError::notFound("the booking is gone");
   auto service = ctx.booking.catalog.service(booking->serviceId);
@@ -173,12 +192,14 @@ Response reschedule(DavContext& ctx, const Request& request, const Resource& tar
   if (event.start == booking->time.start &&
       (event.resourceIds.empty() || std::find(booking->resourceIds.begin(), booking->resourceIds.end(),
                                               event.resourceIds.front()) != booking->resourceIds.end())) {
-    return Response::empty(204);  // nothing bookdav keeps has changed
+    checkWritePreconditions(request, target.object->etag);  // nothing changes: no race to lose
+    return Response::empty(204);                            // nothing bookdav keeps has changed
   }
   domain::RescheduleRequest move;
   move.start = event.start;
   if (!event.resourceIds.empty()) move.resourceId = event.resourceIds.front();
-  ctx.booking.desk.reschedule(id, move, actorOf(request));
+  ctx.booking.desk.reschedule(id, move, actorOf(request),
+                              eventPreconditions<domain::Booking>(ctx, request, target));
   return Response::empty(204);
 }
 
@@ -244,15 +265,15 @@ Response deleteFromComputedCalendar(DavContext& ctx, const Request& request, con
   }
   refuseOthersBooking(ctx, request, target);
   if (!target.exists()) throw DavError::notFound(target.path + " does not exist");
-  checkWritePreconditions(request, target.object->etag);
   if (auto id = bookingOfMember(target)) {
-    ctx.booking.desk.cancel(*id, actorOf(request));
+    ctx.booking.desk.cancel(*id, actorOf(request), eventPreconditions<domain::Booking>(ctx, request, target));
     return Response::empty(204);
   }
   auto session = ctx.booking.timetable.session(*sessionOfMember(target));
   if (session && session->kind == domain::SessionKind::TimeOff &&
       target.container == ResourceKind::ResourceCalendar) {
-    ctx.booking.timetable.cancelSession(session->id);
+    ctx.booking.timetable.cancelSession(session->id,
+                                        eventPreconditions<domain::Session>(ctx, request, target));
     return Response::empty(204);
   }
   throw DavError::forbidden(xml::kDav, "need-privileges",

@@ -1,12 +1,10 @@
-// The members of the computed calendars, generated from sessions and bookings, with the change
-// log mapped onto their names and free/busy computed from the same slots the booking desk admits.
-#include <map>
-#include <set>
+#include "caldav/booking/ComputedMembers.h"
 
-#include "caldav/booking/BookingCalendars.h"
-#include "caldav/booking/BookingEvents.h"
+#include <algorithm>
+#include <map>
+
+#include "caldav/booking/BookingEventSource.h"
 #include "caldav/booking/BookingNames.h"
-#include "caldav/dav/LiveProperties.h"
 #include "caldav/webdav/ETag.h"
 #include "domain/booking/ChangeScopes.h"
 #include "domain/booking/Intervals.h"
@@ -33,22 +31,130 @@ std::optional<std::int64_t> numberAfter(std::string_view item, std::string_view 
   }
 }
 
-class ComputedMembers final : public CollectionMembers {
+// Which sessions and bookings a computed calendar shows, and under which names: one rule for the
+// listing, the lookup of one member and the ETag of a member inside a write.
+class CalendarView {
  public:
-  ComputedMembers(DavContext& ctx, Resource calendar) : ctx_(ctx), calendar_(std::move(calendar)) {
-    const std::string& owner = calendar_.owner;
+  CalendarView(const Resource& calendar, domain::Instant now)
+      : calendar_(calendar), window_{now - kPast, now + kAhead} {}
+
+  domain::Interval window() const { return window_; }
+
+  bool shows(const Booking& b) const {
+    if (!domain::isActive(b.status)) return false;
     switch (calendar_.kind) {
       case ResourceKind::ServiceCalendar:
-        scopes_ = domain::serviceCollectionScopes(calendar_.service->id, owner);
+        return b.customer == calendar_.owner && b.serviceId == calendar_.service->id;
+      case ResourceKind::BookingsCalendar:
+        return b.customer == calendar_.owner;
+      default:
+        return false;  // resource calendars show sessions, with their bookings inside
+    }
+  }
+
+  bool shows(const Session& s) const {
+    if (!s.time.overlaps(window_)) return false;
+    switch (calendar_.kind) {
+      case ResourceKind::ServiceCalendar:
+        return s.serviceId == calendar_.service->id &&
+               (s.kind == domain::SessionKind::Class || s.kind == domain::SessionKind::Course);
+      case ResourceKind::ResourceCalendar:
+        return s.active() && std::find(s.resourceIds.begin(), s.resourceIds.end(), calendar_.resourceId) !=
+                                 s.resourceIds.end();
+      default:
+        return false;
+    }
+  }
+
+  std::string nameOf(const Booking& b) const {
+    if (calendar_.kind == ResourceKind::ServiceCalendar && !b.clientHref.empty()) return b.clientHref;
+    return bookingMemberName(b.id);
+  }
+
+  // What `name` would stand for in this calendar, if anything shows under it.
+  std::optional<ComputedMember> identify(domain::BookingData& data, std::string_view name) const {
+    using Kind = ComputedMember::Kind;
+    if (calendar_.kind == ResourceKind::ServiceCalendar) {
+      if (auto b = data.bookingByClientHref(calendar_.owner, calendar_.service->id, name); b && shows(*b))
+        return ComputedMember{Kind::Booking, b->id};
+    }
+    if (calendar_.kind != ResourceKind::ResourceCalendar) {
+      if (auto id = bookingIdOfMember(name)) return ComputedMember{Kind::Booking, *id};
+    }
+    if (calendar_.kind != ResourceKind::BookingsCalendar) {
+      if (auto id = sessionIdOfMember(name)) return ComputedMember{Kind::Session, *id};
+    }
+    return std::nullopt;
+  }
+
+  const Resource& calendar() const { return calendar_; }
+
+ private:
+  const Resource& calendar_;
+  domain::Interval window_;
+};
+
+// The active bookings of a session shown in a resource calendar.
+std::vector<Booking> activeBookingsOf(domain::BookingData& data, const Session& s) {
+  std::vector<Booking> out;
+  for (BookingStatus status : kActive) {
+    for (Booking& b : data.bookingsOfSession(s.id, status)) out.push_back(std::move(b));
+  }
+  return out;
+}
+
+domain::ObjectRecord record(const Resource& calendar, std::string name, std::string text, std::int64_t id,
+                            domain::Instant modified, std::string uid) {
+  domain::ObjectRecord r;
+  r.id = id;
+  r.collectionId = calendar.collection->id;
+  r.name = std::move(name);
+  r.contentType = "text/calendar; charset=utf-8";
+  r.etag = contentETag(text);
+  r.uid = std::move(uid);
+  r.componentType = "VEVENT";
+  r.size = static_cast<std::int64_t>(text.size());
+  r.modified = modified;
+  r.data = std::move(text);
+  return r;
+}
+
+// The member `identity` of the calendar with its text, read from data; nullopt when not shown.
+std::optional<domain::ObjectRecord> renderMember(const CalendarView& view, BookingEventSource& source,
+                                                 domain::BookingData& data, ComputedMember identity,
+                                                 std::int64_t recordId) {
+  const Resource& calendar = view.calendar();
+  if (identity.kind == ComputedMember::Kind::Booking) {
+    std::optional<Booking> b = data.booking(identity.id);
+    if (!b || !view.shows(*b)) return std::nullopt;
+    std::optional<std::string> text = source.bookingText(*b);
+    if (!text) return std::nullopt;
+    return record(calendar, view.nameOf(*b), std::move(*text), recordId, b->updated,
+                  BookingEventSource::bookingUid(*b));
+  }
+  std::optional<Session> s = data.session(identity.id);
+  if (!s || !view.shows(*s)) return std::nullopt;
+  std::string text = calendar.kind == ResourceKind::ServiceCalendar
+                         ? source.customerSessionText(*calendar.service, *s)
+                         : source.staffSessionText(*s, activeBookingsOf(data, *s));
+  return record(calendar, sessionMemberName(s->id), std::move(text), recordId, s->updated,
+                BookingEventSource::sessionUid(s->id));
+}
+
+class ComputedMembers final : public CollectionMembers {
+ public:
+  ComputedMembers(DavContext& ctx, Resource calendar)
+      : ctx_(ctx), calendar_(std::move(calendar)), view_(calendar_, ctx_.clock.now()) {
+    switch (calendar_.kind) {
+      case ResourceKind::ServiceCalendar:
+        scopes_ = domain::serviceCollectionScopes(calendar_.service->id, calendar_.owner);
         break;
       case ResourceKind::BookingsCalendar:
-        scopes_ = domain::customerCollectionScopes(owner);
+        scopes_ = domain::customerCollectionScopes(calendar_.owner);
         break;
       default:
         scopes_ = domain::resourceCollectionScopes(calendar_.resourceId);
     }
-    const domain::Instant now = ctx_.clock.now();
-    window_ = {now - kPast, now + kAhead};
   }
 
   const std::shared_ptr<const domain::CollectionRecord>& collection() const override {
@@ -62,20 +168,16 @@ class ComputedMembers final : public CollectionMembers {
   }
 
   std::optional<domain::ObjectRecord> get(std::string_view name, bool) override {
-    generate();
-    for (const auto& m : members_) {
-      if (m.name == name) return m;
-    }
+    if (auto found = computedMember(ctx_, calendar_, name)) return std::move(found->record);
     return std::nullopt;
   }
 
+  // Record ids are positions in the listing (1-based): unique within this calendar, for this request.
   std::vector<domain::ObjectRecord> byIds(std::span<const std::int64_t> ids, bool) override {
     generate();
     std::vector<domain::ObjectRecord> out;
     for (std::int64_t id : ids) {
-      for (const auto& m : members_) {
-        if (m.id == id) out.push_back(m);
-      }
+      if (id >= 1 && id <= static_cast<std::int64_t>(members_.size())) out.push_back(members_[id - 1]);
     }
     return out;
   }
@@ -177,149 +279,58 @@ class ComputedMembers final : public CollectionMembers {
     if (!bid) return {};
     auto booking = ctx_.booking.desk.booking(*bid);
     if (!booking) return {bookingMemberName(*bid)};
-    switch (calendar_.kind) {
-      case ResourceKind::ServiceCalendar:
-        return {hrefInService(*booking)};
-      case ResourceKind::BookingsCalendar:
-        return {bookingMemberName(*bid)};
-      default: {
-        std::vector<std::string> names;
-        for (domain::SessionId sid : booking->sessionIds) names.push_back(sessionMemberName(sid));
-        return names;
-      }
+    if (calendar_.kind == ResourceKind::ResourceCalendar) {
+      std::vector<std::string> names;
+      for (domain::SessionId sid : booking->sessionIds) names.push_back(sessionMemberName(sid));
+      return names;
     }
+    // A booking leaving this calendar keeps the name it had in it (its href, or booking-<id>.ics).
+    if (calendar_.kind == ResourceKind::ServiceCalendar && !booking->clientHref.empty())
+      return {booking->clientHref};
+    return {bookingMemberName(*bid)};
   }
 
-  static std::string hrefInService(const Booking& b) {
-    return b.clientHref.empty() ? bookingMemberName(b.id) : b.clientHref;
-  }
-
-  void add(std::string name, std::string text, std::int64_t id, domain::Instant modified, std::string uid) {
-    domain::ObjectRecord r;
-    r.id = id;
-    r.collectionId = calendar_.collection->id;
-    r.name = std::move(name);
-    r.contentType = "text/calendar; charset=utf-8";
-    r.etag = contentETag(text);
-    r.uid = std::move(uid);
-    r.componentType = "VEVENT";
-    r.size = static_cast<std::int64_t>(text.size());
-    r.modified = modified;
-    r.data = std::move(text);
-    members_.push_back(std::move(r));
-  }
-
-  const domain::Service* serviceOf(const std::string& id) {
-    auto it = services_.find(id);
-    if (it == services_.end()) it = services_.emplace(id, ctx_.booking.catalog.service(id)).first;
-    return it->second ? &*it->second : nullptr;
-  }
-
-  const domain::Resource* resourceOf(const std::string& id) {
-    auto it = resources_.find(id);
-    if (it == resources_.end()) it = resources_.emplace(id, ctx_.booking.catalog.resource(id)).first;
-    return it->second ? &*it->second : nullptr;
-  }
-
-  std::vector<domain::Resource> resourcesOf(const std::vector<std::string>& ids) {
-    std::vector<domain::Resource> out;
-    for (const auto& id : ids) {
-      if (const auto* r = resourceOf(id)) out.push_back(*r);
-    }
-    return out;
-  }
-
-  Participant participantOf(const Booking& b) {
-    Participant p;
-    std::optional<domain::Account> account;
-    if (!b.customer.empty()) {
-      auto it = accounts_.find(b.customer);
-      if (it == accounts_.end()) it = accounts_.emplace(b.customer, ctx_.accounts.find(b.customer)).first;
-      account = it->second;
-    }
-    if (account) {
-      p.address = calendarUserAddress(*account, ctx_.settings);
-      p.name = !b.contact.name.empty()         ? b.contact.name
-               : !account->displayName.empty() ? account->displayName
-                                               : account->name;
-    } else {
-      p.address = b.contact.email.empty() ? "urn:bookdav:booking:" + std::to_string(b.id)
-                                          : "mailto:" + b.contact.email;
-      p.name = b.contact.name.empty() ? "Guest" : b.contact.name;
-    }
-    return p;
-  }
-
-  void addBooking(const Booking& b, std::string name) {
-    const domain::Service* service = serviceOf(b.serviceId);
-    if (!service) return;
-    std::vector<Session> sessions;
-    for (domain::SessionId id : b.sessionIds) {
-      if (auto s = ctx_.booking.timetable.session(id)) sessions.push_back(*s);
-    }
-    std::vector<domain::Resource> resources = resourcesOf(b.resourceIds);
-    int position = b.status == BookingStatus::Waitlisted ? ctx_.booking.desk.waitlistPosition(b.id) : 0;
-    BookingEventData data{*service, b, sessions, resources, participantOf(b), position};
-    std::string uid = b.clientUid.empty() ? "booking-" + std::to_string(b.id) + "@bookdav" : b.clientUid;
-    add(std::move(name), bookingEvent(data, ctx_.settings), -b.id, b.updated, std::move(uid));
+  void add(std::optional<domain::ObjectRecord> r) {
+    if (r) members_.push_back(std::move(*r));
   }
 
   void generate() {
     if (generated_) return;
     generated_ = true;
-    auto& engine = ctx_.booking;
-    const std::string& owner = calendar_.owner;
-    if (calendar_.kind == ResourceKind::ServiceCalendar) {
-      const domain::Service& service = *calendar_.service;
-      if (service.kind != domain::ServiceKind::Appointment) {
-        for (const Session& s : engine.timetable.sessions(service.id, window_)) {
-          if (s.kind != domain::SessionKind::Class && s.kind != domain::SessionKind::Course) continue;
-          add(sessionMemberName(s.id), sessionEventForCustomers(service, s, ctx_.settings), s.id, s.updated,
-              "session-" + std::to_string(s.id) + "@bookdav");
+    using Kind = ComputedMember::Kind;
+    // Class sessions are materialised as far as the window reaches before the snapshot is read.
+    std::vector<Session> serviceSessions;
+    if (calendar_.kind == ResourceKind::ServiceCalendar &&
+        calendar_.service->kind != domain::ServiceKind::Appointment)
+      serviceSessions = ctx_.booking.timetable.sessions(calendar_.service->id, view_.window());
+    ctx_.booking.store.read([&](domain::BookingData& data) {
+      BookingEventSource source(data, ctx_.accounts, ctx_.settings);
+      auto next = [&] { return static_cast<std::int64_t>(members_.size()) + 1; };
+      if (calendar_.kind == ResourceKind::ResourceCalendar) {
+        for (const Session& s : data.sessionsOnResource(calendar_.resourceId, view_.window())) {
+          if (view_.shows(s)) add(renderMember(view_, source, data, {Kind::Session, s.id}, next()));
         }
+        return;
+      }
+      for (const Session& s : serviceSessions) {
+        if (view_.shows(s)) add(renderMember(view_, source, data, {Kind::Session, s.id}, next()));
       }
       domain::BookingFilter filter;
-      filter.customer = owner;
-      filter.serviceId = service.id;
+      filter.customer = calendar_.owner;
+      if (calendar_.kind == ResourceKind::ServiceCalendar) filter.serviceId = calendar_.service->id;
       filter.statuses = kActive;
-      for (const Booking& b : engine.desk.bookings(filter)) addBooking(b, hrefInService(b));
-    } else if (calendar_.kind == ResourceKind::BookingsCalendar) {
-      domain::BookingFilter filter;
-      filter.customer = owner;
-      filter.statuses = kActive;
-      for (const Booking& b : engine.desk.bookings(filter)) addBooking(b, bookingMemberName(b.id));
-    } else {
-      domain::BookingFilter filter;
-      filter.resourceId = calendar_.resourceId;
-      filter.range = window_;
-      filter.statuses = kActive;
-      std::map<domain::SessionId, std::vector<Booking>> bySession;
-      for (Booking& b : engine.desk.bookings(filter)) {
-        for (domain::SessionId sid : b.sessionIds) bySession[sid].push_back(b);
+      for (const Booking& b : data.bookings(filter)) {
+        if (view_.shows(b)) add(renderMember(view_, source, data, {Kind::Booking, b.id}, next()));
       }
-      for (const Session& s : engine.timetable.sessionsOn(calendar_.resourceId, window_)) {
-        if (!s.active()) continue;
-        const std::vector<Booking>& bookings = bySession[s.id];
-        std::vector<Participant> customers;
-        for (const Booking& b : bookings) customers.push_back(participantOf(b));
-        std::vector<domain::Resource> resources = resourcesOf(s.resourceIds);
-        StaffSessionData data{s, s.serviceId.empty() ? nullptr : serviceOf(s.serviceId), resources, bookings,
-                              customers};
-        add(sessionMemberName(s.id), sessionEventForStaff(data, ctx_.settings), s.id, s.updated,
-            "session-" + std::to_string(s.id) + "@bookdav");
-      }
-    }
+    });
   }
 
   DavContext& ctx_;
   Resource calendar_;
+  CalendarView view_;
   std::vector<std::string> scopes_;
-  domain::Interval window_;
   bool generated_ = false;
   std::vector<domain::ObjectRecord> members_;
-  std::map<std::string, std::optional<domain::Service>> services_;
-  std::map<std::string, std::optional<domain::Resource>> resources_;
-  std::map<std::string, std::optional<domain::Account>> accounts_;
 };
 
 }  // namespace
@@ -328,6 +339,28 @@ std::unique_ptr<CollectionMembers> computedMembers(DavContext& ctx, domain::Cale
                                                    const Resource& calendar) {
   if (!isComputedCalendar(calendar.kind) || !calendar.collection) return nullptr;
   return std::make_unique<ComputedMembers>(ctx, calendar);
+}
+
+std::optional<FoundMember> computedMember(DavContext& ctx, const Resource& calendar, std::string_view name) {
+  if (!isComputedCalendar(calendar.kind) || !calendar.collection) return std::nullopt;
+  CalendarView view(calendar, ctx.clock.now());
+  return ctx.booking.store.reading([&](domain::BookingData& data) -> std::optional<FoundMember> {
+    std::optional<ComputedMember> identity = view.identify(data, name);
+    if (!identity) return std::nullopt;
+    BookingEventSource source(data, ctx.accounts, ctx.settings);
+    std::optional<domain::ObjectRecord> r = renderMember(view, source, data, *identity, 1);
+    if (!r || r->name != name) return std::nullopt;
+    return FoundMember{std::move(*r), *identity};
+  });
+}
+
+std::optional<std::string> computedMemberETag(DavContext& ctx, domain::BookingData& data,
+                                              const Resource& calendar, ComputedMember identity) {
+  CalendarView view(calendar, ctx.clock.now());
+  BookingEventSource source(data, ctx.accounts, ctx.settings);
+  std::optional<domain::ObjectRecord> r = renderMember(view, source, data, identity, 1);
+  if (!r) return std::nullopt;
+  return r->etag;
 }
 
 }  // namespace bookdav::caldav

@@ -2,6 +2,7 @@
 
 #include "caldav/booking/BookingCalendars.h"
 #include "caldav/booking/BookingNames.h"
+#include "caldav/booking/ComputedMembers.h"
 #include "caldav/dav/CollectionMembers.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/webdav/DavError.h"

@@ -2,6 +2,7 @@
 // principals, a calendar home, a stored collection or member, the scheduling inbox and outbox.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,14 @@ inline bool isComputedCalendar(ResourceKind k) {
          k == ResourceKind::ResourceCalendar;
 }
 
+// What a member of a computed calendar stands for in the booking domain.
+struct ComputedMember {
+  enum class Kind { Booking, Session };
+  Kind kind = Kind::Booking;
+  std::int64_t id = 0;  // a BookingId or a SessionId
+  bool operator==(const ComputedMember&) const = default;
+};
+
 struct Resource {
   ResourceKind kind = ResourceKind::Missing;
   std::string path;   // decoded; collections end in "/"
@@ -48,6 +57,8 @@ struct Resource {
   // user gave them (display name, colour, order, feed token) when there are any.
   std::shared_ptr<const domain::CollectionRecord> collection;
   std::optional<domain::ObjectRecord> object;
+  // Objects of computed calendars: the booking or session they show.
+  std::optional<ComputedMember> member;
   // Objects and missing members: the kind of the calendar they are in.
   ResourceKind container = ResourceKind::Missing;
   std::shared_ptr<const domain::Service> service;  // service calendars and their members

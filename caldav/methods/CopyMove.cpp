@@ -1,4 +1,5 @@
 #include "caldav/calendar/ObjectIntake.h"
+#include "caldav/dav/LiveProperties.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/methods/Methods.h"
 #include "caldav/webdav/DavError.h"
@@ -87,6 +88,11 @@ Response handleCopyMove(DavContext& ctx, const Request& request) {
       requireWrite(request, source);
     else
       requireRead(request, source);
+    // If-Match / If-None-Match name the source (RFC 9110 13.1), compared in this transaction.
+    if (source.kind == ResourceKind::Object)
+      checkWritePreconditions(request, source.object->etag);
+    else if (source.isStoredCollection())
+      checkWritePreconditions(request, collectionETag(*source.collection, store.syncSeq(*source.collection)));
     Resource target = resolve(ctx, request, store, *destination);
     requireWrite(request, target);
     if (source.kind != ResourceKind::Object &&

@@ -5,6 +5,7 @@
 
 #include "caldav/booking/BookingCalendars.h"
 #include "caldav/booking/BookingNames.h"
+#include "caldav/booking/ComputedMembers.h"
 #include "caldav/calendar/FreeBusy.h"
 #include "caldav/dav/CollectionMembers.h"
 #include "caldav/dav/LiveProperties.h"

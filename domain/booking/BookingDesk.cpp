@@ -32,12 +32,15 @@ struct Target {
   Service service;
 };
 
-// An active booking the actor may change: their own, or anyone's for the business.
-Target activeBooking(BookingData& data, BookingId id, const Actor& actor, const ZoneRules& zones) {
+// An active booking the actor may change: their own, or anyone's for the business; the caller's
+// condition is checked once the actor may see the booking.
+Target activeBooking(BookingData& data, BookingId id, const Actor& actor, const ZoneRules& zones,
+                     const WriteCondition<Booking>& condition) {
   Target t{requireBooking(data, id), {}};
   t.service = serviceOf(data, t.booking);
   if (!actor.business && t.booking.customer != actor.user)
     refuse(Refusal::NotYourBooking, t.service, zones, t.booking.time.start);
+  if (condition) condition(data, t.booking);
   if (!isActive(t.booking.status)) refuse(Refusal::AlreadyCanceled, t.service, zones, t.booking.time.start);
   return t;
 }
@@ -213,10 +216,10 @@ Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
   });
 }
 
-Booking BookingDesk::cancel(BookingId id, const Actor& actor) {
+Booking BookingDesk::cancel(BookingId id, const Actor& actor, const WriteCondition<Booking>& condition) {
   const Instant at = now();
   return store_.writing([&](BookingData& data) {
-    auto [b, service] = activeBooking(data, id, actor, zones_);
+    auto [b, service] = activeBooking(data, id, actor, zones_, condition);
     if (!actor.business && holdsPlaces(b.status) && !cancellationOpen(b.policy, b.time.start, at))
       throw Refused(Refusal::CancellationClosed,
                     refusalSentence(Refusal::CancellationClosed, service, zones_, b.time.start) +
@@ -227,10 +230,11 @@ Booking BookingDesk::cancel(BookingId id, const Actor& actor) {
   });
 }
 
-Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, const Actor& actor) {
+Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, const Actor& actor,
+                                const WriteCondition<Booking>& condition) {
   const Instant at = now();
   return store_.writing([&](BookingData& data) {
-    auto [b, service] = activeBooking(data, id, actor, zones_);
+    auto [b, service] = activeBooking(data, id, actor, zones_, condition);
     if (service.kind == ServiceKind::Course)
       invalidRequest(service.name + " is a course: it is booked as a whole and does not move");
     if (!actor.business && !rescheduleOpen(b.policy, b.time.start, at))
@@ -352,11 +356,7 @@ std::optional<Booking> BookingDesk::findByClientUid(std::string_view customer, s
 int BookingDesk::waitlistPosition(BookingId id) {
   return store_.reading([&](BookingData& data) {
     std::optional<Booking> b = data.booking(id);
-    if (!b || b->status != BookingStatus::Waitlisted || b->sessionIds.empty()) return 0;
-    std::vector<Booking> line = data.bookingsOfSession(b->sessionIds.front(), BookingStatus::Waitlisted);
-    for (size_t i = 0; i < line.size(); ++i)
-      if (line[i].id == id) return static_cast<int>(i) + 1;
-    return 0;
+    return b ? domain::waitlistPosition(data, *b) : 0;
   });
 }
 

@@ -16,6 +16,7 @@
 #include "domain/booking/BookingStore.h"
 #include "domain/booking/Slot.h"
 #include "domain/booking/SlotFinder.h"
+#include "domain/booking/WriteCondition.h"
 #include "domain/time/Clock.h"
 #include "domain/time/LocalTime.h"
 
@@ -59,13 +60,16 @@ class BookingDesk {
   Booking book(const BookingRequest& request, const Actor& actor);
   // CANCELED; frees the places and promotes the waitlist in the same transaction. Customers: only
   // their own bookings, and places-holding bookings only before the cancellation deadline of the
-  // booking's policy snapshot (leaving a waitlist is always allowed).
-  Booking cancel(BookingId id, const Actor& actor);
+  // booking's policy snapshot (leaving a waitlist is always allowed). `condition` (see WriteCondition.h)
+  // is checked on the booking as it stands once the actor may act on it, before anything else.
+  Booking cancel(BookingId id, const Actor& actor, const WriteCondition<Booking>& condition = {});
   // Moves the booking atomically: a refused reschedule leaves it as it was. Keeps its id, status,
   // price and client UID/href. An appointment keeps its staff member when free at the new time
   // (unless request.resourceId names another). A class booking holding places needs places in the
-  // new session (it is never moved onto a waitlist); a waitlisted one is admitted afresh.
-  Booking reschedule(BookingId id, const RescheduleRequest& request, const Actor& actor);
+  // new session (it is never moved onto a waitlist); a waitlisted one is admitted afresh. `condition`
+  // as for cancel.
+  Booking reschedule(BookingId id, const RescheduleRequest& request, const Actor& actor,
+                     const WriteCondition<Booking>& condition = {});
   // PENDING -> CONFIRMED (business only), re-checking that its sessions stand and are within capacity.
   Booking approve(BookingId id, const Actor& actor);
   // PENDING -> DECLINED (business only); frees the places and promotes the waitlist.

@@ -55,4 +55,12 @@ int promoteWaitlist(BookingData& data, const Service& service, SessionId session
   }
 }
 
+int waitlistPosition(BookingData& data, const Booking& booking) {
+  if (booking.status != BookingStatus::Waitlisted || booking.sessionIds.empty()) return 0;
+  std::vector<Booking> line = data.bookingsOfSession(booking.sessionIds.front(), BookingStatus::Waitlisted);
+  for (size_t i = 0; i < line.size(); ++i)
+    if (line[i].id == booking.id) return static_cast<int>(i) + 1;
+  return 0;
+}
+
 }  // namespace bookdav::domain

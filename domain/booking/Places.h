@@ -20,4 +20,7 @@ int promoteWaitlist(BookingData& data, const Service& service, SessionId session
 // Loads the sessions of a booking (those that exist), in start order.
 std::vector<Session> sessionsOf(BookingData& data, const Booking& booking);
 
+// 1 for the first in line on the waitlist of its (first) session; 0 when the booking is not waitlisted.
+int waitlistPosition(BookingData& data, const Booking& booking);
+
 }  // namespace bookdav::domain

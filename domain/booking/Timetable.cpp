@@ -220,10 +220,11 @@ Session Timetable::setLock(BookingData& data, SessionId id, bool locked, const s
   return requireSession(data, id);
 }
 
-SessionSync Timetable::cancelSession(SessionId id) {
+SessionSync Timetable::cancelSession(SessionId id, const WriteCondition<Session>& condition) {
   const Instant now = clock_.now();
   return store_.writing([&](BookingData& data) {
     Session s = requireSession(data, id);
+    if (condition) condition(data, s);
     if (s.kind == SessionKind::Appointment)
       invalidRequest("an appointment is canceled by canceling its booking");
     SessionSync sync;

@@ -11,6 +11,7 @@
 #include "domain/booking/BookingStore.h"
 #include "domain/booking/Intervals.h"
 #include "domain/booking/SessionSync.h"
+#include "domain/booking/WriteCondition.h"
 #include "domain/time/Clock.h"
 #include "domain/time/LocalTime.h"
 
@@ -80,7 +81,8 @@ class Timetable {
   Session setLock(BookingData& data, SessionId id, bool locked, const std::string& note);
   // Cancels a class session with its bookings, a course meeting (the course bookings stay) or time
   // off; a session nobody ever booked is deleted. Appointment sessions go by canceling their booking.
-  SessionSync cancelSession(SessionId id);
+  // `condition` (see WriteCondition.h) is checked on the session as it stands before anything else.
+  SessionSync cancelSession(SessionId id, const WriteCondition<Session>& condition = {});
 
   ResourceBusy busy(std::string_view resourceId, Interval range);
 

@@ -1,7 +1,9 @@
 """No overbooking over HTTP: 60 customers, each on its own connection, PUT a booking for the same
 10-place class session at the same moment, and 60 more for one appointment slot. Exactly the
 capacity is confirmed, the waitlist fills in order, everything else is refused with its
-precondition, and each customer's sync-collection agrees with the database."""
+precondition, and each customer's sync-collection agrees with the database. Changes made from one
+ETag (If-Match) race too: exactly one wins."""
+import datetime as dt
 import json
 import os
 import sys
@@ -115,6 +117,65 @@ class BookingRace(unittest.TestCase):
         bookings = json.loads(self.srv.request("GET", "/api/v1/bookings?serviceId=cut", user="admin").body)["bookings"]
         active = [b for b in bookings if b["status"] in ("CONFIRMED", "PENDING")]
         self.assertEqual([b["customer"] for b in active], winners)
+
+    def etag_race(self, user, href, requests):
+        """Sends each (method, body) at once on its own signed-in connection, all with If-Match of the
+        booking's current ETag; returns the statuses."""
+        etag = self.srv.request("GET", href, user=user).header("ETag")
+        self.assertTrue(etag)
+        barrier = threading.Barrier(len(requests), timeout=60)
+        statuses = [None] * len(requests)
+
+        def client(i, method, body):
+            conn = self.srv.connection(timeout=120)
+            self.srv.request("OPTIONS", "/dav/", user=user, conn=conn)  # the slow hash before the race
+            barrier.wait()
+            r = self.srv.request(method, href, body, user=user, conn=conn,
+                                 headers={"Content-Type": "text/calendar", "If-Match": etag})
+            statuses[i] = (r.status, r.body)
+            conn.close()
+
+        threads = [threading.Thread(target=client, args=(i, m, b)) for i, (m, b) in enumerate(requests)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(180)
+        return statuses
+
+    def test_moves_from_one_etag_only_one_wins(self):
+        user = "racer59"
+        href = f"/dav/calendars/{user}/service-cut/move.ics"
+        start = self.biz.cut_slot + dt.timedelta(hours=2)
+        r = self.srv.request("PUT", href, booking_event("move-1", start), user=user,
+                             headers={"Content-Type": "text/calendar"})
+        self.assertEqual(r.status, 201, r)
+        # 16 moves to 16 different free times, all from the same ETag: If-Match is compared in the
+        # transaction that moves the booking, so one move wins and the others find the ETag changed.
+        moves = [("PUT", booking_event("move-1", start + dt.timedelta(hours=1, minutes=30 * i)))
+                 for i in range(16)]
+        statuses = self.etag_race(user, href, moves)
+        self.assertEqual(sorted(s for s, _ in statuses), [204] + [412] * 15, statuses)
+        bookings = json.loads(self.srv.request("GET", "/api/v1/bookings?serviceId=cut", user=user).body)["bookings"]
+        self.assertEqual(len([b for b in bookings if b["status"] == "CONFIRMED"]), 1, bookings)
+
+    def test_cancel_and_move_from_one_etag_only_one_wins(self):
+        user = "racer58"
+        href = f"/dav/calendars/{user}/service-cut/both.ics"
+        start = self.biz.cut_slot + dt.timedelta(hours=10)
+        r = self.srv.request("PUT", href, booking_event("both-1", start), user=user,
+                             headers={"Content-Type": "text/calendar"})
+        self.assertEqual(r.status, 201, r)
+        requests = [("DELETE", None)] * 4 + [("PUT", booking_event("both-1", start + dt.timedelta(minutes=30 * (i + 1))))
+                                             for i in range(4)]
+        statuses = self.etag_race(user, href, requests)
+        self.assertEqual(len([s for s, _ in statuses if s in (200, 204)]), 1, statuses)
+        # The losers: 412, or 404 for a DELETE that comes after the booking is gone (RFC 9110 13.2.1:
+        # preconditions do not apply when the answer without them would not be 2xx).
+        for (method, _), (status, body) in zip(requests, statuses):
+            if status not in (200, 204):
+                self.assertIn(status, (412, 404) if method == "DELETE" else (412,), body)
+        bookings = json.loads(self.srv.request("GET", "/api/v1/bookings?serviceId=cut", user=user).body)["bookings"]
+        self.assertLessEqual(len([b for b in bookings if b["status"] == "CONFIRMED"]), 1, bookings)
 
 
 if __name__ == "__main__":

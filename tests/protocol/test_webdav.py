@@ -151,6 +151,19 @@ class WebDav(ServerTest):
         self.assertEqual(self.req("DELETE", HOME + "cm-c/").status, 204)
         self.assertEqual(self.req("GET", HOME + "cm-c/e.ics").status, 404)
 
+    def test_move_and_copy_honour_if_match_on_the_source(self):
+        self.assertEqual(self.req("MKCALENDAR", HOME + "cm-if/").status, 201)
+        path = HOME + "cm-if/e.ics"
+        self.assertEqual(self.req("PUT", path, ics_event("cm-if-e"), Content_Type="text/calendar").status, 201)
+        etag = self.req("GET", path).header("ETag")
+        r = self.req("MOVE", path, Destination=HOME + "cm-if/m.ics", If_Match='"0000000000000000"')
+        self.assertEqual(r.status, 412, r)
+        self.assertEqual(self.req("GET", path).status, 200, "a refused MOVE moved nothing")
+        self.assertEqual(self.req("GET", HOME + "cm-if/m.ics").status, 404)
+        self.assertEqual(self.req("COPY", path, Destination=HOME + "cm-if/c.ics", If_None_Match="*").status, 412)
+        self.assertEqual(self.req("MOVE", path, Destination=HOME + "cm-if/m.ics", If_Match=etag).status, 201)
+        self.assertEqual(self.req("GET", HOME + "cm-if/m.ics").header("ETag"), etag)
+
     def test_propname_and_allprop(self):
         r = self.req("PROPFIND", HOME + "calendar/", '<?xml version="1.0"?><propfind xmlns="DAV:"><propname/></propfind>',
                      Depth="0")

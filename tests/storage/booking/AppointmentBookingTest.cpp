@@ -232,6 +232,40 @@ TEST_F(AppointmentBookingTest, RescheduleIsAtomic) {
   expectConsistent();
 }
 
+// A face's condition (HTTP If-Match) is checked on the booking as stored, inside the transaction that
+// changes it: it sees what a concurrent change left, and its refusal changes nothing.
+TEST_F(AppointmentBookingTest, WriteConditionsAreCheckedOnTheStoredBookingInsideTheTransaction) {
+  Booking a = desk.book(at("haircut", kTen), alice);
+  struct Stale : std::runtime_error {
+    using std::runtime_error::runtime_error;
+  };
+  const Instant seen = a.time.start;
+  // The condition of a client that read the booking at 10:00: it holds while the booking is there.
+  WriteCondition<Booking> unchangedSince = [&](BookingData& data, const Booking& current) {
+    EXPECT_EQ(data.booking(current.id)->updated, current.updated);  // the same transaction's view
+    if (current.time.start != seen) throw Stale("the booking changed since it was read");
+  };
+  std::int64_t seq = lastChange();
+  desk.reschedule(a.id, RescheduleRequest{kTen + hours{1}, std::nullopt, std::nullopt}, alice,
+                  unchangedSince);
+  EXPECT_GT(lastChange(), seq);
+  // A second move and a cancel from the same reading are refused, and change nothing.
+  seq = lastChange();
+  EXPECT_THROW(desk.reschedule(a.id, RescheduleRequest{kTen + hours{2}, std::nullopt, std::nullopt}, alice,
+                               unchangedSince),
+               Stale);
+  EXPECT_THROW(desk.cancel(a.id, alice, unchangedSince), Stale);
+  EXPECT_EQ(desk.booking(a.id)->time.start, kTen + hours{1});
+  EXPECT_EQ(desk.booking(a.id)->status, BookingStatus::Confirmed);
+  EXPECT_EQ(lastChange(), seq);
+  // Another customer's booking is refused as such before any condition is asked.
+  bool asked = false;
+  refused(Refusal::NotYourBooking,
+          [&] { desk.cancel(a.id, bob, [&](BookingData&, const Booking&) { asked = true; }); });
+  EXPECT_FALSE(asked);
+  expectConsistent();
+}
+
 TEST_F(AppointmentBookingTest, RescheduleKeepsTheStaffMemberWhenFree) {
   BookingRequest withBen = at("haircut", kTen);
   withBen.resourceId = "ben";

@@ -1,0 +1,32 @@
+// The members of the computed calendars (service-<id>/, bookings/, resource-<id>/), generated from
+// sessions and bookings: listed, looked up one by one by name, and the ETag one has as the booking data
+// stand inside a write transaction (for If-Match on booking writes).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "caldav/dav/CollectionMembers.h"
+#include "caldav/dav/DavContext.h"
+
+namespace bookdav::caldav {
+
+// Members of a computed calendar, as seen by its owner; nullptr for any other resource.
+std::unique_ptr<CollectionMembers> computedMembers(DavContext& ctx, domain::CalendarReader& store,
+                                                   const Resource& calendar);
+
+// The member `name` of a computed calendar, read without generating the whole calendar.
+struct FoundMember {
+  domain::ObjectRecord record;
+  ComputedMember identity;
+};
+std::optional<FoundMember> computedMember(DavContext& ctx, const Resource& calendar, std::string_view name);
+
+// The ETag the member `identity` of `calendar` has in `data` (read inside the caller's transaction);
+// nullopt when the calendar does not show it (any longer).
+std::optional<std::string> computedMemberETag(DavContext& ctx, domain::BookingData& data,
+                                              const Resource& calendar, ComputedMember identity);
+
+}  // namespace bookdav::caldav
