@@ -19,9 +19,9 @@ const domain::Clock& Backend::systemClock() {
 }
 
 Backend::Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings,
-                 const domain::Clock& clock)
+                 const domain::Clock& clock, storage::sqlite::Durability durability)
     : clock(clock),
-      database(prepareDirectory(dataDir)),
+      database(prepareDirectory(dataDir), durability),
       changes(database),
       accounts(database),
       calendars(database),

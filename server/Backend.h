@@ -20,7 +20,8 @@ class Backend {
  public:
   // clock: where "now" comes from (the system clock unless a test fixes it).
   Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings = {},
-          const domain::Clock& clock = systemClock());
+          const domain::Clock& clock = systemClock(),
+          storage::sqlite::Durability durability = storage::sqlite::Durability::PowerLoss);
 
   static const domain::Clock& systemClock();
 

@@ -12,7 +12,7 @@ namespace {
 
 const char* kUsage =
     "usage: bookdav serve [--listen HOST:PORT] [--data DIR] [--demo [--examples DIR]]\n"
-    "                     [--tls-cert FILE --tls-key FILE]\n"
+    "                     [--tls-cert FILE --tls-key FILE] [--durability power-loss|process-crash]\n"
     "       bookdav user add NAME --password PW --role admin|staff|customer [--data DIR]\n"
     "       bookdav user list|remove [NAME] [--data DIR]\n"
     "       bookdav feed create|revoke --calendar PATH [--data DIR] [--base-url URL]\n"

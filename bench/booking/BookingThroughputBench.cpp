@@ -1,5 +1,7 @@
 // Book/cancel throughput on one database file: every booking and every cancellation is one
-// BEGIN IMMEDIATE transaction (re-reading what it decides on, writing rows and change-log entries).
+// BEGIN IMMEDIATE transaction (re-reading what it decides on, writing rows and change-log entries),
+// with the write-ahead log synced on every commit (power_loss, the default) or only at checkpoints
+// (process_crash; see storage/sqlite/Sqlite.h Durability).
 #include <benchmark/benchmark.h>
 
 #include "bench/booking/SalonBusiness.h"
@@ -9,10 +11,11 @@ namespace {
 
 using namespace domain;
 using namespace std::chrono;
+using storage::sqlite::Durability;
 
 // An appointment booked and canceled again; each thread books its own therapist's slot.
-void BM_BookAndCancelAppointment(benchmark::State& state) {
-  SalonBusiness& s = salon();
+void BM_BookAndCancelAppointment(benchmark::State& state, Durability durability) {
+  SalonBusiness& s = salon(durability);
   BookingRequest r;
   r.serviceId = "massage";
   r.resourceId = "therapist-" + std::to_string(state.thread_index() % 8);
@@ -24,12 +27,20 @@ void BM_BookAndCancelAppointment(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * 2);
 }
-BENCHMARK(BM_BookAndCancelAppointment)->Threads(1)->Threads(2)->Threads(4)->UseRealTime();
+BENCHMARK_CAPTURE(BM_BookAndCancelAppointment, power_loss, Durability::PowerLoss)
+    ->Threads(1)
+    ->Threads(2)
+    ->Threads(4)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_BookAndCancelAppointment, process_crash, Durability::ProcessCrash)
+    ->Threads(1)
+    ->Threads(4)
+    ->UseRealTime();
 
 // A place in a 10-place class session taken and given back, going round the month's sessions (each
 // keeps its canceled bookings, as a real session keeps its history).
-void BM_BookAndCancelClassPlace(benchmark::State& state) {
-  SalonBusiness& s = salon();
+void BM_BookAndCancelClassPlace(benchmark::State& state, Durability durability) {
+  SalonBusiness& s = salon(durability);
   BookingRequest r;
   r.serviceId = "yoga";
   r.customer = "bench";
@@ -41,7 +52,14 @@ void BM_BookAndCancelClassPlace(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * 2);
 }
-BENCHMARK(BM_BookAndCancelClassPlace)->Threads(1)->Threads(4)->UseRealTime();
+BENCHMARK_CAPTURE(BM_BookAndCancelClassPlace, power_loss, Durability::PowerLoss)
+    ->Threads(1)
+    ->Threads(4)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_BookAndCancelClassPlace, process_crash, Durability::ProcessCrash)
+    ->Threads(1)
+    ->Threads(4)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace bookdav::bench

@@ -20,7 +20,7 @@ struct SalonBusiness {
   static constexpr int kBookings = 2000;
 
   // Builds the business in a fresh database file under the system temp dir (removed on exit).
-  SalonBusiness();
+  explicit SalonBusiness(storage::sqlite::Durability durability);
   ~SalonBusiness();
 
   domain::Instant now() const { return clock.now(); }
@@ -36,7 +36,8 @@ struct SalonBusiness {
   std::vector<domain::SessionId> yogaSessions;  // the class's sessions over the 30 days
 };
 
-// One salon per benchmark program, built on first use.
-SalonBusiness& salon();
+// One salon per benchmark program and durability (PowerLoss, the default, is what `bookdav serve`
+// uses unless told otherwise), built on first use.
+SalonBusiness& salon(storage::sqlite::Durability durability = storage::sqlite::Durability::PowerLoss);
 
 }  // namespace bookdav::bench

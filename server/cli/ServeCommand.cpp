@@ -84,7 +84,7 @@ int serveCommand(const std::vector<std::string>& args) {
   TerminationSignal termination;
   Arguments a(args, {"demo", "log-requests"});
   a.allowOnly({"listen", "data", "demo", "examples", "tls-cert", "tls-key", "max-resource-size",
-               "log-requests", "threads"});
+               "log-requests", "threads", "durability"});
   if (a.option("examples") && !a.flag("demo")) throw UsageError("--examples goes with --demo");
   HttpSettings http;
   parseListen(a.option("listen", "127.0.0.1:8080"), http);
@@ -105,8 +105,14 @@ int serveCommand(const std::vector<std::string>& args) {
     caldav::ical::IcalZoneRules::instance().warm(zone);
   }
 
+  // What an acknowledged change survives: a power cut (the default) or only a crash of the process.
+  const std::string durability = a.option("durability", "power-loss");
+  if (durability != "power-loss" && durability != "process-crash")
+    throw UsageError("--durability is power-loss or process-crash");
   const std::string dataDir = dataDirectory(a.option("data", ""));
-  Backend backend(dataDir, dav);
+  Backend backend(dataDir, dav, Backend::systemClock(),
+                  durability == "power-loss" ? storage::sqlite::Durability::PowerLoss
+                                             : storage::sqlite::Durability::ProcessCrash);
   if (a.flag("demo")) {
     addDemoAccounts(backend);
     try {

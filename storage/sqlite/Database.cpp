@@ -4,7 +4,8 @@
 
 namespace bookdav::storage::sqlite {
 
-Database::Database(std::string path) : path_(std::move(path)) {
+Database::Database(std::string path, Durability durability)
+    : path_(std::move(path)), durability_(durability) {
   if (path_.empty() || path_ == ":memory:")
     throw StorageError(0, "bookdav needs a database file, not memory");
   Lease c = connection();  // creates the file and switches it to WAL
@@ -29,7 +30,7 @@ Database::Lease Database::connection() {
       return Lease(*this, std::move(conn));
     }
   }
-  return Lease(*this, std::make_unique<Connection>(path_));
+  return Lease(*this, std::make_unique<Connection>(path_, durability_));
 }
 
 void Database::release(std::unique_ptr<Connection> conn) {

@@ -24,7 +24,7 @@ class Database {
  public:
   // Opens (creating if missing) the database file; ":memory:" is refused because connections
   // must share one database.
-  explicit Database(std::string path);
+  explicit Database(std::string path, Durability durability = Durability::PowerLoss);
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
   ~Database();
@@ -77,6 +77,7 @@ class Database {
   void release(std::unique_ptr<Connection> conn);
 
   std::string path_;
+  Durability durability_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Connection>> idle_;
 };

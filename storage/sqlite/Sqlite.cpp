@@ -99,7 +99,7 @@ std::optional<std::int64_t> Statement::optionalInt64(int col) const {
 
 // ---- Connection ----
 
-Connection::Connection(const std::string& path) {
+Connection::Connection(const std::string& path, Durability durability) {
   int rc = sqlite3_open_v2(path.c_str(), &db_,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
@@ -110,7 +110,8 @@ Connection::Connection(const std::string& path) {
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, 10000);
-  exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;");
+  exec(durability == Durability::PowerLoss ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
 }
 
 Connection::~Connection() {

@@ -83,9 +83,14 @@ class Statement {
 
 // One SQLite connection: opened with WAL, synchronous=NORMAL, foreign keys and a busy timeout.
 // Not thread-safe: use one per thread (see ConnectionPool).
+// What a committed transaction survives (PRAGMA synchronous in WAL mode). PowerLoss (FULL) syncs the
+// write-ahead log on every commit; ProcessCrash (NORMAL) syncs only at checkpoints, so a power cut can
+// lose the last commits (never corrupt the file). See README.md, "Durability".
+enum class Durability { PowerLoss, ProcessCrash };
+
 class Connection {
  public:
-  explicit Connection(const std::string& path);
+  explicit Connection(const std::string& path, Durability durability = Durability::PowerLoss);
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
   ~Connection();

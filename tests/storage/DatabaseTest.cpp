@@ -32,6 +32,29 @@ TEST(Database, MigrationsApplyOnceAcrossReopen) {
   EXPECT_EQ(rows, 1);
 }
 
+// An acknowledged commit survives a power cut by default: the WAL is synced on every commit (FULL);
+// ProcessCrash leaves syncing to checkpoints (NORMAL).
+TEST(Database, DurabilitySetsHowCommitsAreSynced) {
+  TempDir dir;
+  auto synchronous = [](Database& db) {
+    return db.read([](Connection& c) {
+      auto s = c.prepare("PRAGMA synchronous");
+      s.step();
+      return s.integer(0);
+    });
+  };
+  Database byDefault(dir.file("a.db"));
+  EXPECT_EQ(synchronous(byDefault), 2);  // FULL
+  Database buffered(dir.file("b.db"), Durability::ProcessCrash);
+  EXPECT_EQ(synchronous(buffered), 1);  // NORMAL
+  auto journal = byDefault.read([](Connection& c) {
+    auto s = c.prepare("PRAGMA journal_mode");
+    s.step();
+    return s.text(0);
+  });
+  EXPECT_EQ(journal, "wal");
+}
+
 TEST(Database, ExceptionRollsBackWrite) {
   TempDir dir;
   Database db(dir.file("a.db"));
