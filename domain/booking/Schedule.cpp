@@ -60,7 +60,10 @@ std::vector<Occurrence> occurrences(const Schedule& schedule, const Service& ser
 
   std::sort(origins.begin(), origins.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Occurrence> out;
-  for (const auto& [t, origin] : origins) {
+  for (const auto& entry : origins) {
+    const Instant t = entry.first;
+    const LocalDateTime& origin =
+        entry.second;  // a name, not a binding: clang 14 lambdas cannot capture those
     if (!out.empty() && sameOrigin(out.back().origin, origin)) continue;
     if (std::any_of(schedule.excluded.begin(), schedule.excluded.end(),
                     [&](const LocalDateTime& x) { return sameOrigin(x, origin); }))
