@@ -1,0 +1,113 @@
+"""Hostile request bodies are refused before they can hurt: XML nested deeper than 64 levels (the
+process used to crash on 12,000), more than a body may hold, text that is not valid UTF-8 or holds
+characters XML and iCalendar cannot carry, filters nested too deeply. Each is refused with a DAV:error
+body, the server keeps serving, nothing is stored, and the answers that show stored text stay
+well-formed."""
+import os
+import sys
+import time
+import unittest
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from bookdav_server import B, C, CS, D, ServerTest, ics_event, responses  # noqa: E402
+
+HOME = "/dav/calendars/alice/"
+CAL = HOME + "calendar/"
+
+
+def nested(depth, open_tag, close_tag, inner=""):
+    return open_tag * depth + inner + close_tag * depth
+
+
+class HostileBodies(ServerTest):
+    USERS = {"alice": "customer"}
+
+    def state(self):
+        """ctag, members and dead properties of the calendar and the home's display name."""
+        r = self.srv.propfind(CAL, ["cs:getctag", "d:getetag"], "alice", depth="1")
+        found, _ = responses(r.body)
+        home = self.req("PROPFIND", HOME, "<propfind xmlns='DAV:'><allprop/></propfind>", Depth="0")
+        self.assertEqual(home.status, 207, home)
+        ET.fromstring(home.body)  # well-formed
+        cal = self.req("PROPFIND", CAL, "<propfind xmlns='DAV:'><allprop/></propfind>", Depth="0")
+        return (found[CAL][f"{{{CS}}}getctag"].text, sorted(h for h in found if h != CAL), home.body, cal.body)
+
+    def assertDavError(self, r, status, ns=None, name=None, says=None):
+        self.assertEqual(r.status, status, r)
+        root = r.xml()
+        self.assertEqual(root.tag, f"{{{D}}}error")
+        if name:
+            self.assertIsNotNone(root.find(f"{{{ns}}}{name}"), r.body)
+        message = root.findtext(f"{{{B}}}message")
+        self.assertTrue(message, "a human sentence")
+        if says:
+            self.assertIn(says, message)
+        return message
+
+    def assertAlive(self):
+        self.assertIsNone(self.srv.proc.poll(), "the server process died")
+        self.assertEqual(self.req("PROPFIND", CAL, Depth="0").status, 207)
+
+    def test_deeply_nested_dead_property_is_400_and_the_server_lives(self):
+        before = self.state()
+        body = ("<D:propertyupdate xmlns:D='DAV:' xmlns:Z='urn:z'><D:set><D:prop>"
+                + nested(12000, "<Z:a>", "</Z:a>") + "</D:prop></D:set></D:propertyupdate>")
+        for path in (CAL, HOME):
+            self.assertDavError(self.req("PROPPATCH", path, body), 400, says="nested more than 64 deep")
+        self.assertAlive()
+        # The same through MKCALENDAR and extended MKCOL: nothing is made.
+        mk = ("<C:mkcalendar xmlns:D='DAV:' xmlns:C='urn:ietf:params:xml:ns:caldav'><D:set><D:prop>"
+              + nested(12000, "<D:x>", "</D:x>") + "</D:prop></D:set></C:mkcalendar>")
+        self.assertDavError(self.req("MKCALENDAR", HOME + "deep/", mk), 400, says="nested more than 64 deep")
+        self.assertEqual(self.req("PROPFIND", HOME + "deep/", Depth="0").status, 404)
+        self.assertEqual(self.state(), before)
+
+    def test_deep_namespaced_propfind_is_refused_at_once(self):
+        # 40,000 levels under a namespace declared at the root took 15 s of CPU to resolve.
+        body = "<D:propfind xmlns:D='DAV:' xmlns:x='urn:x'><D:prop>" + nested(40000, "<x:a>", "</x:a>") + "</D:prop></D:propfind>"
+        started = time.monotonic()
+        self.assertDavError(self.req("PROPFIND", CAL, body, Depth="0"), 400, says="nested more than 64 deep")
+        self.assertLess(time.monotonic() - started, 5, "refused without resolving 40,000 levels")
+        # A dead property 50 levels deep is fine, stored and answered as it was sent.
+        deep = nested(50, "<x:a>", "</x:a>", "bottom")
+        ok = self.req("PROPPATCH", CAL, "<D:propertyupdate xmlns:D='DAV:' xmlns:x='urn:x'><D:set><D:prop>"
+                      + deep + "</D:prop></D:set></D:propertyupdate>")
+        self.assertEqual(ok.status, 207, ok)
+        r = self.req("PROPFIND", CAL, "<D:propfind xmlns:D='DAV:' xmlns:x='urn:x'><D:prop><x:a/></D:prop></D:propfind>",
+                     Depth="0")
+        found, _ = responses(r.body)
+        a = found[CAL]["{urn:x}a"]
+        depth = 1
+        while len(a):
+            a, depth = a[0], depth + 1
+        self.assertEqual((depth, a.text), (50, "bottom"))
+
+    def test_too_many_elements_or_a_doctype_is_400(self):
+        many = "<D:propfind xmlns:D='DAV:'><D:prop>" + "<D:getetag/>" * 100001 + "</D:prop></D:propfind>"
+        self.assertDavError(self.req("PROPFIND", CAL, many, Depth="0"), 400, says="more than 100000 elements")
+        doctype = "<!DOCTYPE x [<!ENTITY a 'aaaa'>]><D:propfind xmlns:D='DAV:'><D:allprop/></D:propfind>"
+        self.assertDavError(self.req("PROPFIND", CAL, doctype, Depth="0"), 400, says="document type declarations")
+
+    def test_invalid_utf8_displayname_is_400_and_the_home_stays_well_formed(self):
+        before = self.state()
+        for text in (b"bad\xff\xfename", b"nul\x00inside", b"bell\x07", b"\xef\xbf\xbe", b"ref&#0;", b"ref&#x1b;"):
+            body = b"<propertyupdate xmlns='DAV:'><set><prop><displayname>" + text + b"</displayname></prop></set></propertyupdate>"
+            for path in (HOME, CAL):
+                self.assertDavError(self.req("PROPPATCH", path, body), 400)
+            mk = b"<C:mkcalendar xmlns:D='DAV:' xmlns:C='urn:ietf:params:xml:ns:caldav'><D:set><D:prop><D:displayname>" \
+                 + text + b"</D:displayname></D:prop></D:set></C:mkcalendar>"
+            self.assertDavError(self.req("MKCALENDAR", HOME + "bad/", mk), 400)
+        self.assertEqual(self.req("PROPFIND", HOME + "bad/", Depth="0").status, 404)
+        self.assertEqual(self.state(), before)
+        # Valid text of any script, and tabs and line breaks, is stored as sent.
+        name = "Peluquería 日本 \U0001F487\ttab"
+        ok = self.req("PROPPATCH", CAL, f"<propertyupdate xmlns='DAV:'><set><prop><displayname>{name}</displayname>"
+                      "</prop></set></propertyupdate>")
+        self.assertEqual(ok.status, 207, ok)
+        found, _ = responses(self.srv.propfind(CAL, ["d:displayname"], "alice").body)
+        self.assertEqual(found[CAL][f"{{{D}}}displayname"].text, name)
+
+
+if __name__ == "__main__":
+    unittest.main()
