@@ -48,7 +48,7 @@ void checkReferences(std::string_view body, size_t begin, size_t end) {
 
 void prescan(std::string_view body) {
   if (auto fault = domain::findTextFault(body, Controls::TabAndNewlines))
-    throw XmlError("the body " + fault->problem);
+    throw XmlError("the body " + fault->problem + at(fault->offset));
   const size_t n = body.size();
   auto after = [&](size_t from, std::string_view end, const char* what) {
     size_t e = body.find(end, from);

@@ -70,10 +70,8 @@ std::optional<TextFault> findTextFault(std::string_view text, Controls allowed) 
     }
     char32_t cp = 0;
     const size_t n = decode(text, i, cp);
-    if (n == 0)
-      return TextFault{i, "is not valid UTF-8 (byte 0x" + hex(c, 2) + " at byte " + std::to_string(i) + ")"};
-    if (!isValidCharacter(cp, allowed))
-      return TextFault{i, "contains " + describe(cp) + " at byte " + std::to_string(i)};
+    if (n == 0) return TextFault{i, "is not valid UTF-8 (byte 0x" + hex(c, 2) + ")"};
+    if (!isValidCharacter(cp, allowed)) return TextFault{i, "contains " + describe(cp)};
     i += n;
   }
   return std::nullopt;

@@ -20,7 +20,7 @@ enum class Controls {
 
 struct TextFault {
   size_t offset = 0;    // of the first bad byte
-  std::string problem;  // "contains the control character U+0000 at byte 3"
+  std::string problem;  // "contains the control character U+0000 (NUL)", without the place
 };
 
 // The first fault of the text, or nullopt when it is valid.

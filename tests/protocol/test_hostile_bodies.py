@@ -108,6 +108,36 @@ class HostileBodies(ServerTest):
         found, _ = responses(self.srv.propfind(CAL, ["d:displayname"], "alice").body)
         self.assertEqual(found[CAL][f"{{{D}}}displayname"].text, name)
 
+    def test_deep_comp_filter_is_refused(self):
+        def query(depth):
+            return ("<C:calendar-query xmlns:D='DAV:' xmlns:C='urn:ietf:params:xml:ns:caldav'><D:prop><D:getetag/></D:prop>"
+                    "<C:filter>" + nested(depth, "<C:comp-filter name='VCALENDAR'>", "</C:comp-filter>") +
+                    "</C:filter></C:calendar-query>")
+        self.assertEqual(self.req("REPORT", CAL, query(3), Depth="1").status, 207)
+        # Deeper than a filter can mean (at most 17 comp-filters): CALDAV:valid-filter.
+        self.assertDavError(self.req("REPORT", CAL, query(40), Depth="1"), 403, C, "valid-filter", says="nested too deeply")
+        started = time.monotonic()
+        self.assertDavError(self.req("REPORT", CAL, query(10000), Depth="1"), 400, says="nested more than 64 deep")
+        self.assertLess(time.monotonic() - started, 5)
+        self.assertAlive()
+    def test_icalendar_that_is_not_valid_text_is_valid_calendar_data(self):
+        before = self.state()
+        event = ics_event("text-check").encode()
+        for bad in (b"bad\xff\xfe", b"nul\x00byte", b"bell\x07", b"esc\x1b[31m", b"del\x7f", b"\xef\xbf\xbf"):
+            body = event.replace(b"SUMMARY:", b"SUMMARY:" + bad, 1)
+            self.assertIn(b"SUMMARY:" + bad, body)
+            summary_line = body[:body.index(b"SUMMARY:")].count(b"\n") + 1
+            r = self.req("PUT", CAL + "text.ics", body, Content_Type="text/calendar")
+            message = self.assertDavError(r, 403, C, "valid-calendar-data")
+            self.assertIn(f"line {summary_line}:", message)
+        self.assertEqual(self.req("GET", CAL + "text.ics").status, 404)
+        self.assertEqual(self.state(), before)
+        # A tab and text of any script are fine.
+        ok = event.replace(b"SUMMARY:", "SUMMARY:tab\there Peluquería \U0001F487 ".encode(), 1)
+        self.assertEqual(self.req("PUT", CAL + "text.ics", ok, Content_Type="text/calendar").status, 201)
+        self.assertIn("Peluquería \U0001F487".encode(), self.req("GET", CAL + "text.ics").body)
+        self.assertEqual(self.req("DELETE", CAL + "text.ics").status, 204)
+
 
 if __name__ == "__main__":
     unittest.main()
