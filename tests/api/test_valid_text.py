@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -15,7 +16,7 @@ import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from bookdav_api import ApiServer, BusinessTest, at, build_business, utc  # noqa: E402
-from bookdav_server import D, responses  # noqa: E402
+from bookdav_server import D, binary, responses  # noqa: E402
 
 BOOKINGS = "/dav/calendars/alice/bookings/"
 QUERY = ("<C:calendar-query xmlns:D='DAV:' xmlns:C='urn:ietf:params:xml:ns:caldav'><D:prop><D:getetag/>"
@@ -67,6 +68,26 @@ class ValidText(BusinessTest):
             self.assertError(self.api("POST", "/bookings", raw=deep, user="alice"), 400, "invalid-request")
         self.assertLess(time.monotonic() - started, 5, "refused without reading it all")
         self.assertEqual(self.api("GET", "/services", user="alice").status, 200, "still serving")
+
+
+class CommandLineText(unittest.TestCase):
+    def test_names_addresses_and_paths_must_be_one_line_of_utf8(self):
+        srv = ApiServer(users={})
+        try:
+            def run(*args):
+                return subprocess.run([binary(), *args, "--data", srv.data], capture_output=True, timeout=60)
+            for option, value in (("--name", b"Al\x01ice"), ("--email", b"a\xffb@example.com"),
+                                  ("--name", b"two\nlines"), ("--password", b"p\x1bw")):
+                r = run(b"user", b"add", b"zoe", b"--password", b"zoe", option.encode(), value)
+                self.assertEqual(r.returncode, 2, r)
+                self.assertIn(option.encode() + b" ", r.stderr)
+            self.assertNotIn(b"zoe", run("user", "list").stdout, "nothing was stored")
+            r = run(b"export", b"--calendar", b"/dav/calendars/zoe/\x01/")
+            self.assertEqual(r.returncode, 2, r)
+            self.assertEqual(run("user", "add", "zoe", "--password", "zoe", "--name", "Zoë Ödön").returncode, 0)
+            self.assertIn("Zoë Ödön", run("user", "list").stdout.decode())
+        finally:
+            shutil.rmtree(srv.data, ignore_errors=True)
 
 
 class TextStoredBeforeTheChecks(unittest.TestCase):
