@@ -57,6 +57,13 @@ class ValidText(BusinessTest):
         datas, ics = calendar_answers_are_well_formed(self, self.srv)
         self.assertIn("line 1\\nline 2\ttabbed", "".join(datas).replace("\r\n ", ""))
 
+    def test_query_parameters_are_valid_text(self):
+        for query in ("customer=%FF", "serviceId=a%00b", "status=%0A", "%C3=1"):
+            r = self.srv.request("GET", "/api/v1/bookings?" + query, user="admin")
+            self.assertEqual(r.status, 400, (query, r))
+            self.assertEqual(json.loads(r.body)["error"]["code"], "invalid-request")
+        self.assertEqual(self.api("GET", "/bookings?customer=alice").status, 200)
+
     def test_too_many_fields_and_deep_nesting_are_refused_quickly(self):
         # 90,000 fields in one object took 14 s of CPU before the parse stopped at 1,001.
         body = "{" + ",".join(f'"k{i}":1' for i in range(90000)) + "}"

@@ -1,8 +1,8 @@
-"""Hostile request bodies are refused before they can hurt: XML nested deeper than 64 levels (the
-process used to crash on 12,000), more than a body may hold, text that is not valid UTF-8 or holds
-characters XML and iCalendar cannot carry, filters nested too deeply. Each is refused with a DAV:error
-body, the server keeps serving, nothing is stored, and the answers that show stored text stay
-well-formed."""
+"""Hostile input is refused before it can hurt: XML nested deeper than 64 levels (the process used to
+crash on 12,000), more than a body may hold, text that is not valid UTF-8 or holds characters XML and
+iCalendar cannot carry (in bodies, paths and the headers bookdav reads), filters nested too deeply.
+Each is refused with a DAV:error body, the server keeps serving, nothing is stored, and the answers
+that show stored text stay well-formed."""
 import os
 import sys
 import time
@@ -20,7 +20,7 @@ def nested(depth, open_tag, close_tag, inner=""):
     return open_tag * depth + inner + close_tag * depth
 
 
-class HostileBodies(ServerTest):
+class HostileInput(ServerTest):
     USERS = {"alice": "customer"}
 
     def state(self):
@@ -137,6 +137,41 @@ class HostileBodies(ServerTest):
         self.assertEqual(self.req("PUT", CAL + "text.ics", ok, Content_Type="text/calendar").status, 201)
         self.assertIn("Peluquería \U0001F487".encode(), self.req("GET", CAL + "text.ics").body)
         self.assertEqual(self.req("DELETE", CAL + "text.ics").status, 204)
+
+    def test_paths_that_are_not_valid_text_are_400(self):
+        before = self.state()
+        for name in ("%FF.ics", "%C3.ics", "a%01b.ics", "tab%09.ics", "%EF%BF%BE.ics"):
+            r = self.req("PUT", CAL + name, ics_event("path-" + name), Content_Type="text/calendar")
+            self.assertDavError(r, 400, says="path")
+            self.assertEqual(self.req("GET", CAL + name).status, 400)
+        self.assertEqual(self.state(), before)
+        # A COPY or MOVE whose Destination decodes to such a path, in a URL or as a path.
+        self.assertEqual(self.req("PUT", CAL + "src.ics", ics_event("src"), Content_Type="text/calendar").status, 201)
+        with_source = self.state()
+        for destination in ("http://127.0.0.1/dav/calendars/alice/calendar/%FF.ics", CAL + "%00.ics", CAL + "x%0A.ics"):
+            for method in ("COPY", "MOVE"):
+                self.assertDavError(self.req(method, CAL + "src.ics", Destination=destination), 400)
+        self.assertEqual(self.state(), with_source)
+        self.assertEqual(self.req("DELETE", CAL + "src.ics").status, 204)
+        ok = CAL + "Peluquer%C3%ADa%20%F0%9F%92%87.ics"
+        self.assertEqual(self.req("PUT", ok, ics_event("path-ok"), Content_Type="text/calendar").status, 201)
+        self.assertEqual(self.req("DELETE", ok).status, 204)
+
+    def test_header_values_bookdav_reads_hold_no_control_characters(self):
+        before = self.state()
+        for header, value in (("Content-Type", b"text/calendar\x01"), ("Content-Type", b"text/calendar; x=\xc3("),
+                              ("If-None-Match", b"*\x00"), ("If-Match", b'"\x1b"'), ("Depth", b"1\x7f")):
+            # Authorization first: Poco's header reader stops at some control characters.
+            r = self.srv.request("PUT", CAL + "header.ics", ics_event("header"),
+                                 headers={"Authorization": self.srv.auth("alice"), "Content-Type": "text/calendar",
+                                          header: value})
+            self.assertDavError(r, 400, says=header)
+        self.assertEqual(self.state(), before)
+        # Headers bookdav does not read may carry what HTTP allows (obs-text), and a TAB is fine.
+        r = self.srv.request("PUT", CAL + "header.ics", ics_event("header"), user="alice",
+                             headers={"Content-Type": "text/calendar;\tcharset=utf-8", "User-Agent": b"caf\xe9"})
+        self.assertEqual(r.status, 201, r)
+        self.assertEqual(self.req("DELETE", CAL + "header.ics").status, 204)
 
 
 if __name__ == "__main__":
