@@ -15,7 +15,7 @@ import unittest
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_api import ApiServer, BusinessTest, at, build_business, utc  # noqa: E402
+from bookdav_api import EXAMPLES, ApiServer, BusinessTest, at, build_business, utc  # noqa: E402
 from bookdav_server import D, binary, responses  # noqa: E402
 
 BOOKINGS = "/dav/calendars/alice/bookings/"
@@ -91,6 +91,15 @@ class CommandLineText(unittest.TestCase):
             self.assertNotIn(b"zoe", run("user", "list").stdout, "nothing was stored")
             r = run(b"export", b"--calendar", b"/dav/calendars/zoe/\x01/")
             self.assertEqual(r.returncode, 2, r)
+            # Business files: the JSON path of the bad string, and nothing is loaded.
+            business = os.path.join(srv.data, "business.json")
+            with open(business, "w") as f:
+                json.dump({"name": "Salon", "timezone": "UTC",
+                           "resources": [{"id": "ana", "kind": "staff", "name": "Ana\u0000"}]}, f)
+            r = run("load", business)
+            self.assertEqual(r.returncode, 1, r)
+            self.assertIn(b"resources[0].name", r.stderr)
+            self.assertEqual(run("load", os.path.join(EXAMPLES, "hair-salon.json")).returncode, 0)
             self.assertEqual(run("user", "add", "zoe", "--password", "zoe", "--name", "Zoë Ödön").returncode, 0)
             self.assertIn("Zoë Ödön", run("user", "list").stdout.decode())
         finally:
