@@ -117,6 +117,11 @@ class TextStoredBeforeTheChecks(unittest.TestCase):
                         user="alice")
             assert r.status == 201, r
             cls.booking = r.json["id"]
+            r = srv.request("PUT", "/dav/calendars/alice/calendar/old.ics",
+                            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:old\r\n"
+                            "DTSTAMP:20260101T000000Z\r\nDTSTART:20260101T100000Z\r\nSUMMARY:FORMFEED\r\n"
+                            "END:VEVENT\r\nEND:VCALENDAR\r\n", user="alice", headers={"Content-Type": "text/calendar"})
+            assert r.status == 201, r
             r = srv.request("PROPPATCH", "/dav/calendars/alice/calendar/",
                             "<propertyupdate xmlns='DAV:' xmlns:x='urn:x'><set><prop><x:dead>old</x:dead>"
                             "</prop></set></propertyupdate>", user="alice")
@@ -129,6 +134,9 @@ class TextStoredBeforeTheChecks(unittest.TestCase):
                        (cls.booking,))
             db.execute("UPDATE collections SET display_name = CAST(x'6261640aff0700' AS TEXT) "
                        "WHERE path = '/dav/calendars/alice/calendar/'")
+            # A form feed, which bookdav accepted in iCalendar text until it checked for control characters.
+            db.execute("UPDATE objects SET data = CAST(replace(CAST(data AS TEXT), 'FORMFEED', 'form' || char(12) || 'feed') AS BLOB) "
+                       "WHERE name = 'old.ics'")
             db.execute("UPDATE dead_properties SET xml = CAST(x'3c783a6465616420786d6c6e733a783d2275726e3a78223eff013c2f783a646561643e' AS TEXT)")
         db.close()
         cls.srv = ApiServer(users={}, data_dir=cls.data).start()
@@ -156,6 +164,14 @@ class TextStoredBeforeTheChecks(unittest.TestCase):
         cal = found["/dav/calendars/alice/calendar/"]
         self.assertEqual(cal[f"{{{D}}}displayname"].text, "bad\n" + REPLACEMENT * 3)
         self.assertEqual(cal["{urn:x}dead"].text, REPLACEMENT * 2)
+        # The stored object: as stored on GET of itself, repaired in the calendar's document and in REPORT.
+        self.assertIn(b"form\x0cfeed", self.srv.request("GET", "/dav/calendars/alice/calendar/old.ics", user="alice").body)
+        r = self.srv.request("GET", "/dav/calendars/alice/calendar/", user="alice")
+        self.assertEqual(r.status, 200, r)
+        self.assertIn("SUMMARY:form" + REPLACEMENT + "feed", r.body.decode("utf-8"))
+        r = self.srv.request("REPORT", "/dav/calendars/alice/calendar/", QUERY, user="alice", headers={"Depth": "1"})
+        self.assertEqual(r.status, 207, r)
+        self.assertIn("form" + REPLACEMENT + "feed", ET.fromstring(r.body).find(".//{urn:ietf:params:xml:ns:caldav}calendar-data").text)
 
 
 if __name__ == "__main__":
