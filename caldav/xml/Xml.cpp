@@ -120,15 +120,19 @@ class NamespaceResolver {
     return it->second;
   }
 
-  static std::string resolved(int index, std::string_view local) {
-    std::string out = index == kNone ? std::string() : "n" + std::to_string(index) + ":";
-    return out.append(local);
+  // "n3:local", or "local" in no namespace; the text lives until the next call.
+  const std::string& resolved(int index, std::string_view local) {
+    name_.clear();
+    if (index != kNone) name_.append("n").append(std::to_string(index)).append(":");
+    name_.append(local);
+    return name_;
   }
 
   std::vector<std::string> namespaces_;
   std::unordered_map<std::string, int> index_;
   std::unordered_map<std::string, std::vector<int>> bindings_;
   std::vector<std::vector<std::string>> scopes_;  // the prefixes each open element declared
+  std::string name_;
 };
 
 // Writes an element of a resolved tree with every namespace it uses declared on it, the prefixes
