@@ -5,6 +5,7 @@
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/methods/Methods.h"
 #include "caldav/webdav/DavError.h"
+#include "caldav/webdav/HeaderText.h"
 
 namespace bookdav::caldav {
 
@@ -32,6 +33,7 @@ DavContext DavService::context() {
 Response DavService::serveFeed(const Request& request) {
   DavContext ctx = context();
   try {
+    checkHeaderText(request);
     return caldav::serveFeed(ctx, request);
   } catch (const DavError& e) {
     return e.toResponse();
@@ -43,6 +45,7 @@ Response DavService::serveFeed(const Request& request) {
 Response DavService::handle(const Request& request) {
   DavContext ctx = context();
   try {
+    checkHeaderText(request);
     const std::string& m = request.method;
     if (m == "OPTIONS") return handleOptions(ctx, request);
     if (m == "PROPFIND") return handlePropfind(ctx, request);

@@ -2,6 +2,7 @@
 
 #include "caldav/ical/ContentLines.h"
 #include "caldav/ical/IcalTime.h"
+#include "domain/text/ValidText.h"
 
 namespace bookdav::caldav {
 namespace {
@@ -28,6 +29,8 @@ void EventText::line(std::string_view name, Params params, std::string_view valu
   std::string l(name);
   for (const auto& [k, v] : params) l.append(";").append(k).append("=").append(paramValue(v));
   l.append(":").append(value);
+  // Names and notes stored before bookdav checked text may hold what a content line cannot.
+  if (!domain::isValidText(l, domain::Controls::Tab)) l = domain::repairText(l, domain::Controls::Tab);
   out_ += ical::foldContentLine(l);
 }
 

@@ -1,5 +1,6 @@
 // Writes the iCalendar text of generated events: content lines folded at 75 octets with CRLF, TEXT
-// values escaped (RFC 5545 3.3.11), parameter values quoted where needed, times in UTC.
+// values escaped (RFC 5545 3.3.11), parameter values quoted where needed, times in UTC. Text that
+// is not valid in a content line (stored before bookdav checked it) is repaired, never written.
 #pragma once
 
 #include <initializer_list>

@@ -1,6 +1,7 @@
 #include "caldav/calendar/CalendarExport.h"
 
 #include "caldav/ical/CalendarFile.h"
+#include "domain/text/ValidText.h"
 
 namespace bookdav::caldav {
 
@@ -11,7 +12,11 @@ std::string exportCalendar(const domain::CollectionRecord& calendar,
   for (const auto& o : objects) {
     if (o.data && !o.componentType.empty()) texts.push_back(*o.data);
   }
-  return ical::mergeForExport(texts, calendar.displayName);
+  // Objects stored before bookdav refused control characters in iCalendar text may hold some.
+  std::string merged = ical::mergeForExport(texts, calendar.displayName);
+  if (!domain::isValidText(merged, domain::Controls::TabAndNewlines))
+    merged = domain::repairText(merged, domain::Controls::TabAndNewlines);
+  return merged;
 }
 
 }  // namespace bookdav::caldav

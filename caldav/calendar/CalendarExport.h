@@ -1,4 +1,5 @@
-// A whole calendar collection as one text/calendar document (GET on a calendar, feeds, export).
+// A whole calendar collection as one text/calendar document (GET on a calendar, feeds, export), its
+// text repaired where stored objects hold characters iCalendar text cannot (domain::repairText).
 #pragma once
 
 #include <string>

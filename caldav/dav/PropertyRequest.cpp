@@ -4,10 +4,21 @@
 
 namespace bookdav::caldav {
 
+std::vector<xml::QName> requestedNames(pugi::xml_node prop) {
+  std::vector<xml::QName> out;
+  for (pugi::xml_node p : xml::elements(prop)) {
+    if (out.size() == kMaxRequestedProperties)
+      throw DavError::badRequest("a request names at most " + std::to_string(kMaxRequestedProperties) +
+                                 " properties");
+    out.push_back(xml::nameOf(p));
+  }
+  return out;
+}
+
 PropertyRequest PropertyRequest::fromProp(pugi::xml_node prop) {
   PropertyRequest r;
   r.mode = Mode::Prop;
-  for (pugi::xml_node p : xml::elements(prop)) r.names.push_back(xml::nameOf(p));
+  r.names = requestedNames(prop);
   return r;
 }
 
@@ -33,7 +44,7 @@ PropertyRequest PropertyRequest::fromPropfind(std::string_view body) {
       r.mode = Mode::Propname;
       seen = true;
     } else if (xml::is(c, xml::kDav, "include")) {
-      for (pugi::xml_node p : xml::elements(c)) r.include.push_back(xml::nameOf(p));
+      r.include = requestedNames(c);
     }
   }
   if (!seen) throw DavError::badRequest("DAV:propfind needs prop, allprop or propname");

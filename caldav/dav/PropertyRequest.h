@@ -12,6 +12,13 @@
 
 namespace bookdav::caldav {
 
+// Properties one request may name: each is answered for every resource, so that 90,000 names in a
+// 1 MB PROPFIND of a calendar of 50 events built a 105 MB answer. Real clients name fewer than 50.
+inline constexpr size_t kMaxRequestedProperties = 256;
+
+// The names of the elements of a DAV:prop (or DAV:include); throws DavError 400 beyond the limit.
+std::vector<xml::QName> requestedNames(pugi::xml_node prop);
+
 struct PropertyRequest {
   enum class Mode { Prop, Allprop, Propname };
   Mode mode = Mode::Allprop;

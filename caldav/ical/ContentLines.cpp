@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/text/ValidText.h"
+
 namespace bookdav::caldav::ical {
 namespace {
 
@@ -52,12 +54,17 @@ std::string excerpt(std::string_view s) {
   return out;
 }
 
-void checkBytes(std::string_view line, size_t lineNo) {
+void checkBytes(std::string_view line, size_t lineNo, ContentLineReader::Check check) {
   for (size_t i = 0; i < line.size();) {
     if (line[i] == '\0') throw ContentLineError(lineNo, "contains a NUL byte; binary data is not iCalendar");
     size_t n = utf8Sequence(line, i);
     if (n == 0) throw ContentLineError(lineNo, "is not valid UTF-8");
     i += n;
+  }
+  if (check == ContentLineReader::Check::Incoming) {
+    if (auto fault = domain::findTextFault(line, domain::Controls::Tab))
+      throw ContentLineError(lineNo, fault->problem + " at byte " + std::to_string(fault->offset + 1) +
+                                         " of the line, which iCalendar text cannot hold");
   }
 }
 
@@ -159,7 +166,7 @@ bool ContentLine::is(std::string_view upperName, std::string_view v) const {
   return name == upperName && equalsIgnoreCase(value(), v);
 }
 
-ContentLineReader::ContentLineReader(std::string_view text) : text_(text) {
+ContentLineReader::ContentLineReader(std::string_view text, Check check) : text_(text), check_(check) {
   if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // a UTF-8 byte order mark
 }
 
@@ -177,7 +184,7 @@ bool ContentLineReader::physical(std::string_view& line, size_t& begin, size_t& 
     end = pos_;
   }
   ++lineNo_;
-  checkBytes(line, lineNo_);
+  checkBytes(line, lineNo_, check_);
   return true;
 }
 
@@ -236,7 +243,11 @@ bool ContentLineReader::next(ContentLine& out) {
   return true;
 }
 
-std::string escapeText(std::string_view text) {
+std::string escapeText(std::string_view given) {
+  std::string repaired;
+  std::string_view text = given;
+  if (!domain::isValidText(text, domain::Controls::TabAndNewlines))
+    text = repaired = domain::repairText(text, domain::Controls::TabAndNewlines);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {

@@ -45,9 +45,17 @@ struct ContentLine {
 
 class ContentLineReader {
  public:
-  explicit ContentLineReader(std::string_view text);
+  // What the reader refuses in the bytes of a line. Incoming text (what clients send, read by
+  // ObjectLayout::scan before anything is stored) must be valid text of a content line
+  // (domain/text/ValidText.h with Controls::Tab: no control character but TAB, RFC 5545 3.1, and no
+  // U+FFFE/U+FFFF, which the XML of REPORT answers cannot carry). Stored text, read again to answer,
+  // is refused only for NUL bytes and invalid UTF-8, so that text stored before that check can still
+  // be answered.
+  enum class Check { Stored, Incoming };
+
+  explicit ContentLineReader(std::string_view text, Check check = Check::Stored);
   // Reads the next logical line; false at the end. Empty lines are skipped. Throws ContentLineError
-  // for NUL bytes, invalid UTF-8, and lines that are not NAME[;PARAM=VALUE...]:VALUE.
+  // for bytes the Check refuses and lines that are not NAME[;PARAM=VALUE...]:VALUE.
   bool next(ContentLine& out);
   // Line number of the last physical line read so far.
   size_t lastLine() const { return lineNo_; }
@@ -57,6 +65,7 @@ class ContentLineReader {
   bool physical(std::string_view& line, size_t& begin, size_t& end);
 
   std::string_view text_;
+  Check check_;
   size_t pos_ = 0;
   size_t lineNo_ = 0;
 };
@@ -66,7 +75,8 @@ class ContentLineReader {
 std::string foldContentLine(std::string_view unfolded);
 
 // A TEXT value (RFC 5545 §3.3.11) escaped for a content line: backslash, ';', ',' and newlines
-// escaped, carriage returns dropped.
+// escaped, carriage returns dropped; text that is not valid (stored before bookdav checked it) is
+// repaired first (domain::repairText), so that no control character reaches the line.
 std::string escapeText(std::string_view text);
 
 // "BEGIN:VEVENT" etc. compare values case-insensitively.

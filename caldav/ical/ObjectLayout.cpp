@@ -206,7 +206,7 @@ bool isPeriod(std::string_view v) {
 
 ObjectLayout ObjectLayout::scan(std::string_view text) {
   ObjectLayout layout;
-  ContentLineReader reader(text);
+  ContentLineReader reader(text, ContentLineReader::Check::Incoming);
   ContentLine cl;
   std::vector<std::pair<std::string, size_t>> open;
   bool begun = false, ended = false;

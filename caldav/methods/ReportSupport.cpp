@@ -11,8 +11,8 @@ ReportProperties ReportProperties::from(pugi::xml_node root) {
   if (pugi::xml_node prop = xml::child(root, xml::kDav, "prop")) {
     out.calendarData = CalendarDataSelection::fromProp(prop);
     out.props.mode = PropertyRequest::Mode::Prop;
-    for (pugi::xml_node p : xml::elements(prop)) {
-      if (!xml::is(p, xml::kCalDav, "calendar-data")) out.props.names.push_back(xml::nameOf(p));
+    for (xml::QName& name : requestedNames(prop)) {
+      if (!name.is(xml::kCalDav, "calendar-data")) out.props.names.push_back(std::move(name));
     }
   } else if (xml::child(root, xml::kDav, "propname")) {
     out.props.mode = PropertyRequest::Mode::Propname;

@@ -97,6 +97,13 @@ Response handlePost(DavContext& ctx, const Request& request) {
     throw DavError::forbidden(xml::kCalDav, "supported-calendar-data",
                               "POST a text/calendar free/busy request");
   }
+  try {
+    ical::ContentLineReader reader(request.body, ical::ContentLineReader::Check::Incoming);
+    for (ical::ContentLine line; reader.next(line);) {
+    }
+  } catch (const ical::ContentLineError& e) {
+    invalid(e.what());
+  }
   ical::Component cal = ical::Component::parse(request.body);
   if (!cal || icalcomponent_isa(cal.get()) != ICAL_VCALENDAR_COMPONENT) invalid("the body is not iCalendar");
   icalproperty* method = ical::firstProperty(cal.get(), "METHOD");

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "domain/text/ValidText.h"
+
 namespace bookdav::caldav {
 namespace {
 
@@ -31,11 +33,10 @@ std::optional<std::string> percentDecode(std::string_view text) {
     if (i + 2 >= text.size()) return std::nullopt;
     int hi = hexValue(text[i + 1]), lo = hexValue(text[i + 2]);
     if (hi < 0 || lo < 0) return std::nullopt;
-    char c = static_cast<char>(hi * 16 + lo);
-    if (c == '\0') return std::nullopt;
-    out += c;
+    out += static_cast<char>(hi * 16 + lo);
     i += 2;
   }
+  if (!domain::isValidText(out, domain::Controls::None)) return std::nullopt;
   return out;
 }
 

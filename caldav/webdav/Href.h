@@ -8,7 +8,8 @@
 
 namespace bookdav::caldav {
 
-// "%7Ea%20b" -> "~a b"; nullopt for malformed escapes or an encoded NUL.
+// "%7Ea%20b" -> "~a b"; nullopt for malformed escapes or a result that is not one line of valid
+// text (domain/text/ValidText.h: UTF-8, no NUL or other control character).
 std::optional<std::string> percentDecode(std::string_view text);
 // Encodes everything but unreserved characters and '/' (and sub-delims safe in paths).
 std::string encodePath(std::string_view path);

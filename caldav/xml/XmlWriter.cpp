@@ -1,5 +1,7 @@
 #include "caldav/xml/XmlWriter.h"
 
+#include "domain/text/ValidText.h"
+
 namespace bookdav::caldav::xml {
 namespace {
 
@@ -32,7 +34,13 @@ XmlWriter XmlWriter::fragment() {
   return w;
 }
 
-void XmlWriter::start(std::string_view ns, std::string_view local, bool selfClosing, Attributes attributes) {
+void XmlWriter::start(std::string_view ns, std::string_view givenLocal, bool selfClosing,
+                      Attributes attributes) {
+  // Names of dead properties stored before bookdav checked text may not be valid.
+  std::string repaired;
+  std::string_view local = givenLocal;
+  if (!domain::isValidText(local, domain::Controls::None))
+    local = repaired = domain::repairText(local, domain::Controls::None);
   const bool root = stack_.empty() && !fragment_;
   const std::string inheritedDefault = stack_.empty() ? std::string() : stack_.back().defaultNs;
   std::string tag, decl, defaultNs = inheritedDefault;
@@ -92,7 +100,10 @@ XmlWriter& XmlWriter::text(std::string_view content) {
 }
 
 XmlWriter& XmlWriter::raw(std::string_view xml) {
-  out_ += xml;
+  if (domain::isValidText(xml, domain::Controls::TabAndNewlines))
+    out_ += xml;
+  else
+    out_ += domain::repairText(xml, domain::Controls::TabAndNewlines);
   return *this;
 }
 

@@ -30,7 +30,8 @@ class XmlWriter {
   XmlWriter& empty(const QName& name) { return empty(name.ns, name.local); }
   XmlWriter& leaf(std::string_view ns, std::string_view local, std::string_view text);
   XmlWriter& text(std::string_view text);
-  // Already well-formed, self-contained XML (a stored dead property, see serializeElement()).
+  // Already well-formed, self-contained XML (a stored dead property, see serializeElement()); text
+  // in it that is not valid (stored before bookdav checked it) is repaired, as by escape().
   XmlWriter& raw(std::string_view xml);
 
   // The document; closes any element still open.

@@ -3,6 +3,7 @@
 #include <Poco/URI.h>
 
 #include "caldav/ical/IcalZoneRules.h"
+#include "domain/text/ValidText.h"
 #include "server/api/ApiError.h"
 
 namespace bookdav::server::api {
@@ -15,6 +16,8 @@ std::string decode(const std::string& text) {
   } catch (const Poco::Exception&) {
     throw ApiError::invalid("", "the query string is not percent-encoded correctly");
   }
+  if (auto fault = domain::findTextFault(out, domain::Controls::None))
+    throw ApiError::invalid("", "the query string " + fault->problem + " once decoded");
   return out;
 }
 

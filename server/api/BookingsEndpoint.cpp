@@ -55,7 +55,7 @@ caldav::Response create(ApiCall& call) {
   if (static_cast<int>(r.participantNames.size()) > r.participants)
     body.fail("participantNames", "names more people than participants");
   r.contact = readContact(body);
-  r.note = body.string("note").value_or("");
+  r.note = body.text("note").value_or("");
   if (r.note.size() > 4000) body.fail("note", "is longer than 4000 characters");
   r.clientUid = body.string("uid").value_or("");
   if (r.clientUid.size() > 255) body.fail("uid", "is longer than 255 characters");

@@ -26,30 +26,12 @@ std::string typeName(const JsonValue& v) {
   throw InvalidInput(path, "must be " + std::string(wanted) + ", not " + typeName(v));
 }
 
-// RFC 3629: well-formed UTF-8 without surrogates or overlong forms.
-bool validUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    size_t n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : 9;
-    if (n == 9 || i + n >= text.size()) return false;
-    std::uint32_t cp = n == 0 ? c : c & (0x3f >> n);
-    for (size_t k = 1; k <= n; ++k) {
-      const auto d = static_cast<unsigned char>(text[i + k]);
-      if ((d & 0xc0) != 0x80) return false;
-      cp = (cp << 6) | (d & 0x3f);
-    }
-    static constexpr std::uint32_t kLeast[] = {0, 0x80, 0x800, 0x10000};
-    if (cp < kLeast[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
-    i += n + 1;
-  }
-  return true;
-}
-
-// Poco's parser messages quote the offending byte raw (even NUL or 0xFF): keep them printable.
+// Poco's parser messages quote the offending byte raw (even NUL or 0xFF), and a whole number of
+// 100,000 digits: keep them printable and short.
 std::string printable(const std::string& text) {
+  constexpr size_t kMaxLength = 200;
   std::string out;
-  for (char c : text) {
+  for (char c : text.substr(0, kMaxLength)) {
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x20 && u < 0x7f) {
       out += c;
@@ -60,19 +42,46 @@ std::string printable(const std::string& text) {
       out += kHex[u & 15];
     }
   }
+  if (text.size() > kMaxLength) out += "...";
   return out;
 }
+
+// Poco's objects that keep their keys in order find a key by a linear search, so that one object
+// of 100,000 keys took 17 s to read: the parse stops at the first object with too many.
+class BoundedParseHandler : public Poco::JSON::ParseHandler {
+ public:
+  BoundedParseHandler() : ParseHandler(true) {}
+  void startObject() override {
+    keys_.push_back(0);
+    ParseHandler::startObject();
+  }
+  void endObject() override {
+    keys_.pop_back();
+    ParseHandler::endObject();
+  }
+  void key(const std::string& k) override {
+    if (!keys_.empty() && ++keys_.back() > kMaxJsonFields)
+      throw InvalidInput("", "an object has more than " + std::to_string(kMaxJsonFields) + " fields");
+    ParseHandler::key(k);
+  }
+
+ private:
+  std::vector<size_t> keys_;  // of each open object
+};
 
 }  // namespace
 
 JsonValue parseJson(std::string_view text) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
     throw InvalidInput("", "the body is empty; send a JSON object");
-  if (!validUtf8(text)) throw InvalidInput("", "the body is not valid UTF-8");
+  if (auto fault = domain::findTextFault(text, domain::Controls::TabAndNewlines))
+    throw InvalidInput("", "the body " + fault->problem + " at byte " + std::to_string(fault->offset));
   try {
-    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
-    parser.setDepth(64);
+    Poco::JSON::Parser parser(new BoundedParseHandler);
+    parser.setDepth(kMaxJsonDepth);
     return parser.parse(std::string(text));
+  } catch (const InvalidInput&) {
+    throw;
   } catch (const Poco::Exception& e) {
     throw InvalidInput("", "the body is not valid JSON: " + printable(e.displayText()));
   } catch (const std::exception& e) {
@@ -92,9 +101,17 @@ bool isObject(const JsonValue& value) {
   return !value.isEmpty() && value.type() == typeid(Poco::JSON::Object::Ptr);
 }
 
-std::string stringValue(const JsonValue& value, const std::string& path) {
+std::string stringValue(const JsonValue& value, const std::string& path, domain::Controls allowed) {
   if (value.isEmpty() || !value.isString()) wrongType(value, path, "a string");
-  return value.extract<std::string>();
+  std::string text = value.extract<std::string>();
+  if (text.size() > kMaxJsonString)
+    throw InvalidInput(path, "is longer than " + std::to_string(kMaxJsonString) + " bytes");
+  if (auto fault = domain::findTextFault(text, allowed)) {
+    std::string problem = fault->problem;
+    if (allowed == domain::Controls::None) problem += " (line breaks and tabs are not allowed here either)";
+    throw InvalidInput(path, problem);
+  }
+  return text;
 }
 
 std::vector<JsonValue> arrayValue(const JsonValue& value, const std::string& path) {
@@ -167,6 +184,12 @@ std::optional<std::string> JsonFields::string(std::string_view name) {
   JsonValue v = take(name);
   if (v.isEmpty()) return std::nullopt;
   return stringValue(v, pathOf(name));
+}
+
+std::optional<std::string> JsonFields::text(std::string_view name) {
+  JsonValue v = take(name);
+  if (v.isEmpty()) return std::nullopt;
+  return stringValue(v, pathOf(name), domain::Controls::TabAndNewlines);
 }
 
 std::optional<std::int64_t> JsonFields::integer(std::string_view name, std::int64_t min, std::int64_t max) {

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/text/ValidText.h"
 #include "domain/time/Instant.h"
 
 namespace bookdav::server::api {
@@ -35,15 +36,24 @@ class InvalidInput : public std::runtime_error {
   std::string problem_;
 };
 
-// The JSON text as a value; throws InvalidInput("", "... is not valid JSON ...").
+// Limits of JSON input (bodies are also capped in bytes, 1 MiB over HTTP): nesting, fields of one
+// object, and the bytes of one string.
+inline constexpr int kMaxJsonDepth = 64;
+inline constexpr size_t kMaxJsonFields = 1000;
+inline constexpr size_t kMaxJsonString = 65536;
+
+// The JSON text as a value; throws InvalidInput("", "... is not valid JSON ...") or naming the
+// limit the text exceeds.
 JsonValue parseJson(std::string_view text);
 
 // "a" + "b" -> "a.b"; "" + "b" -> "b"; "a" + 2 -> "a[2]".
 std::string childPath(const std::string& parent, std::string_view name);
 std::string elementPath(const std::string& parent, size_t index);
 
-// Typed reads of single values at `path`.
-std::string stringValue(const JsonValue& value, const std::string& path);
+// Typed reads of single values at `path`. Strings must be valid text (domain/text/ValidText.h) of
+// at most kMaxJsonString bytes; one line unless `allowed` says otherwise.
+std::string stringValue(const JsonValue& value, const std::string& path,
+                        domain::Controls allowed = domain::Controls::None);
 std::vector<JsonValue> arrayValue(const JsonValue& value, const std::string& path);
 bool isObject(const JsonValue& value);
 
@@ -58,8 +68,10 @@ class JsonFields {
   bool isNull(std::string_view name) const;  // present and null
 
   // Optional reads return nullopt when the field is absent or null; each read marks the field known.
+  // Strings are one line of valid text; text() may also hold tabs and line breaks (notes).
   std::string requiredString(std::string_view name);
   std::optional<std::string> string(std::string_view name);
+  std::optional<std::string> text(std::string_view name);
   // A required string that must not be empty.
   std::string nonEmptyString(std::string_view name);
   // An id (domain::isSlug): the one the URL names when fromUrl is not empty (the field may repeat

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "domain/booking/LocalText.h"
+#include "domain/text/ValidText.h"
 
 namespace bookdav::server::api {
 
@@ -24,7 +25,12 @@ JsonArray stringArray(const std::vector<std::string>& values) {
 std::string stringify(const JsonObject& object, bool pretty) {
   std::ostringstream out;
   object->stringify(out, pretty ? 2 : 0);
-  return out.str();
+  // Poco escapes control characters but copies invalid UTF-8 as it is: text stored before bookdav
+  // checked it is repaired rather than answered as invalid JSON.
+  std::string json = out.str();
+  if (!domain::isValidText(json, domain::Controls::TabAndNewlines))
+    json = domain::repairText(json, domain::Controls::TabAndNewlines);
+  return json;
 }
 
 caldav::Response jsonResponse(int status, const JsonObject& body) {

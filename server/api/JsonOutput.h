@@ -21,6 +21,7 @@ JsonObject newObject();
 JsonArray newArray();
 JsonArray stringArray(const std::vector<std::string>& values);
 
+// Valid UTF-8 even when a stored string is not (it is repaired, see domain::repairText).
 std::string stringify(const JsonObject& object, bool pretty = false);
 caldav::Response jsonResponse(int status, const JsonObject& body);
 

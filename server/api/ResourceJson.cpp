@@ -32,7 +32,7 @@ void requireSpan(JsonFields& f, domain::Seconds start, domain::Seconds end) {
 
 domain::Closure readClosure(JsonFields& f) {
   domain::Closure c;
-  c.note = f.string("note").value_or("");
+  c.note = f.text("note").value_or("");
   if (f.has("from") || f.has("until")) {
     std::optional<year_month_day> first = readDate(f, "from");
     if (!first) f.fail("from", "is required: the first day closed (\"2026-12-24\")");

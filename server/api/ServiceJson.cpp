@@ -131,7 +131,7 @@ ServiceDefinition readService(JsonFields& f, const std::string& defaultZone, con
   if (!k) f.fail("kind", "\"" + kind + "\" is not one of appointment, class, course");
   s.kind = *k;
   s.name = f.nonEmptyString("name");
-  s.description = f.string("description").value_or("");
+  s.description = f.text("description").value_or("");
   s.timeZone = f.timeZone("timezone", defaultZone);
   std::optional<Seconds> duration = f.duration("duration", std::chrono::minutes{1}, kDay);
   if (!duration) f.fail("duration", "is required (e.g. \"PT30M\")");

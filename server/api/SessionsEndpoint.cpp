@@ -69,7 +69,7 @@ caldav::Response create(ApiCall& call) {
   s.capacity = static_cast<int>(body.integer("capacity", 1, 100000).value_or(0));
   s.title = body.string("title").value_or("");
   s.locked = body.boolean("locked").value_or(false);
-  s.lockNote = body.string("lockNote").value_or("");
+  s.lockNote = body.text("lockNote").value_or("");
   body.finish();
   domain::Session made = engine.timetable.createSession(s);
   caldav::Response r = jsonResponse(201, sessionJson(made, true));
@@ -94,7 +94,7 @@ caldav::Response change(ApiCall& call, domain::Session session) {
   if (auto capacity = body.integer("capacity", 1, 100000)) c.capacity = static_cast<int>(*capacity);
   c.title = body.string("title");
   std::optional<bool> locked = body.boolean("locked");
-  std::optional<std::string> note = body.string("lockNote");
+  std::optional<std::string> note = body.text("lockNote");
   body.finish();
   // One transaction: a refused lock leaves the other changes undone too.
   domain::Session out = call.backend.booking.store.writing([&](domain::BookingData& data) {

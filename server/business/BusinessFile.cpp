@@ -44,7 +44,7 @@ BusinessFile readBusinessFile(std::string_view jsonText, const domain::ZoneRules
   JsonFields top(root, "");
   BusinessFile b;
   b.name = top.string("name").value_or("");
-  top.string("description");
+  top.text("description");
   b.timeZone = top.string("timezone").value_or("");
   if (!b.timeZone.empty() && !zones.knows(b.timeZone))
     top.fail("timezone", "\"" + b.timeZone + "\" is not an IANA time zone such as \"Europe/Madrid\"");

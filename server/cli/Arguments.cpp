@@ -1,5 +1,7 @@
 #include "server/cli/Arguments.h"
 
+#include "domain/text/ValidText.h"
+
 namespace bookdav::server {
 
 Arguments::Arguments(const std::vector<std::string>& args, const std::set<std::string>& flags) {
@@ -39,6 +41,20 @@ std::string Arguments::required(const std::string& name) const {
   auto v = option(name);
   if (!v) throw UsageError("--" + name + " is required");
   return *v;
+}
+
+std::optional<std::string> Arguments::text(const std::string& name) const {
+  auto v = option(name);
+  if (v) {
+    if (auto fault = domain::findTextFault(*v, domain::Controls::None))
+      throw UsageError("--" + name + " " + fault->problem + " (one line of UTF-8 text is expected)");
+  }
+  return v;
+}
+
+std::string Arguments::requiredText(const std::string& name) const {
+  required(name);
+  return *text(name);
 }
 
 void Arguments::allowOnly(const std::set<std::string>& known) const {

@@ -25,6 +25,10 @@ class Arguments {
   std::optional<std::string> option(const std::string& name) const;
   std::string option(const std::string& name, const std::string& fallback) const;
   std::string required(const std::string& name) const;
+  // An option whose value bookdav stores or answers with (a name, an address, a calendar path): one
+  // line of valid text (domain/text/ValidText.h), else UsageError naming the option.
+  std::optional<std::string> text(const std::string& name) const;
+  std::string requiredText(const std::string& name) const;
   bool flag(const std::string& name) const { return flags_.count(name) > 0; }
   // Throws UsageError naming any option not in `known`.
   void allowOnly(const std::set<std::string>& known) const;

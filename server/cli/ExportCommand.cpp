@@ -67,7 +67,7 @@ int exportCommand(const std::vector<std::string>& args) {
   a.allowOnly({"calendar", "data", "output"});
   if (!a.positional().empty())
     throw UsageError("bookdav export --calendar PATH [--data DIR] [--output FILE]");
-  const std::string path = caldav::asCollectionPath(a.required("calendar"));
+  const std::string path = caldav::asCollectionPath(a.requiredText("calendar"));
   if (caldav::ownerOfPath(path).empty())
     throw UsageError("--calendar wants a calendar's path, such as /dav/calendars/alice/calendar/");
   Backend backend(dataDirectory(a.option("data", "")));

@@ -35,8 +35,8 @@ int feedCommand(const std::vector<std::string>& args) {
   const std::string verb = a.positional()[0];
   if (verb != "create" && verb != "revoke") throw UsageError("bookdav feed create|revoke --calendar PATH");
   Backend backend(dataDirectory(a.option("data", "")));
-  const std::string path = caldav::asCollectionPath(a.required("calendar"));
-  const std::string baseUrl = a.option("base-url", "http://127.0.0.1:8080");
+  const std::string path = caldav::asCollectionPath(a.requiredText("calendar"));
+  const std::string baseUrl = a.text("base-url").value_or("http://127.0.0.1:8080");
   std::optional<domain::Account> owner = backend.accounts.find(caldav::ownerOfPath(path));
   const std::string set = verb == "create" ? "set" : "remove";
   const std::string update =

@@ -85,7 +85,7 @@ int importCommand(const std::vector<std::string>& args) {
   a.allowOnly({"calendar", "data"});
   if (a.positional().size() != 1) throw UsageError("bookdav import FILE.ics --calendar PATH [--data DIR]");
   const std::string file = a.positional()[0];
-  const std::string path = caldav::asCollectionPath(a.required("calendar"));
+  const std::string path = caldav::asCollectionPath(a.requiredText("calendar"));
   const std::string owner = caldav::ownerOfPath(path);
   const std::string name = caldav::lastSegment(path);
   if (owner.empty() || path != caldav::homePath(owner) + name + "/")

@@ -39,7 +39,7 @@ int userCommand(const std::vector<std::string>& args) {
     return 0;
   }
   if (verb != "add") throw UsageError("unknown user command '" + verb + "'");
-  const std::string password = a.required("password");
+  const std::string password = a.requiredText("password");
   if (password.empty()) throw UsageError("--password must not be empty");
   auto role = domain::parseRole(a.option("role", "customer"));
   if (!role) throw UsageError("--role must be admin, staff or customer");
@@ -48,8 +48,8 @@ int userCommand(const std::vector<std::string>& args) {
   account.name = name;
   account.role = *role;
   account.passwordHash = hashPassword(password);
-  if (auto e = a.option("email")) account.email = *e;
-  if (auto n = a.option("name")) account.displayName = *n;
+  if (auto e = a.text("email")) account.email = *e;
+  if (auto n = a.text("name")) account.displayName = *n;
   backend.accounts.save(account);
   backend.dav.provision(name);
   std::cout << (existed ? "updated " : "added ") << name << " (" << domain::roleName(*role) << ")\n";

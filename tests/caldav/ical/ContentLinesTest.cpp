@@ -1,5 +1,6 @@
 #include "caldav/ical/ContentLines.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 namespace bookdav::caldav::ical {
@@ -90,6 +91,46 @@ TEST(ContentLines, CaseFoldsAsciiOnly) {
   EXPECT_EQ(lower("MAILTO:Ana@Example.COM"), "mailto:ana@example.com");
   EXPECT_EQ(upper("vevent-ß"), "VEVENT-ß");
   EXPECT_EQ(lower("NON-PARTICIPANT ÄÖ"), "non-participant ÄÖ");
+}
+
+TEST(ContentLines, IncomingTextHoldsNoControlCharacterButTab) {
+  auto firstError = [](const std::string& text, ContentLineReader::Check check) -> std::string {
+    ContentLineReader reader(text, check);
+    ContentLine l;
+    try {
+      while (reader.next(l)) {
+      }
+    } catch (const ContentLineError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  const std::string ok = "BEGIN:VCALENDAR\r\nSUMMARY:a\tb \xC2\x85 \xF0\x9F\x92\x87\r\nEND:VCALENDAR\r\n";
+  EXPECT_EQ(firstError(ok, ContentLineReader::Check::Incoming), "");
+  for (const char* bad : {"\x01", "\x1B[31m", "\x7F", "\x0C", "\xEF\xBF\xBE", "\xEF\xBF\xBF"}) {
+    const std::string text =
+        "BEGIN:VCALENDAR\r\nUID:x\r\nSUMMARY:a" + std::string(bad) + "\r\nEND:VCALENDAR\r\n";
+    EXPECT_THAT(firstError(text, ContentLineReader::Check::Incoming),
+                ::testing::StartsWith("line 3: contains "))
+        << bad;
+    // Text stored before this check is still read (to answer with it).
+    EXPECT_EQ(firstError(text, ContentLineReader::Check::Stored), "") << bad;
+  }
+  EXPECT_EQ(
+      firstError("BEGIN:VCALENDAR\r\nX:\x01\r\n", ContentLineReader::Check::Incoming),
+      "line 2: contains the control character U+0001 at byte 3 of the line, which iCalendar text cannot hold");
+  // NUL and invalid UTF-8 are refused either way.
+  for (auto check : {ContentLineReader::Check::Stored, ContentLineReader::Check::Incoming}) {
+    EXPECT_THAT(firstError(std::string("X:a\0b\r\n", 7), check), ::testing::HasSubstr("NUL"));
+    EXPECT_THAT(firstError("X:a\xFF\r\n", check), ::testing::HasSubstr("UTF-8"));
+  }
+}
+
+TEST(ContentLines, EscapedTextIsRepairedWhenItIsNotValid) {
+  EXPECT_EQ(escapeText("a;b,c\\d\r\ne\tf"), "a\\;b\\,c\\\\d\\ne\tf");
+  EXPECT_EQ(escapeText(std::string("a\0b\x01\x7F\xFF", 6)),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
 }  // namespace

@@ -99,5 +99,52 @@ TEST(JsonInput, UnknownFieldsAreNamed) {
   EXPECT_NO_THROW(g.finish());
 }
 
+TEST(JsonInput, StringsAreValidTextNamingTheField) {
+  JsonValue v = parseJson(R"({"name": "a\u0000b", "bell": "\u0007", "tab": "a\tb", "nl": "a\nb",
+      "note": "line 1\r\nline 2\tend", "badNote": "x\u0001", "nonchar": "\uffff", "ok": "Peluquería \ud83d\udc87",
+      "list": ["fine", "bad\u001b"], "del": "\u007f"})");
+  JsonFields f(v, "booking");
+  InvalidInput nul = invalid([&] { f.string("name"); });
+  EXPECT_EQ(nul.path(), "booking.name");
+  EXPECT_THAT(nul.problem(), HasSubstr("U+0000 (NUL)"));
+  EXPECT_THAT(invalid([&] { f.string("bell"); }).problem(), HasSubstr("U+0007"));
+  // One-line fields take no tabs or line breaks; text fields (notes) do, and nothing else.
+  EXPECT_EQ(invalid([&] { f.string("tab"); }).path(), "booking.tab");
+  EXPECT_EQ(invalid([&] { f.string("nl"); }).path(), "booking.nl");
+  EXPECT_EQ(f.text("note"), "line 1\r\nline 2\tend");
+  EXPECT_EQ(f.text("nl"), "a\nb");
+  EXPECT_THAT(invalid([&] { f.text("badNote"); }).problem(), HasSubstr("U+0001"));
+  EXPECT_THAT(invalid([&] { f.text("nonchar"); }).problem(), HasSubstr("U+FFFF"));
+  EXPECT_THAT(invalid([&] { f.text("del"); }).problem(), HasSubstr("U+007F"));
+  EXPECT_EQ(f.string("ok"), "Peluquería \xF0\x9F\x92\x87");
+  EXPECT_EQ(invalid([&] { f.strings("list"); }).path(), "booking.list[1]");
+  // A lone surrogate escape is not a character either.
+  EXPECT_FALSE(invalid([&] { parseJson(R"({"a": "\ud800"})"); }).problem().empty());
+}
+
+TEST(JsonInput, ObjectsWithTooManyFieldsAreRefusedAtOnce) {
+  // 100,000 fields took Poco 17 s to read (a linear search per key); the parse now stops at 1,001.
+  std::string many = "{";
+  for (int i = 0; i < 100000; ++i) many += (i ? ",\"k" : "\"k") + std::to_string(i) + "\": 1";
+  many += "}";
+  EXPECT_THAT(invalid([&] { parseJson(many); }).problem(), HasSubstr("more than 1000 fields"));
+  std::string nested = "{\"a\": {\"b\": 1}, ";
+  for (size_t i = 0; i < kMaxJsonFields - 1; ++i) nested += "\"k" + std::to_string(i) + "\": {\"x\": 1},";
+  nested.back() = '}';
+  EXPECT_NO_THROW(parseJson(nested)) << "the limit is per object";
+}
+
+TEST(JsonInput, LongStringsAndHugeNumbersAreBounded) {
+  JsonValue v = parseJson("{\"long\": \"" + std::string(kMaxJsonString + 1, 'x') + "\", \"fits\": \"" +
+                          std::string(kMaxJsonString, 'x') + "\"}");
+  JsonFields f(v, "");
+  EXPECT_THAT(invalid([&] { f.string("long"); }).problem(), HasSubstr("longer than 65536 bytes"));
+  EXPECT_EQ(f.string("fits")->size(), kMaxJsonString);
+  // A number of 100,000 digits is refused, and the message does not repeat it all.
+  InvalidInput huge = invalid([&] { parseJson("{\"n\": 1" + std::string(100000, '0') + "}"); });
+  EXPECT_LT(huge.problem().size(), 400u);
+  EXPECT_FALSE(invalid([&] { parseJson("{\"n\": 1e999999999}"); }).problem().empty());
+}
+
 }  // namespace
 }  // namespace bookdav::server::api
