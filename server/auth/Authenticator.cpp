@@ -33,14 +33,18 @@ std::optional<domain::Account> Authenticator::check(std::string_view user, std::
   if (!domain::isValidAccountName(user)) return std::nullopt;
   auto account = accounts_.find(user);
   if (!account) {
-    // Spend the same time as a real check so that timing does not reveal which names exist.
-    verifyPassword(password,
-                   "pbkdf2-sha256$60000$00000000000000000000000000000000$"
-                   "0000000000000000000000000000000000000000000000000000000000000000");
+    // Spend what a real check costs so that timing does not reveal which names exist.
+    verifyPassword(password, unmatchableHash());
     return std::nullopt;
   }
   if (cache_.knows(user, password, account->passwordHash)) return account;
   if (!verifyPassword(password, account->passwordHash)) return std::nullopt;
+  if (needsRehash(account->passwordHash)) {
+    // Transparent upgrade to today's work factor; skipped if the password changed meanwhile.
+    std::string stronger = hashPassword(password);
+    if (accounts_.replacePasswordHash(account->name, account->passwordHash, stronger))
+      account->passwordHash = std::move(stronger);
+  }
   cache_.remember(user, password, account->passwordHash);
   return account;
 }

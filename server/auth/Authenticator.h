@@ -1,5 +1,5 @@
 // HTTP Basic authentication against the account store, with the credential cache in front of the
-// slow hash check.
+// slow hash check. A successful sign-in with a hash weaker than today's replaces it.
 #pragma once
 
 #include <optional>
