@@ -93,7 +93,10 @@ LoginThrottle::LoginThrottle(Rules rules, Clock clock)
 
 std::optional<seconds> LoginThrottle::waitOf(const Record& r, const Rule& rule, TimePoint now) {
   if (now < r.blockedUntil) return ceilSeconds(r.blockedUntil - now);
-  if (r.pending > 0 && r.failures + r.pending >= rule.allowance) return seconds(1);
+  // Once failures are on record, attempts in progress count as failures too: past the allowance,
+  // one at a time. Without failures (many clients behind one address signing in at once) the
+  // password-check gate is the only bound.
+  if (r.failures > 0 && r.pending > 0 && r.failures + r.pending >= rule.allowance) return seconds(1);
   return std::nullopt;
 }
 
@@ -110,8 +113,8 @@ std::variant<LoginThrottle::Attempt, LoginThrottle::Refusal> LoginThrottle::begi
                                 inSeconds(*wait)};
     }
   }
-  // The user name's record holds back only addresses with failures or attempts of their own.
-  const bool cleanAddress = !a || (a->failures == 0 && a->pending == 0);
+  // The user name's record holds back only addresses with failures of their own.
+  const bool cleanAddress = !a || a->failures == 0;
   if (!name.empty() && !cleanAddress) {
     if (const Record* u = userNames_.find(name, now)) {
       if (auto wait = waitOf(*u, userNames_.rule(), now)) {

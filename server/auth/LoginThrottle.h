@@ -9,12 +9,14 @@
 //   per /64 (one host usually holds a whole /64), IPv4 per address.
 // - User name (known or not, so the answers reveal nothing about which names exist): 10 failures
 //   are free, then 1 s, 2 s, ... up to 30 seconds; forgotten after 5 minutes. It is looser and
-//   shorter than the address rule, and it only holds back addresses that have failures (or an
-//   attempt in progress) of their own: a client at an address with a clean record is always let
-//   through to the password check, so a guesser spread over many addresses makes a user's
-//   name wait for at most 30 s and never keeps the user out from a clean address.
-// - Past its allowance, a party gets one attempt at a time: concurrent guesses do not all slip
-//   through before the first failure is counted (an attempt in progress counts as a failure).
+//   shorter than the address rule, and it only holds back addresses that have failures of their
+//   own: a client at an address with a clean record is always let through to the password check,
+//   so a guesser spread over many addresses makes a user's name wait for at most 30 s and never
+//   keeps the user out from a clean address.
+// - Once a party has failures on record, its attempts in progress count as failures too, so past
+//   its allowance it gets one attempt at a time and concurrent guesses do not all slip through
+//   before the failures are counted. Without failures (a first sync opening several connections,
+//   an office behind one NAT) concurrent sign-ins are bounded only by the PasswordCheckGate.
 // - A success clears the failures of its address and of its user name.
 // - Each table keeps at most `capacity` records; when full, the least recently active goes.
 #pragma once

@@ -12,7 +12,7 @@ unsigned cores() {
 
 }  // namespace
 
-PasswordCheckGate::PasswordCheckGate() : PasswordCheckGate(cores(), 4 * cores(), std::chrono::seconds(2)) {}
+PasswordCheckGate::PasswordCheckGate() : PasswordCheckGate(cores(), 64, std::chrono::seconds(30)) {}
 
 PasswordCheckGate::PasswordCheckGate(unsigned running, unsigned waiting, std::chrono::milliseconds patience)
     : maxRunning_(std::max(1u, running)), maxWaiting_(waiting), patience_(patience) {}

@@ -1,7 +1,9 @@
 // Bounds the slow password checks (PBKDF2 at 600,000 iterations) that run at once: at most
 // `running` (one per core), with at most `waiting` more requests queued for a turn, each for at
-// most `patience`. A burst of sign-ins thus holds at most running + waiting worker threads; the
-// rest are refused at once (the caller answers 503) instead of taking every worker.
+// most `patience`. A burst of sign-ins thus holds at most running + waiting worker threads (64
+// waiting is half of the HTTP server's default 128 workers); the rest are refused at once (the
+// caller answers 503) instead of taking every worker. Clients whose credentials the cache knows
+// never queue here.
 #pragma once
 
 #include <chrono>
@@ -27,7 +29,8 @@ class PasswordCheckGate {
     PasswordCheckGate* gate_;
   };
 
-  // Defaults: one check per core, four queued per core, each waiting two seconds at most.
+  // Defaults: one check per core, 64 queued, each waiting 30 seconds at most (60 clients signing in
+  // at once, a server restart's reconnect storm, take about 4 s on two cores).
   PasswordCheckGate();
   PasswordCheckGate(unsigned running, unsigned waiting, std::chrono::milliseconds patience);
 

@@ -250,6 +250,20 @@ TEST(LoginThrottle, PastTheAllowanceAttemptsGoOneAtATime) {
   EXPECT_FALSE(tryOnce(t, "10.0.0.1", "alice"));
 }
 
+TEST(LoginThrottle, ConcurrentSignInsWithoutFailuresAreNotHeldBack) {
+  FakeClock clock;
+  const ThrottleRule name{3, seconds(1), seconds(30), seconds(300), 100};
+  LoginThrottle t(rules(kAddress, name), clock.clock());
+  std::vector<LoginThrottle::Attempt> inFlight;  // many users behind one address signing in at once
+  for (int i = 0; i < 20; ++i) {
+    auto r = t.begin("10.0.0.1", "user" + std::to_string(i % 2));
+    ASSERT_TRUE(std::holds_alternative<LoginThrottle::Attempt>(r)) << "sign-in " << i;
+    inFlight.push_back(std::move(std::get<LoginThrottle::Attempt>(r)));
+  }
+  for (auto& a : inFlight) a.succeeded();
+  EXPECT_EQ(t.addressesTracked(), 0u);
+}
+
 TEST(LoginThrottle, TablesAreBounded) {
   FakeClock clock;
   const ThrottleRule address{3, seconds(1), seconds(8), seconds(60), 5};
