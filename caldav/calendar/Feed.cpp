@@ -9,6 +9,7 @@
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/ETag.h"
 #include "caldav/webdav/Href.h"
+#include "domain/calendar/FeedToken.h"
 
 namespace bookdav::caldav {
 
@@ -21,7 +22,8 @@ Response serveFeed(DavContext& ctx, const Request& request) {
   std::string token = name.substr(0, name.size() - 4);
   Response response;
   ctx.store.read([&](domain::CalendarReader& store) {
-    auto row = token.empty() ? std::nullopt : store.collectionByFeedToken(token);
+    // Only the token's digest is stored.
+    auto row = token.empty() ? std::nullopt : store.collectionByFeedDigest(domain::feedTokenDigest(token));
     if (!row) throw DavError::notFound("no such feed (it may have been revoked)");
     // The feed shows the calendar as its owner sees it.
     auto account = ctx.accounts.find(row->owner);

@@ -15,6 +15,7 @@
 #include "caldav/webdav/Href.h"
 #include "caldav/webdav/HttpDate.h"
 #include "caldav/xml/Xml.h"
+#include "domain/calendar/FeedToken.h"
 
 namespace bookdav::caldav {
 namespace {
@@ -451,17 +452,28 @@ void removeCalendarOrder(CollectionRecord& c) {
 
 // ---- bookdav ----
 
+// Only a digest of a feed's token is stored, so its URL is shown once, in the answer to the PROPPATCH
+// that sets feed-url; PROPFIND answers an empty feed-url when the calendar has a feed (404 when not).
 bool getFeedUrl(const PropertyContext& c, xml::XmlWriter& w) {
-  if (!isCalendarLike(c) || !c.resource.collection || c.resource.collection->feedToken.empty()) return false;
-  w.leaf(kBookdav, "feed-url", c.request.baseUrl + "/feeds/" + c.resource.collection->feedToken + ".ics");
+  if (!isCalendarLike(c) || !c.resource.collection || c.resource.collection->feedTokenDigest.empty())
+    return false;
+  w.empty(kBookdav, "feed-url");
   return true;
 }
-// Setting feed-url (to anything) makes a secret feed for the calendar; removing it revokes it.
+// Setting feed-url (to anything) makes a new secret feed for the calendar, replacing the one it had
+// (whose URL stops working); removing it revokes the feed.
 void setFeedUrl(CollectionRecord& c, pugi::xml_node) {
-  if (c.feedToken.empty()) c.feedToken = newFeedToken();
+  c.newFeedToken = newFeedToken();
+  c.feedTokenDigest = domain::feedTokenDigest(c.newFeedToken);
 }
 void removeFeedUrl(CollectionRecord& c) {
-  c.feedToken.clear();
+  c.feedTokenDigest.clear();
+  c.newFeedToken.clear();
+}
+bool answerFeedUrl(const CollectionRecord& c, std::string_view baseUrl, xml::XmlWriter& w) {
+  if (c.newFeedToken.empty()) return false;
+  w.leaf(kBookdav, "feed-url", std::string(baseUrl) + "/feeds/" + c.newFeedToken + ".ics");
+  return true;
 }
 
 // RFC 7953: the working hours of the resource an inbox belongs to (a resource's inbox, or a staff
@@ -540,7 +552,7 @@ const std::vector<LiveProperty> kLiveProperties = {
     {kCalDav, "schedule-calendar-transp", false, getScheduleCalendarTransp, nullptr, nullptr},
     {kAppleIcal, "calendar-color", false, getCalendarColor, setCalendarColor, removeCalendarColor},
     {kAppleIcal, "calendar-order", false, getCalendarOrder, setCalendarOrder, removeCalendarOrder},
-    {kBookdav, "feed-url", false, getFeedUrl, setFeedUrl, removeFeedUrl},
+    {kBookdav, "feed-url", false, getFeedUrl, setFeedUrl, removeFeedUrl, false, answerFeedUrl},
     {kCalDav, "calendar-availability", false, getCalDavAvailability, nullptr, nullptr},
     {kCalendarServer, "calendar-availability", false, getServerAvailability, nullptr, nullptr},
     {kBookdav, "service-kind", false, getServiceKind, nullptr, nullptr},

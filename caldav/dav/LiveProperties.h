@@ -37,6 +37,10 @@ struct LiveProperty {
   void (*remove)(domain::CollectionRecord&);
   // Settable only in MKCALENDAR / extended MKCOL, protected afterwards.
   bool creationOnly = false;
+  // Writes the whole property element as the answer to the PROPPATCH that set it shows it: a secret
+  // shown only then (the feed URL); false or nullptr: that answer names the property only. Such a
+  // property cannot be set by MKCALENDAR / extended MKCOL, whose answer has no body.
+  bool (*answer)(const domain::CollectionRecord&, std::string_view baseUrl, xml::XmlWriter&) = nullptr;
 
   xml::QName name() const { return {std::string(ns), std::string(local)}; }
 };

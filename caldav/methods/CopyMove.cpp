@@ -51,7 +51,8 @@ void copyTree(CalendarWriter& store, const CollectionRecord& source, const std::
   for (const CollectionRecord& c : tree) {
     CollectionRecord copy = c;
     copy.id = 0;
-    copy.feedToken.clear();
+    copy.feedTokenDigest.clear();
+    copy.newFeedToken.clear();
     copy.path = destination + c.path.substr(source.path.size());
     copy = store.createCollection(copy);
     copyDeadProperties(store, {true, c.id}, {true, copy.id});

@@ -17,10 +17,11 @@ PropertyUpdate::PropertyUpdate(pugi::xml_node element) {
 }
 
 bool PropertyUpdate::prepare(ResourceKind kind, domain::CollectionRecord* collection, bool creating,
-                             PropStats& report) {
+                             PropStats& report, std::string_view baseUrl) {
   struct Outcome {
     xml::QName name;
     int status;
+    const LiveProperty* shown;  // a live property set whose answer shows its value
   };
   std::vector<Outcome> outcomes;
   bool failed = false;
@@ -39,6 +40,10 @@ bool PropertyUpdate::prepare(ResourceKind kind, domain::CollectionRecord* collec
       } else if (live && live->creationOnly && !creating) {
         throw DavError::forbidden(xml::kDav, "cannot-modify-protected-property",
                                   in.name.clark() + " can only be set when the calendar is made");
+      } else if (live && live->answer && creating && !in.remove) {
+        throw DavError::forbidden(
+            xml::kDav, "cannot-modify-protected-property",
+            in.name.clark() + " is set with PROPPATCH once the calendar exists: only that answer shows it");
       } else if (liveTarget) {
         if (in.remove) {
           if (live->remove) live->remove(*collection);
@@ -54,13 +59,14 @@ bool PropertyUpdate::prepare(ResourceKind kind, domain::CollectionRecord* collec
       status = e.status();
       failed = true;
     }
-    outcomes.push_back({in.name, status});
+    const bool liveSet = liveTarget && !in.remove && live->answer;
+    outcomes.push_back({in.name, status, liveSet ? live : nullptr});
   }
   for (const Outcome& o : outcomes) {
-    if (!failed)
-      report.found().empty(o.name);
-    else
+    if (failed)
       report.add(o.status == 200 ? 424 : o.status, o.name);
+    else if (!o.shown || !o.shown->answer(*collection, baseUrl, report.found()))
+      report.found().empty(o.name);
   }
   return !failed;
 }

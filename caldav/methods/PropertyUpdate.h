@@ -19,8 +19,10 @@ class PropertyUpdate {
 
   // Checks every instruction against a collection record (new or existing) or an object, applying
   // live values to `collection`. Returns false when any instruction fails; `report` then holds the
-  // failures and 424 for the rest, and nothing may be written.
-  bool prepare(ResourceKind kind, domain::CollectionRecord* collection, bool creating, PropStats& report);
+  // failures and 424 for the rest, and nothing may be written. baseUrl makes the absolute URLs a
+  // successful report may show (a new feed's).
+  bool prepare(ResourceKind kind, domain::CollectionRecord* collection, bool creating, PropStats& report,
+               std::string_view baseUrl = {});
   // Writes the dead properties after the collection record was saved (or the object exists).
   void writeDeadProperties(domain::CalendarWriter& store, domain::ResourceRef resource) const;
   bool empty() const { return instructions_.empty(); }

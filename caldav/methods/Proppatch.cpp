@@ -46,7 +46,7 @@ Response handleProppatch(DavContext& ctx, const Request& request) {
     if (computedCalendar) record = store.collection(target.path);  // the settings row, not the looks
     PropStats report;
     bool ok = update.prepare(computedCalendar ? ResourceKind::Calendar : target.kind,
-                             record ? &*record : nullptr, false, report);
+                             record ? &*record : nullptr, false, report, request.baseUrl);
     if (ok) {
       domain::ResourceRef ref{target.kind != ResourceKind::Object,
                               target.object ? target.object->id : record->id};

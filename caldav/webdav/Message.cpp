@@ -97,6 +97,8 @@ std::string_view statusReason(int status) {
       return "Locked";
     case 424:
       return "Failed Dependency";
+    case 429:
+      return "Too Many Requests";
     case 500:
       return "Internal Server Error";
     case 501:

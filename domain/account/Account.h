@@ -32,6 +32,10 @@ class AccountRepository {
   virtual std::vector<Account> list() = 0;
   // Creates the account or replaces role, hash and names of an existing one.
   virtual void save(const Account& account) = 0;
+  // Replaces the stored password hash only if it is still `expected`, in one transaction (an
+  // upgrade of the hash never undoes a password change made meanwhile); false when it was not.
+  virtual bool replacePasswordHash(std::string_view name, std::string_view expected,
+                                   std::string_view replacement) = 0;
   virtual bool remove(std::string_view name) = 0;
 };
 

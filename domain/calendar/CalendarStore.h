@@ -31,8 +31,13 @@ struct CollectionRecord {
   std::vector<std::string> components;  // supported-calendar-component-set ({"VEVENT", "VTODO"})
   std::int64_t createdSeq = 0;          // change-log position at creation: older sync tokens are invalid
   Instant modified{};
-  std::string feedToken;  // secret token of /feeds/<token>.ics, "" when there is no feed
-  // A row that only keeps the settings (display name, colour, order, feed token) of a calendar whose
+  // feedTokenDigest(token) of the secret token of /feeds/<token>.ics, "" when there is no feed. The
+  // token itself is never stored.
+  std::string feedTokenDigest;
+  // The token behind feedTokenDigest when this very change made it, so that the answer to the
+  // request that made the feed can show it once; never stored, "" when read back.
+  std::string newFeedToken;
+  // A row that only keeps the settings (display name, colour, order, feed) of a calendar whose
   // members are computed from the booking domain (service-<id>/, bookings/, resource-<id>/).
   bool computed = false;
 };
@@ -92,7 +97,8 @@ class CalendarReader {
  public:
   virtual ~CalendarReader() = default;
   virtual std::optional<CollectionRecord> collection(std::string_view path) = 0;
-  virtual std::optional<CollectionRecord> collectionByFeedToken(std::string_view token) = 0;
+  // The collection whose feed token has this digest (see domain/calendar/FeedToken.h).
+  virtual std::optional<CollectionRecord> collectionByFeedDigest(std::string_view digest) = 0;
   // Direct child collections of path.
   virtual std::vector<CollectionRecord> children(std::string_view path) = 0;
   // path itself and every collection below it, parents before children.

@@ -7,8 +7,16 @@
 #include "server/auth/PasswordHash.h"
 
 namespace bookdav::server {
+namespace {
 
-std::optional<domain::Account> Authenticator::authenticate(std::string_view header) {
+constexpr const char* kWrong = "the user name or password is wrong";
+
+struct Credentials {
+  std::string user;
+  std::string password;
+};
+
+std::optional<Credentials> parseBasic(std::string_view header) {
   size_t space = header.find(' ');
   if (space == std::string_view::npos) return std::nullopt;
   std::string scheme(header.substr(0, space));
@@ -26,23 +34,74 @@ std::optional<domain::Account> Authenticator::authenticate(std::string_view head
   }
   size_t colon = decoded.find(':');
   if (colon == std::string::npos) return std::nullopt;
-  return check(std::string_view(decoded).substr(0, colon), std::string_view(decoded).substr(colon + 1));
+  return Credentials{decoded.substr(0, colon), decoded.substr(colon + 1)};
 }
 
-std::optional<domain::Account> Authenticator::check(std::string_view user, std::string_view password) {
-  if (!domain::isValidAccountName(user)) return std::nullopt;
-  auto account = accounts_.find(user);
-  if (!account) {
-    // Spend the same time as a real check so that timing does not reveal which names exist.
-    verifyPassword(password,
-                   "pbkdf2-sha256$60000$00000000000000000000000000000000$"
-                   "0000000000000000000000000000000000000000000000000000000000000000");
-    return std::nullopt;
+SignInRefusal wrongCredentials() {
+  return {SignInRefusal::Reason::WrongCredentials, kWrong, std::chrono::seconds(0)};
+}
+
+}  // namespace
+
+SignInResult Authenticator::signIn(std::string_view header, std::string_view clientAddress) {
+  std::optional<Credentials> credentials = parseBasic(header);
+  if (credentials) return check(credentials->user, credentials->password, clientAddress);
+  // Malformed credentials count against the address like a wrong password.
+  auto attempt = throttle_.begin(clientAddress, "");
+  if (auto* refusal = std::get_if<LoginThrottle::Refusal>(&attempt))
+    return SignInRefusal{SignInRefusal::Reason::TooManyAttempts, refusal->message, refusal->retryAfter};
+  std::get<LoginThrottle::Attempt>(attempt).failed();
+  return wrongCredentials();
+}
+
+SignInResult Authenticator::check(std::string_view user, std::string_view password,
+                                  std::string_view clientAddress) {
+  const bool validName = domain::isValidAccountName(user);
+  auto attempt = throttle_.begin(clientAddress, validName ? user : std::string_view());
+  if (auto* refusal = std::get_if<LoginThrottle::Refusal>(&attempt))
+    return SignInRefusal{SignInRefusal::Reason::TooManyAttempts, refusal->message, refusal->retryAfter};
+  auto& letThrough = std::get<LoginThrottle::Attempt>(attempt);
+  if (!validName) {
+    letThrough.failed();
+    return wrongCredentials();
   }
-  if (cache_.knows(user, password, account->passwordHash)) return account;
-  if (!verifyPassword(password, account->passwordHash)) return std::nullopt;
+  return verify(letThrough, user, password);
+}
+
+SignInResult Authenticator::verify(LoginThrottle::Attempt& attempt, std::string_view user,
+                                   std::string_view password) {
+  std::optional<domain::Account> account = accounts_.find(user);
+  if (account && cache_.knows(user, password, account->passwordHash)) {
+    attempt.succeeded();
+    return std::move(*account);
+  }
+  std::optional<PasswordCheckGate::Permit> permit = gate_.enter();
+  if (!permit) {
+    // No verdict: the attempt counts as nothing (the destructor releases it).
+    return SignInRefusal{SignInRefusal::Reason::Overloaded,
+                         "the server is checking too many passwords at once; try again in a second",
+                         std::chrono::seconds(1)};
+  }
+  if (!account) {
+    // Spend what a real check costs so that timing does not reveal which names exist.
+    verifyPassword(password, unmatchableHash());
+    attempt.failed();
+    return wrongCredentials();
+  }
+  if (!verifyPassword(password, account->passwordHash)) {
+    attempt.failed();
+    return wrongCredentials();
+  }
+  if (needsRehash(account->passwordHash)) {
+    // Transparent upgrade to today's work factor; skipped if the password changed meanwhile.
+    std::string stronger = hashPassword(password);
+    if (accounts_.replacePasswordHash(account->name, account->passwordHash, stronger))
+      account->passwordHash = std::move(stronger);
+  }
+  permit.reset();
   cache_.remember(user, password, account->passwordHash);
-  return account;
+  attempt.succeeded();
+  return std::move(*account);
 }
 
 }  // namespace bookdav::server

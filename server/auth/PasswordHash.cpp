@@ -1,30 +1,20 @@
 #include "server/auth/PasswordHash.h"
 
-#include <Poco/HMACEngine.h>
-#include <Poco/PBKDF2Engine.h>
-#include <Poco/RandomStream.h>
-#include <Poco/SHA2Engine.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
 
+#include <climits>
+#include <optional>
+#include <stdexcept>
 #include <vector>
 
 namespace bookdav::server {
 namespace {
 
-// Poco 1.11's SHA2Engine lacks the block/digest size constants HMACEngine needs.
-class Sha256Engine : public Poco::SHA2Engine {
- public:
-  enum { BLOCK_SIZE = 64, DIGEST_SIZE = 32 };
-  Sha256Engine() : Poco::SHA2Engine(Poco::SHA2Engine::SHA_256) {}
-};
-
-using Hmac = Poco::HMACEngine<Sha256Engine>;
-
-std::string pbkdf2(std::string_view password, std::string_view salt, unsigned iterations) {
-  Poco::PBKDF2Engine<Hmac> engine(std::string(salt), iterations, 32);
-  engine.update(password.data(), password.size());
-  const auto& d = engine.digest();
-  return std::string(d.begin(), d.end());
-}
+constexpr std::string_view kScheme = "pbkdf2-sha256";
+constexpr unsigned kMaxIterations = 100'000'000;
 
 std::string fromHex(std::string_view hex) {
   auto value = [](char c) -> int {
@@ -53,14 +43,41 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   }
 }
 
-bool constantTimeEqual(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  unsigned char diff = 0;
-  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
+struct StoredHash {
+  unsigned iterations;
+  std::string salt;
+  std::string hash;
+};
+
+std::optional<StoredHash> parse(std::string_view stored) {
+  auto parts = split(stored, '$');
+  if (parts.size() != 4 || parts[0] != kScheme || parts[1].empty()) return std::nullopt;
+  unsigned iterations = 0;
+  for (char c : parts[1]) {
+    if (c < '0' || c > '9' || iterations > kMaxIterations) return std::nullopt;
+    iterations = iterations * 10 + static_cast<unsigned>(c - '0');
+  }
+  StoredHash h{iterations, fromHex(parts[2]), fromHex(parts[3])};
+  if (iterations == 0 || iterations > kMaxIterations || h.salt.empty() || h.hash.size() != 32)
+    return std::nullopt;
+  return h;
 }
 
 }  // namespace
+
+std::string pbkdf2HmacSha256(std::string_view password, std::string_view salt, unsigned iterations,
+                             std::size_t length) {
+  if (password.size() > INT_MAX || salt.size() > INT_MAX || iterations > INT_MAX || length > INT_MAX)
+    throw std::invalid_argument("PBKDF2 input too large");
+  std::string out(length, '\0');
+  if (PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()),
+                        reinterpret_cast<const unsigned char*>(salt.data()), static_cast<int>(salt.size()),
+                        static_cast<int>(iterations), EVP_sha256(), static_cast<int>(length),
+                        reinterpret_cast<unsigned char*>(out.data())) != 1) {
+    throw std::runtime_error("OpenSSL's PKCS5_PBKDF2_HMAC failed");
+  }
+  return out;
+}
 
 std::string toHex(std::string_view bytes) {
   static const char* digits = "0123456789abcdef";
@@ -74,36 +91,46 @@ std::string toHex(std::string_view bytes) {
 }
 
 std::string randomBytes(std::size_t n) {
-  Poco::RandomInputStream in;
   std::string out(n, '\0');
-  in.read(out.data(), static_cast<std::streamsize>(n));
+  if (n > INT_MAX || RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1)
+    throw std::runtime_error("OpenSSL's RAND_bytes failed");
   return out;
 }
 
 std::string hmacSha256(std::string_view key, std::string_view message) {
-  Hmac hmac(key.data(), key.size());
-  hmac.update(message.data(), message.size());
-  const auto& d = hmac.digest();
-  return std::string(d.begin(), d.end());
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (key.size() > INT_MAX ||
+      !HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+            reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest, &length)) {
+    throw std::runtime_error("OpenSSL's HMAC failed");
+  }
+  return std::string(reinterpret_cast<const char*>(digest), length);
 }
 
 std::string hashPassword(std::string_view password, unsigned iterations) {
   std::string salt = randomBytes(16);
-  return "pbkdf2-sha256$" + std::to_string(iterations) + "$" + toHex(salt) + "$" +
-         toHex(pbkdf2(password, salt, iterations));
+  return std::string(kScheme) + "$" + std::to_string(iterations) + "$" + toHex(salt) + "$" +
+         toHex(pbkdf2HmacSha256(password, salt, iterations, 32));
 }
 
 bool verifyPassword(std::string_view password, std::string_view stored) {
-  auto parts = split(stored, '$');
-  if (parts.size() != 4 || parts[0] != "pbkdf2-sha256") return false;
-  unsigned iterations = 0;
-  for (char c : parts[1]) {
-    if (c < '0' || c > '9' || iterations > 100'000'000) return false;
-    iterations = iterations * 10 + (c - '0');
-  }
-  std::string salt = fromHex(parts[2]), expected = fromHex(parts[3]);
-  if (iterations == 0 || salt.empty() || expected.size() != 32) return false;
-  return constantTimeEqual(pbkdf2(password, salt, iterations), expected);
+  auto h = parse(stored);
+  if (!h) return false;
+  std::string computed = pbkdf2HmacSha256(password, h->salt, h->iterations, 32);
+  return CRYPTO_memcmp(computed.data(), h->hash.data(), 32) == 0;
+}
+
+bool needsRehash(std::string_view stored) {
+  auto h = parse(stored);
+  return h && h->iterations < kPasswordIterations;
+}
+
+std::string_view unmatchableHash() {
+  // Random salt and hash bytes, made once per process: no password is known to produce them.
+  static const std::string hash = std::string(kScheme) + "$" + std::to_string(kPasswordIterations) + "$" +
+                                  toHex(randomBytes(16)) + "$" + toHex(randomBytes(32));
+  return hash;
 }
 
 }  // namespace bookdav::server

@@ -1,6 +1,8 @@
 // `bookdav feed create|revoke --calendar PATH [--data DIR] [--base-url URL]`: the secret-token webcal
 // feed of one calendar, stored or computed (bookings/, service-*/, resource-*/). It goes through the
 // CalDAV face as the calendar's owner, setting or removing the {urn:bookdav:}feed-url property.
+// Only the token's digest is stored, so `create` prints the URL this once (from the PROPPATCH
+// answer); creating again replaces the feed, and the old URL stops working.
 #include <iostream>
 #include <regex>
 
@@ -52,14 +54,9 @@ int feedCommand(const std::vector<std::string>& args) {
     std::cout << "revoked the feed of " << path << "\n";
     return 0;
   }
-  caldav::Response found =
-      asOwner(backend, *owner, "PROPFIND", path,
-              "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\" xmlns:b=\"urn:bookdav:\">"
-              "<d:prop><b:feed-url/></d:prop></d:propfind>",
-              baseUrl);
   std::smatch url;
-  if (!std::regex_search(found.body, url, std::regex(R"(>([^<>]*/feeds/[^<>]*\.ics)<)"))) {
-    std::cerr << "bookdav: the feed of " << path << " could not be read back\n";
+  if (!std::regex_search(patched.body, url, std::regex(R"(>([^<>]*/feeds/[^<>]*\.ics)<)"))) {
+    std::cerr << "bookdav: the answer making the feed of " << path << " shows no URL\n";
     return 1;
   }
   std::cout << url[1] << "\n";

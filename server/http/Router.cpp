@@ -33,9 +33,29 @@ void Router::provisionOnce(const std::string& user) {
 std::variant<domain::Account, caldav::Response> Router::signIn(const caldav::Request& request) {
   auto header = request.header("Authorization");
   if (!header) return unauthorized(request.path, "sign in with your bookdav user name and password");
-  auto account = authenticator_.authenticate(*header);
-  if (!account) return unauthorized(request.path, "the user name or password is wrong");
-  return std::move(*account);
+  SignInResult result = authenticator_.signIn(*header, request.clientAddress);
+  if (auto* account = std::get_if<domain::Account>(&result)) return std::move(*account);
+  const SignInRefusal& refusal = std::get<SignInRefusal>(result);
+  const bool api = JsonApi::owns(request.path);
+  caldav::Response r;
+  switch (refusal.reason) {
+    case SignInRefusal::Reason::WrongCredentials:
+      return unauthorized(request.path, refusal.message);
+    case SignInRefusal::Reason::TooManyAttempts:
+      // The client is held back by the login throttle (server/auth/LoginThrottle.h).
+      r = api ? api::errorResponse(api::ApiError(429, "too-many-requests", refusal.message))
+              : caldav::DavError(429,
+                                 caldav::xml::QName{std::string(caldav::xml::kBookdav), "too-many-requests"},
+                                 refusal.message)
+                    .toResponse();
+      break;
+    case SignInRefusal::Reason::Overloaded:
+      r = api ? api::errorResponse(api::ApiError(503, "overloaded", refusal.message))
+              : caldav::DavError(503, std::nullopt, refusal.message).toResponse();
+      break;
+  }
+  r.set("Retry-After", std::to_string(refusal.retryAfter.count()));
+  return r;
 }
 
 caldav::Response Router::route(caldav::Request& request) {

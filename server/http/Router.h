@@ -20,7 +20,8 @@ class Router {
   caldav::Response route(caldav::Request& request);
 
  private:
-  // The signed-in account of the request's Authorization header, or the answer refusing it (401).
+  // The signed-in account of the request's Authorization header, or the answer refusing it: 401,
+  // 429 while the login throttle holds the client back, 503 when too many passwords are being checked.
   std::variant<domain::Account, caldav::Response> signIn(const caldav::Request& request);
   caldav::Response unauthorized(const std::string& path, const std::string& why) const;
   void provisionOnce(const std::string& user);

@@ -1,7 +1,25 @@
 #include "storage/sqlite/CalendarSchema.h"
 
+#include <utility>
+#include <vector>
+
+#include "domain/calendar/FeedToken.h"
+
 namespace bookdav::storage::sqlite {
 namespace {
+
+void hashStoredFeedTokens(Connection& c) {
+  c.exec("PRAGMA secure_delete = ON");  // the tokens' old bytes are zeroed, not left in free space
+  std::vector<std::pair<std::int64_t, std::string>> tokens;
+  auto select =
+      c.prepare("SELECT id, feed_token_sha256 FROM collections WHERE feed_token_sha256 IS NOT NULL");
+  while (select.step()) tokens.emplace_back(select.int64(0), select.text(1));
+  for (const auto& [id, token] : tokens) {
+    c.prepare("UPDATE collections SET feed_token_sha256 = ?2 WHERE id = ?1")
+        .bindAll(id, domain::feedTokenDigest(token))
+        .run();
+  }
+}
 
 constexpr Migration kMigrations[] = {
     {1,
@@ -72,6 +90,9 @@ constexpr Migration kMigrations[] = {
      " (collection_id, long, component, start, end, object_id, flags, busy);"},
     // Settings rows of computed calendars (service-<id>/, bookings/, resource-<id>/).
     {4, "ALTER TABLE collections ADD COLUMN computed INTEGER NOT NULL DEFAULT 0;"},
+    // Feed tokens are kept as their SHA-256 digest only; tokens stored in clear so far are hashed in
+    // place, so the feed URLs already handed out keep working.
+    {5, "ALTER TABLE collections RENAME COLUMN feed_token TO feed_token_sha256;", hashStoredFeedTokens},
 };
 
 }  // namespace

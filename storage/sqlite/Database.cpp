@@ -46,6 +46,7 @@ void Database::migrate(std::string_view module, std::span<const Migration> migra
       done.bindAll(module, m.version);
       if (done.step()) return;
       c.exec(m.sql);
+      if (m.then) m.then(c);
       auto now = std::chrono::duration_cast<std::chrono::seconds>(
                      std::chrono::system_clock::now().time_since_epoch())
                      .count();

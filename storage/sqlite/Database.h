@@ -18,6 +18,8 @@ namespace bookdav::storage::sqlite {
 struct Migration {
   int version;
   std::string_view sql;
+  // Runs after sql, in the same transaction, for changes SQL cannot express (hashing values).
+  void (*then)(Connection&) = nullptr;
 };
 
 class Database {

@@ -58,6 +58,15 @@ void SqliteAccountRepository::save(const domain::Account& a) {
   });
 }
 
+bool SqliteAccountRepository::replacePasswordHash(std::string_view name, std::string_view expected,
+                                                  std::string_view replacement) {
+  return db_.write([&](Connection& c) {
+    auto s = c.prepare("UPDATE accounts SET password_hash = ?3 WHERE name = ?1 AND password_hash = ?2");
+    s.bindAll(name, expected, replacement).run();
+    return s.changes() > 0;
+  });
+}
+
 bool SqliteAccountRepository::remove(std::string_view name) {
   return db_.write([&](Connection& c) {
     auto s = c.prepare("DELETE FROM accounts WHERE name = ?1");

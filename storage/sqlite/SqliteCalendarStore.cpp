@@ -79,7 +79,7 @@ std::string scopeOf(std::int64_t collectionId) {
 
 constexpr std::string_view kCollectionColumns =
     "SELECT id, path, owner, kind, display_name, description, color, sort_order, timezone, components,"
-    " created_seq, modified, feed_token, computed FROM collections";
+    " created_seq, modified, feed_token_sha256, computed FROM collections";
 
 CollectionRecord readCollection(const Statement& s) {
   CollectionRecord c;
@@ -95,7 +95,7 @@ CollectionRecord readCollection(const Statement& s) {
   c.components = splitComponents(s.text(9));
   c.createdSeq = s.int64(10);
   c.modified = domain::fromUnix(s.int64(11));
-  c.feedToken = s.optionalText(12).value_or("");
+  c.feedTokenDigest = s.optionalText(12).value_or("");
   c.computed = s.int64(13) != 0;
   return c;
 }
@@ -133,9 +133,9 @@ class Transaction final : public domain::CalendarWriter {
     return readCollection(s);
   }
 
-  std::optional<CollectionRecord> collectionByFeedToken(std::string_view token) override {
-    auto s = c_.prepare(std::string(kCollectionColumns) + " WHERE feed_token = ?1");
-    s.bind(1, token);
+  std::optional<CollectionRecord> collectionByFeedDigest(std::string_view digest) override {
+    auto s = c_.prepare(std::string(kCollectionColumns) + " WHERE feed_token_sha256 = ?1");
+    s.bind(1, digest);
     if (!s.step()) return std::nullopt;
     return readCollection(s);
   }
@@ -278,11 +278,12 @@ class Transaction final : public domain::CalendarWriter {
     c.modified = domain::fromUnix(nowUnix());
     c_.prepare(
           "INSERT INTO collections (path, owner, kind, display_name, description, color, sort_order, timezone,"
-          " components, created_seq, modified, feed_token, computed)"
+          " components, created_seq, modified, feed_token_sha256, computed)"
           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
         .bindAll(c.path, c.owner, kindName(c.kind), c.displayName, c.description, c.color, c.order,
                  c.timezone, joinComponents(c.components), c.createdSeq, domain::toUnix(c.modified),
-                 c.feedToken.empty() ? std::optional<std::string>() : std::optional(c.feedToken), c.computed)
+                 c.feedTokenDigest.empty() ? std::optional<std::string>() : std::optional(c.feedTokenDigest),
+                 c.computed)
         .run();
     c.id = c_.lastInsertRowid();
     return c;
@@ -291,10 +292,10 @@ class Transaction final : public domain::CalendarWriter {
   void updateCollection(const CollectionRecord& c) override {
     c_.prepare(
           "UPDATE collections SET display_name = ?2, description = ?3, color = ?4, sort_order = ?5,"
-          " timezone = ?6, components = ?7, modified = ?8, feed_token = ?9, kind = ?10 WHERE id = ?1")
+          " timezone = ?6, components = ?7, modified = ?8, feed_token_sha256 = ?9, kind = ?10 WHERE id = ?1")
         .bindAll(c.id, c.displayName, c.description, c.color, c.order, c.timezone,
                  joinComponents(c.components), nowUnix(),
-                 c.feedToken.empty() ? std::optional<std::string>() : std::optional(c.feedToken),
+                 c.feedTokenDigest.empty() ? std::optional<std::string>() : std::optional(c.feedTokenDigest),
                  kindName(c.kind))
         .run();
   }

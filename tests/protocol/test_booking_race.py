@@ -42,6 +42,10 @@ class BookingRace(unittest.TestCase):
             # Authenticate first (the slow hash), so that the PUTs themselves race.
             self.srv.request("OPTIONS", "/dav/", user=user, conn=conn)
             self.srv.request("PROPFIND", f"/dav/calendars/{user}/", user=user, headers={"Depth": "0"}, conn=conn)
+            # The server remembers the credentials, not the connection: a fresh one (connected at the
+            # PUT) cannot hit the keep-alive timeout while 60 sign-ins finish at the barrier.
+            conn.close()
+            conn = self.srv.connection(timeout=120)
             barrier.wait()
             r = self.srv.request("PUT", f"/dav/calendars/{user}/service-{service}/race.ics",
                                  booking_event(f"race-{service}-{user}", start), user=user,

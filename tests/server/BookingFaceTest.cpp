@@ -312,9 +312,12 @@ TEST_F(BookingFace, ComputedCalendarsKeepUserSettingsAndHaveFeeds) {
                    "<a:calendar-color xmlns:a=\"http://apple.com/ns/ical/\"/><b:feed-url/><d:displayname/>");
   EXPECT_TRUE(contains(p, "#00FF00FF")) << p;
   EXPECT_TRUE(contains(p, "<d:displayname>My bookings</d:displayname>"));
-  size_t f = p.find("/feeds/");
-  ASSERT_NE(f, std::string::npos) << p;
-  std::string feed = p.substr(f, p.find("</b:feed-url>") - f);
+  // The feed's URL is shown once, in the PROPPATCH answer; PROPFIND only tells that there is one.
+  EXPECT_FALSE(contains(p, "/feeds/")) << p;
+  EXPECT_TRUE(contains(p, "<b:feed-url/>")) << p;
+  size_t f = r.body.find("/feeds/");
+  ASSERT_NE(f, std::string::npos) << r.body;
+  std::string feed = r.body.substr(f, r.body.find("</b:feed-url>") - f);
   ASSERT_EQ(put("alice", kHaircut + "feed.ics", event("feed-1", "20261201T090000Z")).status, 201);
   auto got = call("GET", feed, "");
   ASSERT_EQ(got.status, 200) << got.body;
@@ -333,11 +336,49 @@ TEST_F(BookingFace, ComputedCalendarsKeepUserSettingsAndHaveFeeds) {
       "<?xml version=\"1.0\"?><d:propertyupdate xmlns:d=\"DAV:\" xmlns:b=\"urn:bookdav:\"><d:set><d:prop>"
       "<b:feed-url/></d:prop></d:set></d:propertyupdate>");
   ASSERT_EQ(staff.status, 207);
-  std::string sp = propfindText("ana", "/dav/calendars/ana/resource-ana/", "<b:feed-url/>");
-  size_t sf = sp.find("/feeds/");
-  ASSERT_NE(sf, std::string::npos);
-  auto day = call("GET", sp.substr(sf, sp.find("</b:feed-url>") - sf), "");
+  size_t sf = staff.body.find("/feeds/");
+  ASSERT_NE(sf, std::string::npos) << staff.body;
+  auto day = call("GET", staff.body.substr(sf, staff.body.find("</b:feed-url>") - sf), "");
   EXPECT_TRUE(contains(day.body, "Haircut: Alice Liddell")) << day.body;
+}
+
+// The feed's path in a PROPPATCH answer that set feed-url, "" when it shows none.
+std::string feedPathIn(const std::string& body) {
+  size_t f = body.find("/feeds/");
+  return f == std::string::npos ? "" : body.substr(f, body.find("</b:feed-url>") - f);
+}
+
+TEST_F(BookingFace, SettingFeedUrlAgainReplacesTheFeedAndRemovingItRevokesIt) {
+  const std::string set =
+      "<?xml version=\"1.0\"?><d:propertyupdate xmlns:d=\"DAV:\" xmlns:b=\"urn:bookdav:\"><d:set><d:prop>"
+      "<b:feed-url/></d:prop></d:set></d:propertyupdate>";
+  const std::string first =
+      feedPathIn(call("PROPPATCH", "/dav/calendars/alice/bookings/", "alice", set).body);
+  ASSERT_FALSE(first.empty());
+  EXPECT_EQ(call("GET", first, "").status, 200);
+  const std::string second =
+      feedPathIn(call("PROPPATCH", "/dav/calendars/alice/bookings/", "alice", set).body);
+  ASSERT_FALSE(second.empty());
+  EXPECT_NE(first, second);
+  EXPECT_EQ(call("GET", first, "").status, 404) << "the replaced URL stops working";
+  EXPECT_EQ(call("GET", second, "").status, 200);
+  auto removed = call("PROPPATCH", "/dav/calendars/alice/bookings/", "alice",
+                      "<?xml version=\"1.0\"?><d:propertyupdate xmlns:d=\"DAV:\" xmlns:b=\"urn:bookdav:\">"
+                      "<d:remove><d:prop><b:feed-url/></d:prop></d:remove></d:propertyupdate>");
+  EXPECT_EQ(removed.status, 207);
+  EXPECT_TRUE(feedPathIn(removed.body).empty()) << removed.body;
+  EXPECT_EQ(call("GET", second, "").status, 404);
+  std::string p = propfindText("alice", "/dav/calendars/alice/bookings/", "<b:feed-url/>");
+  EXPECT_TRUE(contains(p, "404")) << "no feed: the property is absent " << p;
+  // MKCALENDAR answers no body, so it cannot be the answer that shows a feed's URL.
+  auto made =
+      call("MKCALENDAR", "/dav/calendars/alice/with-feed/", "alice",
+           "<?xml version=\"1.0\"?><c:mkcalendar xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\" "
+           "xmlns:b=\"urn:bookdav:\"><d:set><d:prop><b:feed-url/></d:prop></d:set></c:mkcalendar>");
+  EXPECT_EQ(made.status, 403) << made.body;
+  EXPECT_TRUE(contains(made.body, "<b:feed-url/></d:prop><d:status>HTTP/1.1 403")) << made.body;
+  EXPECT_EQ(call("PROPFIND", "/dav/calendars/alice/with-feed/", "alice", "", {{"Depth", "0"}}).status, 404)
+      << "and nothing was made";
 }
 
 TEST_F(BookingFace, ReservedNamesAndReadOnlySessions) {
