@@ -9,7 +9,6 @@
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/ETag.h"
 #include "caldav/webdav/Href.h"
-#include "domain/calendar/FeedToken.h"
 
 namespace bookdav::caldav {
 
@@ -23,7 +22,7 @@ Response serveFeed(DavContext& ctx, const Request& request) {
   Response response;
   ctx.store.read([&](domain::CalendarReader& store) {
     // Only the token's digest is stored.
-    auto row = token.empty() ? std::nullopt : store.collectionByFeedDigest(domain::feedTokenDigest(token));
+    auto row = token.empty() ? std::nullopt : store.collectionByFeedToken(token);
     if (!row) throw DavError::notFound("no such feed (it may have been revoked)");
     // The feed shows the calendar as its owner sees it.
     auto account = ctx.accounts.find(row->owner);

@@ -15,7 +15,6 @@
 #include "caldav/webdav/Href.h"
 #include "caldav/webdav/HttpDate.h"
 #include "caldav/xml/Xml.h"
-#include "domain/calendar/FeedToken.h"
 
 namespace bookdav::caldav {
 namespace {
@@ -455,8 +454,7 @@ void removeCalendarOrder(CollectionRecord& c) {
 // Only a digest of a feed's token is stored, so its URL is shown once, in the answer to the PROPPATCH
 // that sets feed-url; PROPFIND answers an empty feed-url when the calendar has a feed (404 when not).
 bool getFeedUrl(const PropertyContext& c, xml::XmlWriter& w) {
-  if (!isCalendarLike(c) || !c.resource.collection || c.resource.collection->feedTokenDigest.empty())
-    return false;
+  if (!isCalendarLike(c) || !c.resource.collection || !c.resource.collection->hasFeed()) return false;
   w.empty(kBookdav, "feed-url");
   return true;
 }
@@ -464,7 +462,6 @@ bool getFeedUrl(const PropertyContext& c, xml::XmlWriter& w) {
 // (whose URL stops working); removing it revokes the feed.
 void setFeedUrl(CollectionRecord& c, pugi::xml_node) {
   c.newFeedToken = newFeedToken();
-  c.feedTokenDigest = domain::feedTokenDigest(c.newFeedToken);
 }
 void removeFeedUrl(CollectionRecord& c) {
   c.feedTokenDigest.clear();

@@ -31,12 +31,13 @@ struct CollectionRecord {
   std::vector<std::string> components;  // supported-calendar-component-set ({"VEVENT", "VTODO"})
   std::int64_t createdSeq = 0;          // change-log position at creation: older sync tokens are invalid
   Instant modified{};
-  // feedTokenDigest(token) of the secret token of /feeds/<token>.ics, "" when there is no feed. The
-  // token itself is never stored.
+  // How the store keeps the secret token of /feeds/<token>.ics (a digest: the token itself is never
+  // stored), "" when there is no feed. Opaque outside storage: copy it, or clear it to end the feed.
   std::string feedTokenDigest;
-  // The token behind feedTokenDigest when this very change made it, so that the answer to the
-  // request that made the feed can show it once; never stored, "" when read back.
+  // A new token for the feed, set by the change that makes the feed (the store keeps its digest in
+  // place of feedTokenDigest), so that the answer to that request can show it once; "" when read back.
   std::string newFeedToken;
+  bool hasFeed() const { return !feedTokenDigest.empty() || !newFeedToken.empty(); }
   // A row that only keeps the settings (display name, colour, order, feed) of a calendar whose
   // members are computed from the booking domain (service-<id>/, bookings/, resource-<id>/).
   bool computed = false;
@@ -97,8 +98,8 @@ class CalendarReader {
  public:
   virtual ~CalendarReader() = default;
   virtual std::optional<CollectionRecord> collection(std::string_view path) = 0;
-  // The collection whose feed token has this digest (see domain/calendar/FeedToken.h).
-  virtual std::optional<CollectionRecord> collectionByFeedDigest(std::string_view digest) = 0;
+  // The collection whose feed has this secret token.
+  virtual std::optional<CollectionRecord> collectionByFeedToken(std::string_view token) = 0;
   // Direct child collections of path.
   virtual std::vector<CollectionRecord> children(std::string_view path) = 0;
   // path itself and every collection below it, parents before children.

@@ -3,7 +3,7 @@
 #include <utility>
 #include <vector>
 
-#include "domain/calendar/FeedToken.h"
+#include "storage/sqlite/FeedTokenDigest.h"
 
 namespace bookdav::storage::sqlite {
 namespace {
@@ -16,7 +16,7 @@ void hashStoredFeedTokens(Connection& c) {
   while (select.step()) tokens.emplace_back(select.int64(0), select.text(1));
   for (const auto& [id, token] : tokens) {
     c.prepare("UPDATE collections SET feed_token_sha256 = ?2 WHERE id = ?1")
-        .bindAll(id, domain::feedTokenDigest(token))
+        .bindAll(id, feedTokenDigest(token))
         .run();
   }
 }

@@ -1,5 +1,7 @@
 #include "storage/sqlite/SqliteCalendarStore.h"
 
+#include "storage/sqlite/FeedTokenDigest.h"
+
 #include <algorithm>
 
 #include "storage/sqlite/CalendarSchema.h"
@@ -122,6 +124,13 @@ ObjectRecord readObject(const Statement& s, bool withData) {
   return o;
 }
 
+// What the feed_token_sha256 column holds for a collection being written.
+std::optional<std::string> storedFeedDigest(const CollectionRecord& c) {
+  if (!c.newFeedToken.empty()) return feedTokenDigest(c.newFeedToken);
+  if (!c.feedTokenDigest.empty()) return c.feedTokenDigest;
+  return std::nullopt;
+}
+
 class Transaction final : public domain::CalendarWriter {
  public:
   explicit Transaction(Connection& c) : c_(c) {}
@@ -133,9 +142,9 @@ class Transaction final : public domain::CalendarWriter {
     return readCollection(s);
   }
 
-  std::optional<CollectionRecord> collectionByFeedDigest(std::string_view digest) override {
+  std::optional<CollectionRecord> collectionByFeedToken(std::string_view token) override {
     auto s = c_.prepare(std::string(kCollectionColumns) + " WHERE feed_token_sha256 = ?1");
-    s.bind(1, digest);
+    s.bind(1, feedTokenDigest(token));
     if (!s.step()) return std::nullopt;
     return readCollection(s);
   }
@@ -282,8 +291,7 @@ class Transaction final : public domain::CalendarWriter {
           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
         .bindAll(c.path, c.owner, kindName(c.kind), c.displayName, c.description, c.color, c.order,
                  c.timezone, joinComponents(c.components), c.createdSeq, domain::toUnix(c.modified),
-                 c.feedTokenDigest.empty() ? std::optional<std::string>() : std::optional(c.feedTokenDigest),
-                 c.computed)
+                 storedFeedDigest(c), c.computed)
         .run();
     c.id = c_.lastInsertRowid();
     return c;
@@ -294,9 +302,7 @@ class Transaction final : public domain::CalendarWriter {
           "UPDATE collections SET display_name = ?2, description = ?3, color = ?4, sort_order = ?5,"
           " timezone = ?6, components = ?7, modified = ?8, feed_token_sha256 = ?9, kind = ?10 WHERE id = ?1")
         .bindAll(c.id, c.displayName, c.description, c.color, c.order, c.timezone,
-                 joinComponents(c.components), nowUnix(),
-                 c.feedTokenDigest.empty() ? std::optional<std::string>() : std::optional(c.feedTokenDigest),
-                 kindName(c.kind))
+                 joinComponents(c.components), nowUnix(), storedFeedDigest(c), kindName(c.kind))
         .run();
   }
 

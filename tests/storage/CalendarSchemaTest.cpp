@@ -7,7 +7,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "domain/calendar/FeedToken.h"
+#include "storage/sqlite/FeedTokenDigest.h"
 #include "storage/sqlite/SqliteCalendarStore.h"
 #include "tests/storage/TempDir.h"
 
@@ -42,27 +42,26 @@ TEST(CalendarSchema, UpgradeHashesStoredFeedTokensSoTheirUrlsKeepWorking) {
     Database db(file);
     SqliteCalendarStore store(db);  // applies the remaining migrations
     store.read([&](domain::CalendarReader& r) {
-      auto a = r.collectionByFeedDigest(domain::feedTokenDigest(tokenA));
+      auto a = r.collectionByFeedToken(tokenA);
       ASSERT_TRUE(a);
       EXPECT_EQ(a->path, "/dav/calendars/alice/a/");
-      EXPECT_EQ(a->feedTokenDigest, domain::feedTokenDigest(tokenA));
-      EXPECT_EQ(r.collectionByFeedDigest(domain::feedTokenDigest(tokenB))->path, "/dav/calendars/alice/b/");
+      EXPECT_EQ(a->feedTokenDigest, feedTokenDigest(tokenA));
+      EXPECT_EQ(r.collectionByFeedToken(tokenB)->path, "/dav/calendars/alice/b/");
       EXPECT_TRUE(r.collection("/dav/calendars/alice/c/")->feedTokenDigest.empty())
           << "no feed stays no feed";
-      EXPECT_FALSE(r.collectionByFeedDigest(tokenA)) << "nothing matches the token in clear";
+      EXPECT_FALSE(r.collectionByFeedToken(feedTokenDigest(tokenA))) << "the digest is no token";
     });
   }
   // Closed cleanly (the WAL checkpointed into the file): no byte of the file spells a token.
   const std::string bytes = bytesOf(file);
   EXPECT_EQ(bytes.find(tokenA), std::string::npos);
   EXPECT_EQ(bytes.find(tokenB), std::string::npos);
-  EXPECT_NE(bytes.find(domain::feedTokenDigest(tokenA)), std::string::npos);
+  EXPECT_NE(bytes.find(feedTokenDigest(tokenA)), std::string::npos);
 }
 
 TEST(CalendarSchema, FeedTokenDigestIsSha256InHex) {
-  EXPECT_EQ(domain::feedTokenDigest(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  EXPECT_EQ(domain::feedTokenDigest("abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(feedTokenDigest(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(feedTokenDigest("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "domain/calendar/FeedToken.h"
+#include "storage/sqlite/FeedTokenDigest.h"
 #include "tests/storage/TempDir.h"
 
 namespace bookdav::storage::sqlite {
@@ -124,16 +124,18 @@ TEST_F(CalendarStoreTest, DeadPropertiesAndFeedTokens) {
   store.write([&](CalendarWriter& w) {
     w.setDeadProperty({true, cal.id}, {"urn:x", "note", "<n0:note xmlns:n0=\"urn:x\">hi</n0:note>"});
     auto c = *w.collection(cal.path);
-    c.feedTokenDigest = feedTokenDigest("tok123");
+    c.newFeedToken = "tok123";
     w.updateCollection(c);
   });
   store.read([&](CalendarReader& r) {
     auto props = r.deadProperties({true, cal.id});
     ASSERT_EQ(props.size(), 1u);
     EXPECT_EQ(props[0].name, "note");
-    EXPECT_EQ(r.collectionByFeedDigest(feedTokenDigest("tok123"))->id, cal.id);
-    EXPECT_FALSE(r.collectionByFeedDigest(feedTokenDigest("nope")));
-    EXPECT_FALSE(r.collectionByFeedDigest("tok123")) << "a token is never compared in clear";
+    EXPECT_EQ(r.collectionByFeedToken("tok123")->id, cal.id);
+    EXPECT_EQ(r.collection(cal.path)->feedTokenDigest, storage::sqlite::feedTokenDigest("tok123"));
+    EXPECT_TRUE(r.collection(cal.path)->newFeedToken.empty()) << "the token itself is never stored";
+    EXPECT_FALSE(r.collectionByFeedToken("nope"));
+    EXPECT_FALSE(r.collectionByFeedToken(storage::sqlite::feedTokenDigest("tok123")));
   });
   store.write([&](CalendarWriter& w) { w.deleteTree(cal.path); });
   store.read([&](CalendarReader& r) { EXPECT_TRUE(r.deadProperties({true, cal.id}).empty()); });
