@@ -104,6 +104,43 @@ class Framing(ServerTest):
         self.assertEqual(statuses, [207] * 5 + [404])
 
 
+class Conventions(ServerTest):
+    """What stays as it was: Server and Date, absolute-form targets, HTTP/1.0 keep-alive, 204
+    without a body, --log-requests."""
+    USERS = {"alice": "customer"}
+    EXTRA_ARGS = ("--log-requests",)
+
+    def test_headers_targets_and_http_1_0(self):
+        s = connect(self.srv.port)
+        self.addCleanup(s.close)
+        auth = self.srv.auth("alice")
+        s.sendall(f"PROPFIND http://127.0.0.1:{self.srv.port}/dav/ HTTP/1.1\r\nHost: 127.0.0.1:{self.srv.port}\r\n"
+                  f"Authorization: {auth}\r\nDepth: 0\r\n\r\n".encode())
+        status, headers, body, _ = read_response(s)
+        self.assertEqual(status, 207)
+        self.assertTrue(headers["server"].startswith("bookdav/"), headers)
+        self.assertTrue(headers["date"].endswith(" GMT"), headers)
+        self.assertIn(b"<d:href>/dav/</d:href>", body)
+
+        s.sendall(b"OPTIONS /api/v1/services HTTP/1.1\r\nHost: x\r\n\r\n")
+        status, headers, body, _ = read_response(s)
+        self.assertEqual(status, 204)
+        self.assertNotIn("content-length", headers)
+
+        old = connect(self.srv.port)
+        self.addCleanup(old.close)
+        old.sendall(b"OPTIONS /dav/ HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+        status, headers, _, _ = read_response(old)
+        self.assertEqual((status, headers.get("connection")), (200, "keep-alive"))
+        old.sendall(b"OPTIONS /dav/ HTTP/1.0\r\n\r\n")
+        status, headers, _, _ = read_response(old)
+        self.assertEqual((status, headers.get("connection")), (200, "close"))
+        self.assertEqual(old.recv(10), b"")
+
+        with open(self.srv.log_path) as f:
+            self.assertIn(f"PROPFIND http://127.0.0.1:{self.srv.port}/dav/ 207", f.read())
+
+
 class _Prefixed:
     """A socket whose first bytes are already read (what read_response returned after a response)."""
 
