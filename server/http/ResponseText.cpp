@@ -2,6 +2,7 @@
 
 #include <strings.h>
 
+#include <cstdio>
 #include <ctime>
 
 #include "server/BuildInfo.h"

@@ -7,19 +7,19 @@ WorkerPool::WorkerPool(int threads) : state_(std::make_shared<State>()) {
 }
 
 WorkerPool::~WorkerPool() {
+  bool idle = finished_;
   if (!finished_) {
-    {
-      std::lock_guard lock(state_->mutex);
-      state_->stopping = true;
-      state_->jobs.clear();
-    }
-    state_->work.notify_all();
+    std::lock_guard lock(state_->mutex);
+    state_->stopping = true;
+    state_->jobs.clear();
+    idle = state_->running == 0;
   }
+  state_->work.notify_all();
   for (auto& t : threads_) {
-    if (finished_) {
+    if (idle) {
       t.join();
     } else {
-      t.detach();
+      t.detach();  // stuck in a job; the process is about to end (see HttpServer::stop)
     }
   }
 }

@@ -16,8 +16,8 @@ namespace bookdav::server::http {
 class WorkerPool {
  public:
   explicit WorkerPool(int threads);
-  // Joins the threads if stop() saw them finish; otherwise leaves them (a stuck job must not keep
-  // the process alive, see stop()).
+  // Joins the threads, unless one is still stuck in a job: then they are left (a stuck job must not
+  // keep the process alive, see stop()).
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
