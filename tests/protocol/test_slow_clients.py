@@ -22,10 +22,15 @@ SHUTDOWN_GRACE = 10
 
 
 class Slowloris:
-    """Connections that send a request's header block one byte a second, never finishing it."""
+    """Connections that send `prefix` at once, then `text` one byte a second, never finishing it: by
+    default a header block."""
 
-    def __init__(self, port, count, source="127.0.0.1"):
+    def __init__(self, port, count, source="127.0.0.1", prefix=b"",
+                 text=b"GET /dav/ HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 1000):
+        self.text = text
         self.socks = [connect(port, source=source) for _ in range(count)]
+        for s in self.socks:
+            s.sendall(prefix)
         self.closed_after = {}
         self.answers = {}
         self.started = time.monotonic()
@@ -34,7 +39,7 @@ class Slowloris:
         self.thread.start()
 
     def run(self):
-        text = b"GET /dav/ HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 1000
+        text = self.text
         i = 0
         while not self.stop.is_set() and len(self.closed_after) < len(self.socks):
             for n, s in enumerate(self.socks):
@@ -60,13 +65,17 @@ class Slowloris:
 
 
 class SlowHeaders(unittest.TestCase):
-    def test_header_deadline_does_not_restart_per_byte(self):
+    def test_header_and_body_deadlines_do_not_restart_per_byte(self):
         with BookdavServer(users={"alice": "customer"}) as srv:
             slow = Slowloris(srv.port, 20)
+            # And bodies: 1,000 bytes announced, a byte a second (the deadline: 10 s + 1,000 B at 16 KiB/s).
+            put = (f"PUT {CAL}slow-body.ics HTTP/1.1\r\nHost: x\r\nAuthorization: {srv.auth('alice')}\r\n"
+                   "Content-Type: text/calendar\r\nContent-Length: 1000\r\n\r\n").encode()
+            slow_body = Slowloris(srv.port, 5, prefix=put, text=ics_event("slow-body").encode().ljust(1000))
             latencies = []
             try:
                 deadline = time.monotonic() + HEADER_DEADLINE + 5
-                while time.monotonic() < deadline and len(slow.closed_after) < 20:
+                while time.monotonic() < deadline and len(slow.closed_after) + len(slow_body.closed_after) < 25:
                     t = time.monotonic()
                     r = srv.request("PROPFIND", CAL, user="alice", headers={"Depth": "0"})
                     latencies.append(time.monotonic() - t)
@@ -74,7 +83,13 @@ class SlowHeaders(unittest.TestCase):
                     time.sleep(0.5)
             finally:
                 slow.close()
+                slow_body.close()
             self.assertEqual(len(slow.closed_after), 20, "every slow connection was closed")
+            self.assertEqual(len(slow_body.closed_after), 5, "every slow body was cut off")
+            self.assertLess(max(slow_body.closed_after.values()), HEADER_DEADLINE + 4)
+            self.assertTrue(all(a.startswith(b"HTTP/1.1 408 ") for a in slow_body.answers.values()),
+                            slow_body.answers)
+            self.assertEqual(srv.request("GET", CAL + "slow-body.ics", user="alice").status, 404)
             latest = max(slow.closed_after.values())
             self.assertLess(latest, HEADER_DEADLINE + 4, f"closed after {latest:.1f} s")
             self.assertGreater(min(slow.closed_after.values()), HEADER_DEADLINE - 1)
