@@ -9,6 +9,8 @@ import unittest
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+# Memory is asserted: under ASan (build-asan) keep its quarantine of freed memory small.
+os.environ.setdefault("ASAN_OPTIONS", "quarantine_size_mb=4")
 from bookdav_server import BookdavServer, ServerTest, ics_event  # noqa: E402
 from bookdav_api import sync_token  # noqa: E402
 from raw_http import closed_by_peer, connect, proc_status, raise_file_limit, read_response  # noqa: E402

@@ -14,6 +14,8 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+# Memory is asserted: under ASan (build-asan) keep its quarantine of freed memory small.
+os.environ.setdefault("ASAN_OPTIONS", "quarantine_size_mb=4")
 from bookdav_api import ApiServer, build_business, slots  # noqa: E402
 from raw_http import proc_status, raise_file_limit  # noqa: E402
 
