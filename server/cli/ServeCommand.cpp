@@ -1,6 +1,7 @@
 #include <malloc.h>
 #include <signal.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "caldav/ical/Component.h"
@@ -69,6 +70,17 @@ class TerminationSignal {
   sigset_t set_;
 };
 
+// A command-line count, e.g. --threads 16.
+int positiveNumber(const std::string& option, const std::string& text) {
+  int n = 0;
+  try {
+    n = std::stoi(text);
+  } catch (const std::exception&) {
+  }
+  if (n <= 0 || std::to_string(n) != text) throw UsageError(option + " wants a positive number, not " + text);
+  return n;
+}
+
 // Answers to large listings (PROPFIND Depth 1, exports, reports) build buffers of hundreds of KiB.
 // glibc serves those from fresh mmap()ed pages and returns them on free, so every such request paid
 // for faulting its pages in again (a 2,000-member PROPFIND Depth 1 took 16 ms, 5.8 ms without that).
@@ -84,7 +96,7 @@ int serveCommand(const std::vector<std::string>& args) {
   TerminationSignal termination;
   Arguments a(args, {"demo", "log-requests"});
   a.allowOnly({"listen", "data", "demo", "examples", "tls-cert", "tls-key", "max-resource-size",
-               "log-requests", "threads", "durability"});
+               "log-requests", "threads", "max-connections-per-address", "durability"});
   if (a.option("examples") && !a.flag("demo")) throw UsageError("--examples goes with --demo");
   HttpSettings http;
   parseListen(a.option("listen", "127.0.0.1:8080"), http);
@@ -93,7 +105,9 @@ int serveCommand(const std::vector<std::string>& args) {
   if (http.tlsCertificate.empty() != http.tlsKey.empty())
     throw UsageError("--tls-cert and --tls-key go together");
   http.logRequests = a.flag("log-requests");
-  if (auto t = a.option("threads")) http.maxThreads = std::max(8, std::stoi(*t));
+  if (auto t = a.option("threads")) http.workerThreads = positiveNumber("--threads", *t);
+  if (auto m = a.option("max-connections-per-address"))
+    http.maxConnectionsPerAddress = positiveNumber("--max-connections-per-address", *m);
   caldav::DavSettings dav;
   if (auto m = a.option("max-resource-size")) dav.maxResourceSize = std::stoll(*m);
   http.maxBodyBytes = std::max<std::int64_t>(http.maxBodyBytes, dav.maxResourceSize * 2);
@@ -126,11 +140,18 @@ int serveCommand(const std::vector<std::string>& args) {
   HttpServer server(router, http);
   server.start();
   std::cerr << "bookdav listening on " << (http.tlsCertificate.empty() ? "http://" : "https://") << http.host
-            << ":" << server.port() << "/ (data in " << dataDir << ")" << std::endl;
+            << ":" << server.port() << "/ (data in " << dataDir << ", " << server.workerThreads()
+            << " worker threads)" << std::endl;
   int sig = termination.wait();
   std::cerr << "bookdav: " << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ", finishing requests in flight"
             << std::endl;
-  server.stop();
+  if (!server.stop(http.shutdownGraceSeconds)) {
+    // A handler is stuck (e.g. on a lock another process holds): it must not keep the process
+    // alive, and the database is crash-safe, so leave without running destructors under it.
+    std::cerr << "bookdav: a request was still running after " << http.shutdownGraceSeconds
+              << " s; stopped without waiting for it" << std::endl;
+    std::_Exit(0);
+  }
   std::cerr << "bookdav: stopped" << std::endl;
   return 0;
 }

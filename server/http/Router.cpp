@@ -11,6 +11,33 @@ namespace {
 
 constexpr const char* kChallenge = "Basic realm=\"bookdav\", charset=\"UTF-8\"";
 
+bool isWellKnown(const std::string& path) {
+  return path == "/.well-known/caldav" || path == "/.well-known/caldav/";
+}
+
+bool isFeed(const std::string& path) {
+  return path.rfind("/feeds/", 0) == 0;
+}
+
+bool isDav(const std::string& path) {
+  return path == "/" || path.rfind("/dav", 0) == 0;
+}
+
+// The announced body size; nullopt for chunked bodies (malformed values never get this far).
+std::optional<std::uint64_t> announcedLength(const caldav::Request& request) {
+  auto text = request.header("Content-Length");
+  if (!text || text->empty() || text->size() > 18 ||
+      text->find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoull(*text);
+}
+
+caldav::Response refuse(const std::string& path, int status, const std::string& code,
+                        const std::string& message) {
+  if (JsonApi::owns(path)) return api::errorResponse(api::ApiError(status, code, message));
+  return caldav::DavError(status, std::nullopt, message).toResponse();
+}
+
 }  // namespace
 
 caldav::Response Router::unauthorized(const std::string& path, const std::string& why) const {
@@ -56,6 +83,22 @@ std::variant<domain::Account, caldav::Response> Router::signIn(const caldav::Req
   }
   r.set("Retry-After", std::to_string(refusal.retryAfter.count()));
   return r;
+}
+
+std::optional<caldav::Response> Router::admit(const caldav::Request& request) {
+  const std::string& path = request.path;
+  if (isWellKnown(path) || isFeed(path) || request.method == "OPTIONS")
+    return refuse(path, 413, "too-large", request.method + " " + path + " takes no request body");
+  if (!isDav(path) && !JsonApi::owns(path))
+    return caldav::DavError::notFound(path + " is not part of bookdav's URL space").toResponse();
+  auto length = announcedLength(request);
+  if (JsonApi::owns(path) && length && *length > JsonApi::kMaxBodyBytes)
+    return refuse(path, 413, "too-large",
+                  "the request body has " + std::to_string(*length) + " bytes; the JSON API takes " +
+                      std::to_string(JsonApi::kMaxBodyBytes) + " at most");
+  auto signedIn = signIn(request);
+  if (auto* refusal = std::get_if<caldav::Response>(&signedIn)) return std::move(*refusal);
+  return std::nullopt;
 }
 
 caldav::Response Router::route(caldav::Request& request) {

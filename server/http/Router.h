@@ -3,6 +3,7 @@
 #pragma once
 
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <variant>
@@ -18,6 +19,12 @@ class Router {
  public:
   explicit Router(Backend& backend);
   caldav::Response route(caldav::Request& request);
+
+  // Whether a request may send its body, decided on its header block alone (request.body is
+  // empty): nullopt lets it; otherwise the answer refusing it: 404 outside bookdav's URL space, 413
+  // where no body is taken or the API's limit is passed, and what signIn answers (401). The front
+  // door asks before reading a large or chunked body. Checks the password: run it on a worker.
+  std::optional<caldav::Response> admit(const caldav::Request& headersOnly);
 
  private:
   // The signed-in account of the request's Authorization header, or the answer refusing it: 401,

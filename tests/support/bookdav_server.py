@@ -10,6 +10,7 @@ import atexit
 import base64
 import http.client
 import os
+import resource
 import shutil
 import signal
 import socket
@@ -61,7 +62,7 @@ class Response:
 
 
 class BookdavServer:
-    def __init__(self, users=None, passwords=None, demo=False, extra_args=(), data_dir=None):
+    def __init__(self, users=None, passwords=None, demo=False, extra_args=(), data_dir=None, open_files=None):
         self.users = users if users is not None else {"alice": "customer", "bob": "customer"}
         self.passwords = passwords or {}
         self.demo = demo
@@ -71,6 +72,7 @@ class BookdavServer:
         self.port = None
         self.proc = None
         self.log_path = os.path.join(self.data, "server.log")
+        self.open_files = open_files  # RLIMIT_NOFILE (soft and hard) of the server process
 
     # -- lifecycle --
     def cli(self, *args, check=True):
@@ -87,7 +89,9 @@ class BookdavServer:
         if self.demo:
             args.append("--demo")
         self.log = open(self.log_path, "w")
-        self.proc = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT)
+        limit = self.open_files
+        preexec = (lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))) if limit else None
+        self.proc = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT, preexec_fn=preexec)
         # A test class whose setUpClass fails after this never reaches tearDownClass: the server
         # must not outlive the test process all the same.
         atexit.register(self.stop)
