@@ -75,10 +75,10 @@ SignInResult Authenticator::verify(LoginThrottle::Attempt& attempt, std::string_
     attempt.succeeded();
     return std::move(*account);
   }
-  std::optional<PasswordCheckGate::Permit> permit = gate_.enter();
+  std::optional<PasswordCheckGate::Permit> permit = gate_.tryEnter();
   if (!permit) {
     // No verdict: the attempt counts as nothing (the destructor releases it).
-    return SignInRefusal{SignInRefusal::Reason::Overloaded,
+    return SignInRefusal{SignInRefusal::Reason::Busy,
                          "the server is checking too many passwords at once; try again in a second",
                          std::chrono::seconds(1)};
   }

@@ -22,11 +22,11 @@ struct SignInRefusal {
   enum class Reason {
     WrongCredentials,  // malformed header, unknown user or wrong password (401)
     TooManyAttempts,   // the login throttle holds the client back (429)
-    Overloaded,        // too many password checks at once (503)
+    Busy,              // every slow password check is taken: ask again shortly (see PasswordCheckGate)
   };
   Reason reason;
   std::string message;                 // a sentence for the client
-  std::chrono::seconds retryAfter{0};  // for TooManyAttempts and Overloaded
+  std::chrono::seconds retryAfter{0};  // for TooManyAttempts and Busy
 };
 
 using SignInResult = std::variant<domain::Account, SignInRefusal>;

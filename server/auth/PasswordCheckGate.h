@@ -1,13 +1,9 @@
-// Bounds the slow password checks (PBKDF2 at 600,000 iterations) that run at once: at most
-// `running` (one per core), with at most `waiting` more requests queued for a turn, each for at
-// most `patience`. A burst of sign-ins thus holds at most running + waiting worker threads (64
-// waiting is half of the HTTP server's default 128 workers); the rest are refused at once (the
-// caller answers 503) instead of taking every worker. Clients whose credentials the cache knows
-// never queue here.
+// Bounds the slow password checks (PBKDF2 at 600,000 iterations) that run at once to one per core.
+// Nobody waits here: when every turn is taken the caller is told at once, and the front door keeps the
+// request in its own queue and asks again shortly, so a burst of sign-ins never holds worker threads
+// that requests from signed-in clients (whose credentials the cache knows) need.
 #pragma once
 
-#include <chrono>
-#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <utility>
@@ -29,27 +25,21 @@ class PasswordCheckGate {
     PasswordCheckGate* gate_;
   };
 
-  // Defaults: one check per core, 64 queued, each waiting 30 seconds at most (60 clients signing in
-  // at once, a server restart's reconnect storm, take about 4 s on two cores).
+  // One check per core by default.
   PasswordCheckGate();
-  PasswordCheckGate(unsigned running, unsigned waiting, std::chrono::milliseconds patience);
+  explicit PasswordCheckGate(unsigned running);
 
-  // A permit, or nullopt when the queue is full or the turn did not come within the patience.
-  std::optional<Permit> enter();
+  // A permit, or nullopt when every turn is taken.
+  std::optional<Permit> tryEnter();
 
   unsigned running() const;
-  unsigned waiting() const;
 
  private:
   void leave();
 
   unsigned maxRunning_;
-  unsigned maxWaiting_;
-  std::chrono::milliseconds patience_;
   mutable std::mutex mutex_;
-  std::condition_variable turn_;
   unsigned running_ = 0;
-  unsigned waiting_ = 0;
 };
 
 }  // namespace bookdav::server

@@ -60,6 +60,8 @@ struct Connection {
   std::int64_t reservedBody = 0;  // ClientLedger bytes held for a body read before authentication
   JobKind job = JobKind::Route;   // what Queued waits for
   caldav::Request request;        // handed to the worker
+  // Since when the job has been asked to come back (every password check was taken); max when not.
+  Clock::time_point askingAgainSince = Clock::time_point::max();
 
   // What the socket waits for besides the obvious (TLS may read to write and write to read).
   bool handshakeWantsWrite = false;

@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <iostream>
@@ -29,6 +30,10 @@ constexpr auto kSweepEvery = std::chrono::milliseconds(250);
 constexpr std::size_t kScratchBytes = 64 * 1024;
 constexpr int kReadsPerEvent = 8;  // then other connections get their turn (epoll is level-triggered)
 constexpr int kWritesPerEvent = 32;
+// A request asked to come back (every slow password check taken) is tried again this often, and for
+// this long before it is answered 503.
+constexpr auto kAskAgainAfter = std::chrono::milliseconds(20);
+constexpr auto kAskAgainFor = std::chrono::seconds(30);
 
 std::runtime_error systemError(const std::string& what) {
   return std::runtime_error(what + ": " + std::strerror(errno));
@@ -153,7 +158,11 @@ void ConnectionEngine::run() {
   std::vector<epoll_event> events(256);
   lastSweep_ = Clock::now();
   while (true) {
-    const int timeout = ready_.empty() ? static_cast<int>(kSweepEvery.count()) : 0;
+    int timeout = ready_.empty() ? static_cast<int>(kSweepEvery.count()) : 0;
+    if (!later_.empty() && timeout > 0) {
+      auto wait = std::chrono::ceil<std::chrono::milliseconds>(later_.front().first - Clock::now()).count();
+      timeout = static_cast<int>(std::clamp<decltype(wait)>(wait, 0, timeout));
+    }
     int n = epoll_wait(epoll_, events.data(), static_cast<int>(events.size()), timeout);
     if (n < 0 && errno != EINTR) {
       std::cerr << "bookdav: epoll_wait: " << std::strerror(errno) << std::endl;
@@ -170,6 +179,7 @@ void ConnectionEngine::run() {
         onEvent(*it->second, events[i].events);
       }
     }
+    requeueDue();
     processReady();
     if (now_ - lastSweep_ >= kSweepEvery) {
       sweep();
@@ -483,6 +493,35 @@ void ConnectionEngine::enqueue(Connection& c, JobKind job) {
   pump();
 }
 
+// Every password check was taken: the job waits here (costing no worker) and is tried again soon;
+// after kAskAgainFor the client is told to come back later (503).
+void ConnectionEngine::askAgainLater(Connection& c, caldav::Request request) {
+  if (c.askingAgainSince == Clock::time_point::max()) c.askingAgainSince = now_;
+  if (now_ - c.askingAgainSince > kAskAgainFor) {
+    c.askingAgainSince = Clock::time_point::max();
+    if (c.job == JobKind::Admit) {
+      refuseUnread(c, Router::tooBusy(request.path));
+    } else {
+      releaseBody(c);
+      respond(c, Router::tooBusy(request.path));
+    }
+    return;
+  }
+  c.request = std::move(request);
+  c.phase = Phase::Queued;
+  later_.emplace_back(now_ + kAskAgainAfter, c.id);  // times only grow: the list stays in order
+}
+
+void ConnectionEngine::requeueDue() {
+  bool moved = false;
+  while (!later_.empty() && later_.front().first <= now_) {
+    waiting_.push_back(later_.front().second);
+    later_.pop_front();
+    moved = true;
+  }
+  if (moved) pump();
+}
+
 // Hands waiting jobs to the workers, oldest first, while there is room; an address that holds its
 // share of the jobs waits for its own to finish, and the others pass it.
 void ConnectionEngine::pump() {
@@ -509,17 +548,20 @@ void ConnectionEngine::submit(Connection& c) {
   Router& router = router_;
   if (c.job == JobKind::Admit) {
     c.phase = Phase::Admitting;
-    pool_.submit([mailbox, &router, id = c.id, address = c.address, request = std::move(c.request)]() {
-      Outcome o{id, address, JobKind::Admit, std::nullopt};
-      try {
-        o.response = router.admit(request);
-      } catch (const std::exception& e) {
-        std::cerr << "bookdav: internal error admitting " << request.method << " " << request.path << ": "
-                  << e.what() << std::endl;
-        o.response = internalError(request.path);
-      }
-      mailbox->post(std::move(o));
-    });
+    pool_.submit(
+        [mailbox, &router, id = c.id, address = c.address, request = std::move(c.request)]() mutable {
+          Outcome o{id, address, JobKind::Admit, std::nullopt, std::nullopt};
+          try {
+            Verdict v = router.admit(request);
+            if (v.kind == Verdict::Kind::Answer) o.response = std::move(v.answer);
+            if (v.kind == Verdict::Kind::AskAgain) o.askAgain = std::move(request);
+          } catch (const std::exception& e) {
+            std::cerr << "bookdav: internal error admitting " << request.method << " " << request.path << ": "
+                      << e.what() << std::endl;
+            o.response = internalError(request.path);
+          }
+          mailbox->post(std::move(o));
+        });
     return;
   }
   c.phase = Phase::Routing;
@@ -527,9 +569,15 @@ void ConnectionEngine::submit(Connection& c) {
                 log = settings_.logRequests, request = std::move(c.request)]() mutable {
     auto started = Clock::now();
     const std::string method = request.method;
-    Outcome o{id, address, JobKind::Route, std::nullopt};
+    Outcome o{id, address, JobKind::Route, std::nullopt, std::nullopt};
     try {
-      o.response = router.route(request);
+      Verdict v = router.route(request);
+      if (v.kind == Verdict::Kind::AskAgain) {
+        o.askAgain = std::move(request);
+        mailbox->post(std::move(o));
+        return;
+      }
+      o.response = std::move(v.answer);
     } catch (const std::exception& e) {
       std::cerr << "bookdav: internal error on " << method << " " << target << ": " << e.what() << std::endl;
       o.response = internalError(target);
@@ -548,6 +596,12 @@ void ConnectionEngine::onOutcome(Outcome o) {
   auto it = connections_.find(o.connection);
   if (it == connections_.end() || it->second->dead) return;  // the client went away meanwhile
   Connection& c = *it->second;
+  if (o.askAgain) {
+    askAgainLater(c, std::move(*o.askAgain));
+    updateInterest(c);
+    return;
+  }
+  c.askingAgainSince = Clock::time_point::max();
   if (o.kind == JobKind::Admit) {
     if (o.response) {
       refuseUnread(c, std::move(*o.response));

@@ -61,6 +61,8 @@ class ConnectionEngine {
   void onComplete(Connection& c);
   void refuseUnread(Connection& c, caldav::Response answer);
   void enqueue(Connection& c, JobKind job);
+  void askAgainLater(Connection& c, caldav::Request request);
+  void requeueDue();
   void pump();
   void submit(Connection& c);
   void appendAnswer(Connection& c, const caldav::Response& answer);
@@ -104,6 +106,8 @@ class ConnectionEngine {
   std::uint64_t nextId_ = 2;          // 0 is the listener, 1 the mailbox
   std::list<std::uint64_t> idle_;     // idle keep-alive connections, longest idle first
   std::list<std::uint64_t> waiting_;  // Queued connections, in arrival order
+  // Queued connections whose job comes back to waiting_ at a time (every password check was taken).
+  std::list<std::pair<Clock::time_point, std::uint64_t>> later_;
   std::vector<std::uint64_t> ready_;  // back in a reading phase: parse what is buffered, read again
   std::vector<std::uint64_t> dead_;
   int inFlight_ = 0;  // jobs on the workers (queued or running)

@@ -18,7 +18,9 @@ struct Outcome {
   std::uint64_t connection = 0;
   std::string address;  // the client address the job was counted against
   JobKind kind = JobKind::Route;
-  std::optional<caldav::Response> response;  // Admit: nullopt admits; Route: always set
+  std::optional<caldav::Response> response;  // Admit: nullopt admits; Route: set unless askAgain
+  // The request back, unchanged, when every password check was taken: it is queued again shortly.
+  std::optional<caldav::Request> askAgain;
 };
 
 class Mailbox {

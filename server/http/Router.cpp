@@ -57,71 +57,79 @@ void Router::provisionOnce(const std::string& user) {
   provisioned_.insert(user);
 }
 
-std::variant<domain::Account, caldav::Response> Router::signIn(const caldav::Request& request) {
+std::variant<domain::Account, Verdict> Router::signIn(const caldav::Request& request) {
   auto header = request.header("Authorization");
-  if (!header) return unauthorized(request.path, "sign in with your bookdav user name and password");
+  if (!header)
+    return Verdict::of(unauthorized(request.path, "sign in with your bookdav user name and password"));
   SignInResult result = authenticator_.signIn(*header, request.clientAddress);
   if (auto* account = std::get_if<domain::Account>(&result)) return std::move(*account);
   const SignInRefusal& refusal = std::get<SignInRefusal>(result);
-  const bool api = JsonApi::owns(request.path);
-  caldav::Response r;
   switch (refusal.reason) {
     case SignInRefusal::Reason::WrongCredentials:
-      return unauthorized(request.path, refusal.message);
+      return Verdict::of(unauthorized(request.path, refusal.message));
+    case SignInRefusal::Reason::Busy:
+      return Verdict{Verdict::Kind::AskAgain, {}};
     case SignInRefusal::Reason::TooManyAttempts:
-      // The client is held back by the login throttle (server/auth/LoginThrottle.h).
-      r = api ? api::errorResponse(api::ApiError(429, "too-many-requests", refusal.message))
-              : caldav::DavError(429,
-                                 caldav::xml::QName{std::string(caldav::xml::kBookdav), "too-many-requests"},
-                                 refusal.message)
-                    .toResponse();
-      break;
-    case SignInRefusal::Reason::Overloaded:
-      r = api ? api::errorResponse(api::ApiError(503, "overloaded", refusal.message))
-              : caldav::DavError(503, std::nullopt, refusal.message).toResponse();
       break;
   }
+  // The client is held back by the login throttle (server/auth/LoginThrottle.h).
+  caldav::Response r =
+      JsonApi::owns(request.path)
+          ? api::errorResponse(api::ApiError(429, "too-many-requests", refusal.message))
+          : caldav::DavError(429, caldav::xml::QName{std::string(caldav::xml::kBookdav), "too-many-requests"},
+                             refusal.message)
+                .toResponse();
   r.set("Retry-After", std::to_string(refusal.retryAfter.count()));
+  return Verdict::of(std::move(r));
+}
+
+caldav::Response Router::tooBusy(const std::string& path) {
+  const std::string message = "the server is checking too many passwords at once; try again in a moment";
+  caldav::Response r = JsonApi::owns(path) ? api::errorResponse(api::ApiError(503, "overloaded", message))
+                                           : caldav::DavError(503, std::nullopt, message).toResponse();
+  r.set("Retry-After", "1");
   return r;
 }
 
-std::optional<caldav::Response> Router::admit(const caldav::Request& request) {
+Verdict Router::admit(const caldav::Request& request) {
   const std::string& path = request.path;
   if (isWellKnown(path) || isFeed(path) || request.method == "OPTIONS")
-    return refuse(path, 413, "too-large", request.method + " " + path + " takes no request body");
+    return Verdict::of(
+        refuse(path, 413, "too-large", request.method + " " + path + " takes no request body"));
   if (!isDav(path) && !JsonApi::owns(path))
-    return caldav::DavError::notFound(path + " is not part of bookdav's URL space").toResponse();
+    return Verdict::of(caldav::DavError::notFound(path + " is not part of bookdav's URL space").toResponse());
   auto length = announcedLength(request);
   if (JsonApi::owns(path) && length && *length > JsonApi::kMaxBodyBytes)
-    return refuse(path, 413, "too-large",
-                  "the request body has " + std::to_string(*length) + " bytes; the JSON API takes " +
-                      std::to_string(JsonApi::kMaxBodyBytes) + " at most");
+    return Verdict::of(refuse(path, 413, "too-large",
+                              "the request body has " + std::to_string(*length) +
+                                  " bytes; the JSON API takes " + std::to_string(JsonApi::kMaxBodyBytes) +
+                                  " at most"));
   auto signedIn = signIn(request);
-  if (auto* refusal = std::get_if<caldav::Response>(&signedIn)) return std::move(*refusal);
-  return std::nullopt;
+  if (auto* verdict = std::get_if<Verdict>(&signedIn)) return std::move(*verdict);
+  return Verdict{Verdict::Kind::Admitted, {}};
 }
 
-caldav::Response Router::route(caldav::Request& request) {
+Verdict Router::route(caldav::Request& request) {
   const std::string& path = request.path;
   if (path == "/.well-known/caldav" || path == "/.well-known/caldav/") {
     caldav::Response r = caldav::Response::empty(301);
     r.set("Location", "/dav/");
-    return r;
+    return Verdict::of(std::move(r));
   }
-  if (path.rfind("/feeds/", 0) == 0) return backend_.dav.serveFeed(request);
+  if (path.rfind("/feeds/", 0) == 0) return Verdict::of(backend_.dav.serveFeed(request));
   if (request.method == "OPTIONS")
-    return JsonApi::owns(path) ? JsonApi::options() : backend_.dav.handle(request);
+    return Verdict::of(JsonApi::owns(path) ? JsonApi::options() : backend_.dav.handle(request));
 
   auto signedIn = signIn(request);
-  if (auto* refusal = std::get_if<caldav::Response>(&signedIn)) return std::move(*refusal);
+  if (auto* verdict = std::get_if<Verdict>(&signedIn)) return std::move(*verdict);
   const domain::Account& account = std::get<domain::Account>(signedIn);
   request.user = account.name;
   request.role = account.role;
   provisionOnce(account.name);
 
-  if (path == "/" || path.rfind("/dav", 0) == 0) return backend_.dav.handle(request);
-  if (JsonApi::owns(path)) return api_.handle(request);
-  return caldav::DavError::notFound(path + " is not part of bookdav's URL space").toResponse();
+  if (path == "/" || path.rfind("/dav", 0) == 0) return Verdict::of(backend_.dav.handle(request));
+  if (JsonApi::owns(path)) return Verdict::of(api_.handle(request));
+  return Verdict::of(caldav::DavError::notFound(path + " is not part of bookdav's URL space").toResponse());
 }
 
 }  // namespace bookdav::server

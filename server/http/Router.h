@@ -15,21 +15,36 @@
 
 namespace bookdav::server {
 
+// What the Router tells the front door about a request: its answer; for an admission question, that
+// the body may come; or to ask again shortly, when every slow password check is taken (the request
+// then waits in the front door's queue, not on a worker thread, and the request is unchanged).
+struct Verdict {
+  enum class Kind { Answer, Admitted, AskAgain };
+  Kind kind = Kind::Answer;
+  caldav::Response answer;  // Kind::Answer
+
+  static Verdict of(caldav::Response answer) { return {Kind::Answer, std::move(answer)}; }
+};
+
 class Router {
  public:
   explicit Router(Backend& backend);
-  caldav::Response route(caldav::Request& request);
+  // The answer (or AskAgain). Checks the password: run it on a worker.
+  Verdict route(caldav::Request& request);
 
   // Whether a request may send its body, decided on its header block alone (request.body is
-  // empty): nullopt lets it; otherwise the answer refusing it: 404 outside bookdav's URL space, 413
-  // where no body is taken or the API's limit is passed, and what signIn answers (401). The front
-  // door asks before reading a large or chunked body. Checks the password: run it on a worker.
-  std::optional<caldav::Response> admit(const caldav::Request& headersOnly);
+  // empty): Admitted lets it; otherwise the answer refusing it: 404 outside bookdav's URL space, 413
+  // where no body is taken or the API's limit is passed, and what signIn answers (401, 429); or
+  // AskAgain. The front door asks before reading a large or chunked body. Run it on a worker.
+  Verdict admit(const caldav::Request& headersOnly);
+
+  // What the front door answers a request that had to ask again for too long (503, Retry-After).
+  static caldav::Response tooBusy(const std::string& path);
 
  private:
-  // The signed-in account of the request's Authorization header, or the answer refusing it: 401,
-  // 429 while the login throttle holds the client back, 503 when too many passwords are being checked.
-  std::variant<domain::Account, caldav::Response> signIn(const caldav::Request& request);
+  // The signed-in account of the request's Authorization header, or the verdict refusing it (401,
+  // 429 while the login throttle holds the client back) or asking again (every check taken).
+  std::variant<domain::Account, Verdict> signIn(const caldav::Request& request);
   caldav::Response unauthorized(const std::string& path, const std::string& why) const;
   void provisionOnce(const std::string& user);
 
