@@ -120,7 +120,8 @@ Session newAppointmentSession(const Service& service, const Slot& slot, int part
 void refuseOnAdmission(const SessionAdmission& a, const Service& service,
                        const std::vector<Session>& sessions, const ZoneRules& zones) {
   if (!a.refusal) return;
-  refuse(*a.refusal, service, zones, sessions.empty() ? Instant{} : sessions.front().time.start);
+  refuse(*a.refusal, service, zones,
+         a.session < sessions.size() ? sessions[a.session].time.start : Instant{});
 }
 
 }  // namespace

@@ -28,6 +28,7 @@ enum class Refusal {
   NotPending,           // "not-pending": approve/decline of a booking that is not PENDING
   AlreadyBooked,        // "already-booked": the customer already has an active booking with this href
   AlreadyCanceled,      // "already-canceled": the booking is already canceled or declined
+  SessionStarted,       // "session-started": the class session has already begun
 };
 
 // The wire name, e.g. "slot-unavailable".

@@ -160,6 +160,27 @@ TEST_F(ClassBookingTest, ApprovalRechecksTheSession) {
   EXPECT_EQ(desk.approve(b.id, admin).status, BookingStatus::Confirmed);
 }
 
+TEST_F(ClassBookingTest, AStartedSessionIsRefusedAsStartedNotAsTooEarly) {
+  clock.set(monday.time.start + minutes{10});
+  std::string sentence = refused(Refusal::SessionStarted, [&] { join(1); });
+  EXPECT_EQ(sentence, "the session of Yoga at 20:00 on 2026-11-23 has already started");
+  refused(Refusal::SessionStarted, [&] { desk.book(at("yoga", monday.time.start), alice); });
+  Booking next = join(2, 1, nextMonday.id);
+  refused(Refusal::SessionStarted, [&] {
+    desk.reschedule(next.id, RescheduleRequest{std::nullopt, monday.id, std::nullopt}, customer(2));
+  });
+  // Slots say why, too; the business may still book a latecomer in.
+  SlotQuery q;
+  q.serviceId = "yoga";
+  q.range = Interval{monday.time.start, monday.time.end};
+  q.includeUnbookable = true;
+  ASSERT_EQ(desk.slots(q).size(), 1u);
+  EXPECT_EQ(desk.slots(q)[0].reason, Refusal::SessionStarted);
+  BookingRequest walkIn = inSession("yoga", monday.id);
+  walkIn.contact.name = "Walk-in";
+  EXPECT_EQ(desk.book(walkIn, admin).status, BookingStatus::Confirmed);
+}
+
 TEST_F(ClassBookingTest, RescheduleToAnotherSession) {
   Booking a = join(1, 2);
   Booking w = join(2, 2);  // waits on monday
@@ -229,12 +250,31 @@ TEST_F(CourseBookingTest, AllOrNothingWhenOneSessionIsFull) {
   catalog.putService(c);
   desk.book(inSession("spanish", sessions[0].id, 2), alice);  // the small last meeting is now full
   std::int64_t seq = lastChange();
-  refused(Refusal::SessionFull, [&] { desk.book(inSession("spanish", sessions[0].id, 1), bob); });
+  std::string sentence =
+      refused(Refusal::SessionFull, [&] { desk.book(inSession("spanish", sessions[0].id, 1), bob); });
+  // The sentence names the meeting that is full (the last, in the small room), not the first.
+  EXPECT_EQ(sentence, "the session of Spanish A1 at 18:00 on 2026-12-10 is full");
   EXPECT_EQ(lastChange(), seq);
   for (const Session& s : timetable.sessions("spanish", kAllTime))
     EXPECT_EQ(s.taken, 2);  // no place taken anywhere
   EXPECT_EQ(desk.bookings({}).size(), 1u);
   expectConsistent();
+}
+
+TEST_F(CourseBookingTest, ALockedOrCanceledMeetingIsTheOneNamed) {
+  timetable.lockSession(sessions[2].id, "teacher away");
+  std::string sentence =
+      refused(Refusal::SessionLocked, [&] { desk.book(inSession("spanish", sessions[0].id), alice); });
+  EXPECT_EQ(sentence, "the session of Spanish A1 at 18:00 on 2026-12-08 is not open for booking");
+  timetable.unlockSession(sessions[2].id);
+  Service c = *catalog.service("spanish");
+  c.policy.waitlistCapacity = 1;
+  catalog.putService(c);
+  desk.book(inSession("spanish", sessions[0].id, 2), alice);  // the small last meeting is full
+  desk.book(inSession("spanish", sessions[0].id, 1), bob);    // and its waitlist (places free elsewhere)
+  sentence =
+      refused(Refusal::SessionFull, [&] { desk.book(inSession("spanish", sessions[0].id, 1), customer(1)); });
+  EXPECT_EQ(sentence, "the session of Spanish A1 at 18:00 on 2026-12-10 is full, and so is its waitlist");
 }
 
 TEST_F(CourseBookingTest, CourseWaitlistIsPromotedAsAWhole) {
