@@ -4,6 +4,7 @@
 
 #include "domain/booking/Admission.h"
 #include "domain/booking/ChangeScopes.h"
+#include "domain/booking/LocalText.h"
 #include "domain/booking/Places.h"
 #include "domain/booking/Required.h"
 #include "domain/booking/Sentences.h"
@@ -117,6 +118,31 @@ Session newAppointmentSession(const Service& service, const Slot& slot, int part
   return s;
 }
 
+// One active booking per customer per class session (a course: per course), so that nobody takes
+// more places than a booking may hold by booking again. Walk-ins (no customer account) are not
+// counted. `except` is the booking being moved.
+void refuseSecondBooking(BookingData& data, const Service& service, const std::string& customer,
+                         const std::vector<Session>& sessions, BookingId except, const ZoneRules& zones) {
+  if (customer.empty() || sessions.empty()) return;
+  BookingFilter mine;
+  mine.customer = customer;
+  mine.serviceId = service.id;
+  mine.statuses = {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted};
+  for (const Booking& b : data.bookings(mine)) {
+    if (b.id == except) continue;
+    const Session* shared = nullptr;
+    for (const Session& s : sessions)
+      if (!shared && std::find(b.sessionIds.begin(), b.sessionIds.end(), s.id) != b.sessionIds.end())
+        shared = &s;
+    if (!shared && service.kind != ServiceKind::Course) continue;
+    const Instant when = shared ? shared->time.start : sessions.front().time.start;
+    throw Refused(Refusal::AlreadyBooked, customer + " already has booking " + std::to_string(b.id) + " of " +
+                                              service.name + " at " +
+                                              describeTime(zones, service.timeZone, when) + " (" +
+                                              std::string(toString(b.status)) + ")");
+  }
+}
+
 void refuseOnAdmission(const SessionAdmission& a, const Service& service,
                        const std::vector<Session>& sessions, const ZoneRules& zones) {
   if (!a.refusal) return;
@@ -199,6 +225,7 @@ Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
         sessions = {classSession(data, service, request.sessionId, request.start, days, at, zones_)};
       else
         sessions = courseSessions(data, service, request.sessionId, request.start, zones_);
+      refuseSecondBooking(data, service, customer, sessions, 0, zones_);
       SessionAdmission admission =
           admitToSessions(service, sessions, request.participants, at, customerRules);
       refuseOnAdmission(admission, service, sessions, zones_);
@@ -278,6 +305,7 @@ Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, 
       Session target = classSession(data, service, request.sessionId, request.start, days, at, zones_);
       if (!before.empty() && target.id == before.front().id) return b;  // already there
       after = {target};
+      refuseSecondBooking(data, service, b.customer, after, b.id, zones_);
       SessionAdmission admission = admitToSessions(service, after, b.participants, at, customerRules);
       refuseOnAdmission(admission, service, after, zones_);
       if (b.status == BookingStatus::Waitlisted) {

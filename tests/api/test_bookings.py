@@ -134,6 +134,16 @@ class Bookings(BusinessTest):
         self.assertEqual(promoted["status"], "CONFIRMED")
         self.assertNotIn("waitlistPosition", promoted)
 
+    def test_one_active_booking_per_customer_per_session(self):
+        sid = yoga_session(self.srv, 7)
+        self.book({"serviceId": "yoga", "sessionId": sid}, user="alice")
+        self.assertError(self.api("POST", "/bookings", {"serviceId": "yoga", "sessionId": sid}, user="alice"),
+                         403, "already-booked")
+        self.assertError(self.api("POST", "/bookings", {"serviceId": "yoga", "sessionId": sid, "customer": "alice"}),
+                         403, "already-booked")
+        walk_in = {"serviceId": "yoga", "sessionId": sid, "contact": {"name": "Walk-in Wendy"}}
+        self.assertEqual(self.book(walk_in, user="admin")["status"], "CONFIRMED")
+
     def test_deadlines(self):
         b = self.book({"serviceId": "strict", "start": utc(at(3, 14))}, user="alice")
         self.assertError(self.api("POST", f"/bookings/{b['id']}/cancel", user="alice"), 403, "cancellation-closed")

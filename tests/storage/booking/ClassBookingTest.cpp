@@ -181,6 +181,37 @@ TEST_F(ClassBookingTest, AStartedSessionIsRefusedAsStartedNotAsTooEarly) {
   EXPECT_EQ(desk.book(walkIn, admin).status, BookingStatus::Confirmed);
 }
 
+TEST_F(ClassBookingTest, OneActiveBookingPerCustomerPerSession) {
+  Booking a = desk.book(inSession("yoga", monday.id), alice);
+  std::string sentence =
+      refused(Refusal::AlreadyBooked, [&] { desk.book(inSession("yoga", monday.id), alice); });
+  EXPECT_EQ(sentence, "alice already has booking " + std::to_string(a.id) +
+                          " of Yoga at 20:00 on 2026-11-23 (CONFIRMED)");
+  refused(Refusal::AlreadyBooked, [&] { desk.book(at("yoga", monday.time.start, 2), alice); });
+  // The business booking for alice follows the same rule; walk-ins without an account do not count.
+  BookingRequest forAlice = inSession("yoga", monday.id);
+  forAlice.customer = "alice";
+  refused(Refusal::AlreadyBooked, [&] { desk.book(forAlice, admin); });
+  BookingRequest walkIn = inSession("yoga", monday.id);
+  walkIn.contact.name = "Walk-in";
+  desk.book(walkIn, admin);
+  desk.book(walkIn, admin);
+  // A waitlisted booking is active too.
+  Booking w = join(7);  // monday is now full (alice and two walk-ins)
+  EXPECT_EQ(w.status, BookingStatus::Waitlisted);
+  refused(Refusal::AlreadyBooked, [&] { join(7); });
+  // Another session is another booking; moving it onto the session alice holds is refused.
+  Booking b = desk.book(inSession("yoga", nextMonday.id), alice);
+  refused(Refusal::AlreadyBooked, [&] {
+    desk.reschedule(b.id, RescheduleRequest{std::nullopt, monday.id, std::nullopt}, alice);
+  });
+  EXPECT_EQ(desk.booking(b.id)->sessionIds, std::vector<SessionId>{nextMonday.id});
+  // Once canceled, she may book again.
+  desk.cancel(a.id, alice);
+  EXPECT_EQ(desk.book(inSession("yoga", monday.id), alice).status, BookingStatus::Waitlisted);
+  expectConsistent();
+}
+
 TEST_F(ClassBookingTest, RescheduleToAnotherSession) {
   Booking a = join(1, 2);
   Booking w = join(2, 2);  // waits on monday
@@ -275,6 +306,16 @@ TEST_F(CourseBookingTest, ALockedOrCanceledMeetingIsTheOneNamed) {
   sentence =
       refused(Refusal::SessionFull, [&] { desk.book(inSession("spanish", sessions[0].id, 1), customer(1)); });
   EXPECT_EQ(sentence, "the session of Spanish A1 at 18:00 on 2026-12-10 is full, and so is its waitlist");
+}
+
+TEST_F(CourseBookingTest, OneActiveBookingPerCustomerPerCourse) {
+  Booking a = desk.book(inSession("spanish", sessions[0].id), alice);
+  std::string sentence =
+      refused(Refusal::AlreadyBooked, [&] { desk.book(inSession("spanish", sessions[3].id), alice); });
+  EXPECT_EQ(sentence, "alice already has booking " + std::to_string(a.id) +
+                          " of Spanish A1 at 18:00 on 2026-12-01 (CONFIRMED)");
+  EXPECT_EQ(desk.book(inSession("spanish", sessions[0].id), bob).status, BookingStatus::Confirmed);
+  expectConsistent();
 }
 
 TEST_F(CourseBookingTest, CourseWaitlistIsPromotedAsAWhole) {
