@@ -245,9 +245,10 @@ Booking BookingDesk::cancel(BookingId id, const Actor& actor) {
   const Instant at = now();
   return store_.writing([&](BookingData& data) {
     auto [b, service] = activeBooking(data, id, actor, zones_);
-    if (!actor.business && holdsPlaces(b.status) && !cancellationOpen(b.policy, b.time.start, at))
+    const Instant from = deadlineStart(b, at);
+    if (!actor.business && holdsPlaces(b.status) && !cancellationOpen(b.policy, from, at))
       throw Refused(Refusal::CancellationClosed,
-                    refusalSentence(Refusal::CancellationClosed, service, zones_, b.time.start) +
+                    refusalSentence(Refusal::CancellationClosed, service, zones_, from) +
                         ": cancellations close " + describeDuration(b.policy.cancellationDeadline) +
                         " before the start");
     release(data, service, b, BookingStatus::Canceled, at);
@@ -261,11 +262,11 @@ Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, 
     auto [b, service] = activeBooking(data, id, actor, zones_);
     if (service.kind == ServiceKind::Course)
       invalidRequest(service.name + " is a course: it is booked as a whole and does not move");
-    if (!actor.business && !rescheduleOpen(b.policy, b.time.start, at))
+    const Instant from = deadlineStart(b, at);
+    if (!actor.business && !rescheduleOpen(b.policy, from, at))
       throw Refused(Refusal::RescheduleClosed,
-                    refusalSentence(Refusal::RescheduleClosed, service, zones_, b.time.start) +
-                        ": changes close " + describeDuration(b.policy.rescheduleDeadline) +
-                        " before the start");
+                    refusalSentence(Refusal::RescheduleClosed, service, zones_, from) + ": changes close " +
+                        describeDuration(b.policy.rescheduleDeadline) + " before the start");
     const bool customerRules = !actor.business;
     const std::vector<Session> before = sessionsOf(data, b);
     const std::vector<std::string> previousResources = b.resourceIds;

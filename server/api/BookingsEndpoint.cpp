@@ -14,7 +14,7 @@ namespace {
 JsonObject shown(ApiCall& call, const domain::Booking& b) {
   const int position =
       b.status == domain::BookingStatus::Waitlisted ? call.backend.booking.desk.waitlistPosition(b.id) : 0;
-  return bookingJson(b, position);
+  return bookingJson(b, position, call.now());
 }
 
 std::optional<std::string> chosenResource(JsonFields& body) {

@@ -344,6 +344,33 @@ TEST_F(CourseBookingTest, StartedCoursesCloseUnlessLateJoiningIsAllowed) {
   });
 }
 
+TEST_F(CourseBookingTest, ALateJoinerCancelsUntilTheDeadlineOfTheNextMeeting) {
+  Service c = *catalog.service("spanish");
+  c.policy.lateJoin = true;
+  c.policy.cancellationDeadline = hours{24};
+  c.policy.rescheduleDeadline = hours{24};
+  catalog.putService(c);
+  clock.set(sessions[0].time.start + hours{1});  // the first meeting (1 December) has begun
+  Booking late = desk.book(inSession("spanish", sessions[1].id), alice);
+  Booking other = desk.book(inSession("spanish", sessions[1].id), bob);
+  EXPECT_EQ(deadlineStart(*desk.booking(late.id), clock.now()), sessions[1].time.start);
+  // More than a day before the next meeting (3 December): open.
+  EXPECT_EQ(desk.cancel(late.id, alice).status, BookingStatus::Canceled);
+  // Within a day of it: closed, and the sentence names that meeting.
+  clock.set(sessions[1].time.start - hours{2});
+  std::string sentence = refused(Refusal::CancellationClosed, [&] { desk.cancel(other.id, bob); });
+  EXPECT_EQ(
+      sentence,
+      "the booking of Spanish A1 at 18:00 on 2026-12-03 can no longer be canceled: cancellations close 1 "
+      "day before the start");
+  // A canceled meeting is not the next one: the deadline counts from the one after it.
+  timetable.cancelSession(sessions[2].id);
+  clock.set(sessions[1].time.start + hours{1});
+  EXPECT_EQ(deadlineStart(*desk.booking(other.id), clock.now()), sessions[3].time.start);
+  EXPECT_EQ(desk.cancel(other.id, bob).status, BookingStatus::Canceled);
+  expectConsistent();
+}
+
 TEST_F(CourseBookingTest, CanceledMeetingKeepsTheCourseBookings) {
   Booking a = desk.book(inSession("spanish", sessions[0].id), alice);
   timetable.cancelSession(sessions[1].id);
