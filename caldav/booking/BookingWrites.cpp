@@ -15,6 +15,7 @@
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/ETag.h"
 #include "caldav/webdav/Href.h"
+#include "domain/booking/Permissions.h"
 #include "domain/booking/Sentences.h"
 
 namespace bookdav::caldav {
@@ -38,8 +39,9 @@ struct RequestedBooking {
   std::string note;
 };
 
-Actor actorOf(const Request& request) {
-  return request.role == domain::Role::Admin ? Actor::admin(request.user) : Actor::customer(request.user);
+// The signed-in user as the booking domain sees them: what they may do is domain::Permissions' call.
+Actor actorOf(DavContext& ctx, const Request& request) {
+  return ctx.booking.catalog.actor(request.user, request.role);
 }
 
 // The master VEVENT of the body, read in the zone floating times belong to.
@@ -153,7 +155,7 @@ Response book(DavContext& ctx, const Request& request, const Resource& target) {
   br.clientUid = event.uid;
   br.clientHref = lastSegment(target.path);
   br.note = event.note;
-  ctx.booking.desk.book(br, actorOf(request));
+  ctx.booking.desk.book(br, actorOf(ctx, request));
   return Response::empty(201);  // no ETag: the stored event is the server's (RFC 4791 5.3.4)
 }
 
@@ -178,11 +180,14 @@ Response reschedule(DavContext& ctx, const Request& request, const Resource& tar
   domain::RescheduleRequest move;
   move.start = event.start;
   if (!event.resourceIds.empty()) move.resourceId = event.resourceIds.front();
-  ctx.booking.desk.reschedule(id, move, actorOf(request));
+  ctx.booking.desk.reschedule(id, move, actorOf(ctx, request));
   return Response::empty(204);
 }
 
 Response addTimeOff(DavContext& ctx, const Request& request, const Resource& target) {
+  const std::vector<std::string> resources{target.resourceId};
+  domain::require(domain::Permissions(actorOf(ctx, request)).changeTimeOff(resources),
+                  "add time off on " + target.resourceId);
   RequestedBooking event = readEvent(request.body, "UTC", ctx);
   if (!event.end || *event.end <= event.start) {
     throw DavError::forbidden(xml::kBookdav, "invalid-request", "time off needs an end after its start");
@@ -202,7 +207,7 @@ void refuseOthersBooking(DavContext& ctx, const Request& request, const Resource
   auto id = bookingIdOfMember(lastSegment(target.path));
   if (!id) return;
   auto booking = ctx.booking.desk.booking(*id);
-  if (booking && booking->customer != request.user && request.role != domain::Role::Admin) {
+  if (booking && !domain::Permissions(actorOf(ctx, request)).changeBooking(*booking)) {
     throw DavError::forbidden(xml::kBookdav, "not-your-booking",
                               "booking " + std::to_string(*id) + " belongs to another customer");
   }
@@ -246,12 +251,14 @@ Response deleteFromComputedCalendar(DavContext& ctx, const Request& request, con
   if (!target.exists()) throw DavError::notFound(target.path + " does not exist");
   checkWritePreconditions(request, target.object->etag);
   if (auto id = bookingOfMember(target)) {
-    ctx.booking.desk.cancel(*id, actorOf(request));
+    ctx.booking.desk.cancel(*id, actorOf(ctx, request));
     return Response::empty(204);
   }
   auto session = ctx.booking.timetable.session(*sessionOfMember(target));
   if (session && session->kind == domain::SessionKind::TimeOff &&
       target.container == ResourceKind::ResourceCalendar) {
+    domain::require(domain::Permissions(actorOf(ctx, request)).changeTimeOff(session->resourceIds),
+                    "cancel time off on resources other than your own");
     ctx.booking.timetable.cancelSession(session->id);
     return Response::empty(204);
   }

@@ -27,6 +27,9 @@ DavError toDavError(const calendar::CalendarDataRequestError& e) {
 }
 
 DavError toDavError(const domain::Refused& e) {
+  // The role may not (domain::Permissions): WebDAV's own precondition for a missing privilege.
+  if (e.reason() == domain::Refusal::NotAllowed)
+    return DavError::forbidden(xml::kDav, "need-privileges", e.what());
   int status = 403;
   if (e.lostRace()) status = 409;
   if (e.reason() == domain::Refusal::NotFound) status = 404;

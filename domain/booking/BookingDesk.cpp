@@ -5,6 +5,7 @@
 #include "domain/booking/Admission.h"
 #include "domain/booking/ChangeScopes.h"
 #include "domain/booking/LocalText.h"
+#include "domain/booking/Permissions.h"
 #include "domain/booking/Places.h"
 #include "domain/booking/Required.h"
 #include "domain/booking/Sentences.h"
@@ -37,7 +38,7 @@ struct Target {
 Target activeBooking(BookingData& data, BookingId id, const Actor& actor, const ZoneRules& zones) {
   Target t{requireBooking(data, id), {}};
   t.service = serviceOf(data, t.booking);
-  if (!actor.business && t.booking.customer != actor.user)
+  if (!Permissions(actor).changeBooking(t.booking))
     refuse(Refusal::NotYourBooking, t.service, zones, t.booking.time.start);
   if (!isActive(t.booking.status)) refuse(Refusal::AlreadyCanceled, t.service, zones, t.booking.time.start);
   return t;
@@ -47,7 +48,7 @@ Target activeBooking(BookingData& data, BookingId id, const Actor& actor, const 
 Target pendingBooking(BookingData& data, BookingId id, const Actor& actor, const ZoneRules& zones) {
   Target t{requireBooking(data, id), {}};
   t.service = serviceOf(data, t.booking);
-  if (!actor.business) refuse(Refusal::NotAllowed, t.service, zones, t.booking.time.start);
+  if (!Permissions(actor).decide()) refuse(Refusal::NotAllowed, t.service, zones, t.booking.time.start);
   if (t.booking.status != BookingStatus::Pending)
     refuse(Refusal::NotPending, t.service, zones, t.booking.time.start);
   return t;
@@ -178,12 +179,14 @@ std::vector<Slot> BookingDesk::slots(const SlotQuery& query) {
 
 Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
   const Instant at = now();
-  const std::string customer = actor.business ? request.customer : actor.user;
-  if (!actor.business && customer.empty()) invalidRequest("a customer books for themself: sign in first");
+  const Permissions may(actor);
+  const std::string customer = may.bypassPolicy() ? request.customer : actor.user;
+  if (!request.customer.empty()) require(may.bookFor(request.customer), "book for someone else");
+  if (!may.bypassPolicy() && customer.empty()) invalidRequest("a customer books for themself: sign in first");
   if (request.participants < 1) invalidRequest("a booking takes at least one place");
   return store_.writing([&](BookingData& data) {
     const Service service = requireService(data, request.serviceId);
-    const bool customerRules = !actor.business;
+    const bool customerRules = !may.bypassPolicy();
     if (!request.clientHref.empty()) {
       std::optional<Booking> same = data.bookingByClientHref(customer, request.serviceId, request.clientHref);
       if (same && isActive(same->status))
@@ -246,7 +249,7 @@ Booking BookingDesk::cancel(BookingId id, const Actor& actor) {
   return store_.writing([&](BookingData& data) {
     auto [b, service] = activeBooking(data, id, actor, zones_);
     const Instant from = deadlineStart(b, at);
-    if (!actor.business && holdsPlaces(b.status) && !cancellationOpen(b.policy, from, at))
+    if (!Permissions(actor).bypassPolicy() && holdsPlaces(b.status) && !cancellationOpen(b.policy, from, at))
       throw Refused(Refusal::CancellationClosed,
                     refusalSentence(Refusal::CancellationClosed, service, zones_, from) +
                         ": cancellations close " + describeDuration(b.policy.cancellationDeadline) +
@@ -263,11 +266,11 @@ Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, 
     if (service.kind == ServiceKind::Course)
       invalidRequest(service.name + " is a course: it is booked as a whole and does not move");
     const Instant from = deadlineStart(b, at);
-    if (!actor.business && !rescheduleOpen(b.policy, from, at))
+    const bool customerRules = !Permissions(actor).bypassPolicy();
+    if (customerRules && !rescheduleOpen(b.policy, from, at))
       throw Refused(Refusal::RescheduleClosed,
                     refusalSentence(Refusal::RescheduleClosed, service, zones_, from) + ": changes close " +
                         describeDuration(b.policy.rescheduleDeadline) + " before the start");
-    const bool customerRules = !actor.business;
     const std::vector<Session> before = sessionsOf(data, b);
     const std::vector<std::string> previousResources = b.resourceIds;
     std::vector<Session> after;

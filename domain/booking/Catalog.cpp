@@ -100,6 +100,13 @@ std::vector<Resource> Catalog::resourcesOf(std::string_view userName) {
   return all;
 }
 
+Actor Catalog::actor(const std::string& user, Role role) {
+  Actor a{user, role, {}};
+  if (role == Role::Staff)
+    for (const Resource& r : resourcesOf(user)) a.resources.push_back(r.id);
+  return a;
+}
+
 void Catalog::check(const Resource& resource) const {
   if (auto problem = validate(resource)) invalidRequest(*problem);
   if (!zones_.knows(resource.timeZone))

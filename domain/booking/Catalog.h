@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/booking/Actor.h"
 #include "domain/booking/BookingStore.h"
 #include "domain/time/Clock.h"
 #include "domain/time/LocalTime.h"
@@ -33,6 +34,8 @@ class Catalog {
   std::optional<Resource> resource(std::string_view id);
   // The resources whose userName is this login (a staff member's "my day").
   std::vector<Resource> resourcesOf(std::string_view userName);
+  // The actor a signed-in user is: their role and, for staff, the resources they are.
+  Actor actor(const std::string& user, Role role);
   // Creates or replaces a resource with its working hours. Returns whether anything changed.
   bool putResource(const Resource& resource);
   // Removes a resource. Refused while a service or schedule names it or a session to come occupies it.

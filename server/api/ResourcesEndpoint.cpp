@@ -19,7 +19,7 @@ JsonObject shown(ApiCall& call, const domain::Resource& r) {
 }
 
 caldav::Response store(ApiCall& call, const std::string& urlId, bool mustBeNew) {
-  call.caller.requireBusiness(urlId.empty() ? "add resources" : "change resources");
+  domain::require(call.caller.may().changeCatalog(), urlId.empty() ? "add resources" : "change resources");
   JsonFields body = call.body();
   domain::Resource r = readResource(body, "", urlId);
   if (mustBeNew && call.backend.booking.catalog.resource(r.id))
@@ -38,7 +38,7 @@ caldav::Response workingHours(ApiCall& call, const std::string& id) {
   call.finishQuery();
   domain::Resource r = requireResource(call, id);
   if (call.is("PUT")) {
-    call.caller.requireBusiness("change working hours");
+    domain::require(call.caller.may().changeWorkingHours(id), "change working hours");
     JsonFields body = call.body();
     // One transaction that changes only the hours: a concurrent change of the resource stays.
     call.backend.booking.catalog.setWorkingHours(id, readWorkingHours(body));
@@ -68,7 +68,7 @@ caldav::Response resourcesEndpoint(ApiCall& call) {
   call.finishQuery();
   if (call.is("GET")) return jsonResponse(200, shown(call, requireResource(call, id)));
   if (call.is("PUT")) return store(call, id, false);
-  call.caller.requireBusiness("remove resources");
+  domain::require(call.caller.may().changeCatalog(), "remove resources");
   requireResource(call, id);
   catalog.removeResource(id);
   return caldav::Response::empty(204);

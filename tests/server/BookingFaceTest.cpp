@@ -255,6 +255,44 @@ TEST_F(BookingFace, WorkingHoursAsVavailability) {
                        "BYDAY=MO&#13;"));
 }
 
+TEST_F(BookingFace, StaffChangeNoWorkingHoursButTheirOwnTimeOff) {
+  // Only the business changes working hours (domain::Permissions), through either inbox; the JSON API
+  // says the same. A refusal is DAV:need-privileges and changes nothing.
+  std::string vav =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VAVAILABILITY\r\nUID:v\r\nDTSTAMP:20260101T000000Z\r\n"
+      "BEGIN:AVAILABLE\r\nUID:v1\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/Berlin:20261130T060000\r\n"
+      "DTEND;TZID=Europe/Berlin:20261130T230000\r\nRRULE:FREQ=WEEKLY;BYDAY=SA\r\nEND:AVAILABLE\r\n"
+      "END:VAVAILABILITY\r\nEND:VCALENDAR\r\n";
+  std::string update =
+      "<?xml version=\"1.0\"?><d:propertyupdate xmlns:d=\"DAV:\" "
+      "xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop><c:calendar-availability><![CDATA[" +
+      vav + "]]></c:calendar-availability></d:prop></d:set></d:propertyupdate>";
+  const auto before = backend->booking.catalog.workingHours("ana");
+  for (const std::string inbox : {"/dav/calendars/ana/inbox/", "/dav/principals/resources/ana/inbox/"}) {
+    auto r = call("PROPPATCH", inbox, "ana", update);
+    EXPECT_EQ(r.status, 403) << inbox << r.body;
+    EXPECT_TRUE(contains(r.body, "need-privileges")) << r.body;
+  }
+  EXPECT_EQ(backend->booking.catalog.workingHours("ana"), before);
+  EXPECT_FALSE(
+      contains(propfindText("ana", "/dav/principals/resources/ana/inbox/", "<d:current-user-privilege-set/>"),
+               "write-properties"));
+  // Time off on her own resource is hers to add and cancel.
+  std::string off =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:off-1\r\n"
+      "DTSTAMP:20261130T080000Z\r\nDTSTART:20261203T120000Z\r\nDTEND:20261203T130000Z\r\nSUMMARY:Dentist\r\n"
+      "END:VEVENT\r\nEND:VCALENDAR\r\n";
+  ASSERT_EQ(put("ana", "/dav/calendars/ana/resource-ana/off-1.ics", off).status, 201);
+  auto sessions =
+      backend->booking.timetable.sessionsOn("ana", {at("2026-12-03T00:00:00Z"), at("2026-12-04T00:00:00Z")});
+  ASSERT_EQ(sessions.size(), 1u);
+  EXPECT_EQ(sessions[0].kind, domain::SessionKind::TimeOff);
+  EXPECT_EQ(call("DELETE",
+                 "/dav/calendars/ana/resource-ana/session-" + std::to_string(sessions[0].id) + ".ics", "ana")
+                .status,
+            204);
+}
+
 TEST_F(BookingFace, OutboxFreeBusyForResourcesAndUsers) {
   ASSERT_EQ(put("alice", kHaircut + "o.ics", event("o", "20261201T090000Z")).status, 201);
   std::string request =
