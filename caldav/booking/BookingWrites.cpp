@@ -6,6 +6,7 @@
 #include <set>
 
 #include "caldav/booking/BookingNames.h"
+#include "caldav/booking/ForceHeader.h"
 #include "caldav/dav/LiveProperties.h"
 #include "caldav/ical/CalendarObject.h"
 #include "caldav/ical/Component.h"
@@ -197,6 +198,7 @@ Response addTimeOff(DavContext& ctx, const Request& request, const Resource& tar
   session.time = {event.start, *event.end};
   session.resourceIds = {target.resourceId};
   session.title = event.summary.empty() ? "Time off" : event.summary;
+  session.force = forceRequested(ctx, request);
   ctx.booking.timetable.createSession(session);
   return Response::empty(201);
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "caldav/booking/EventText.h"
+#include "caldav/booking/ForceHeader.h"
 #include "caldav/ical/CalendarFile.h"
 #include "caldav/ical/Component.h"
 #include "caldav/webdav/DavError.h"
@@ -251,7 +252,8 @@ Response proppatchHours(DavContext& ctx, const Request& request, const Resource&
     else
       report.add(status[i] == 200 ? 424 : status[i], all[i].name);
   }
-  if (!failed && hours) ctx.booking.catalog.setWorkingHours(resource->id, *hours);
+  if (!failed && hours)
+    ctx.booking.catalog.setWorkingHours(resource->id, *hours, forceRequested(ctx, request));
   Multistatus ms;
   ms.add(encodePath(inbox.path), report);
   return Response::xml(207, ms.finish());

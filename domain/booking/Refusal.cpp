@@ -5,7 +5,7 @@
 namespace bookdav::domain {
 namespace {
 
-constexpr EnumText<Refusal, 19> kNames{{{
+constexpr EnumText<Refusal, 20> kNames{{{
     {Refusal::SlotUnavailable, "slot-unavailable"},
     {Refusal::NotASessionTime, "not-a-session-time"},
     {Refusal::SessionFull, "session-full"},
@@ -25,6 +25,7 @@ constexpr EnumText<Refusal, 19> kNames{{{
     {Refusal::AlreadyBooked, "already-booked"},
     {Refusal::AlreadyCanceled, "already-canceled"},
     {Refusal::SessionStarted, "session-started"},
+    {Refusal::ConflictsWithBookings, "conflicts-with-bookings"},
 }}};
 
 }  // namespace

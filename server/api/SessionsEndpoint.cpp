@@ -71,7 +71,9 @@ caldav::Response create(ApiCall& call) {
   s.title = body.string("title").value_or("");
   s.locked = body.boolean("locked").value_or(false);
   s.lockNote = body.string("lockNote").value_or("");
+  s.force = body.boolean("force").value_or(false);
   body.finish();
+  if (s.force) domain::require(may.force(), "force a change over active bookings");
   if (s.kind == domain::SessionKind::TimeOff)
     domain::require(may.changeTimeOff(s.resourceIds), "add time off on resources other than your own");
   else
@@ -101,7 +103,9 @@ caldav::Response change(ApiCall& call, domain::Session session) {
   c.title = body.string("title");
   std::optional<bool> locked = body.boolean("locked");
   std::optional<std::string> note = body.string("lockNote");
+  c.force = body.boolean("force").value_or(false);
   body.finish();
+  if (c.force) domain::require(may.force(), "force a change over active bookings");
   if (c.resourceIds && session.kind == domain::SessionKind::TimeOff)
     domain::require(may.changeTimeOff(*c.resourceIds), "move time off onto resources other than your own");
   if (locked || note) domain::require(may.changeSessions(), "lock sessions");
