@@ -14,6 +14,13 @@ const std::string kYoga = kHome + "service-yoga/";
 const std::string kBookings = kHome + "bookings/";
 
 // Unfolded (RFC 5545 3.1) before searching, so long content lines match whole.
+// The text with folded content lines joined again (RFC 5545 3.1).
+std::string unfolded(std::string text) {
+  for (size_t at = text.find("\r\n "); at != std::string::npos; at = text.find("\r\n ", at))
+    text.erase(at, 3);
+  return text;
+}
+
 bool contains(const std::string& text, const std::string& part) {
   std::string unfolded;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -86,8 +93,12 @@ TEST_F(BookingFace, BookAnAppointmentByPut) {
   ASSERT_EQ(stored.status, 200);
   const std::string& e = stored.body;
   EXPECT_TRUE(contains(e, "UID:cut-1"));
-  EXPECT_TRUE(contains(e, "DTSTART:20261201T090000Z"));
-  EXPECT_TRUE(contains(e, "DTEND:20261201T093000Z"));
+  // In the service's zone, with its VTIMEZONE (TZID the plain Olson name); stored in UTC.
+  EXPECT_TRUE(contains(e, "DTSTART;TZID=Europe/Berlin:20261201T100000")) << e;
+  EXPECT_TRUE(contains(e, "DTEND;TZID=Europe/Berlin:20261201T103000"));
+  EXPECT_TRUE(contains(e, "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"));
+  EXPECT_FALSE(contains(e, "freeassociation"));
+  EXPECT_TRUE(contains(e, "DTSTAMP:2026")) << "stamps stay UTC";
   EXPECT_TRUE(contains(e, "STATUS:CONFIRMED"));
   EXPECT_TRUE(contains(e, "ORGANIZER;CN=bookdav:mailto:bookings@localhost"));
   EXPECT_TRUE(contains(
@@ -171,11 +182,17 @@ TEST_F(BookingFace, RescheduleWithIfMatchAndRefusedRescheduleKeepsTheOld) {
   EXPECT_EQ(stale.status, 412);
   auto moved = put("alice", kHaircut + "r.ics", event("r", "20261202T100000Z"), {{"If-Match", etag}});
   EXPECT_EQ(moved.status, 204) << moved.body;
-  EXPECT_TRUE(contains(call("GET", kHaircut + "r.ics", "alice").body, "DTSTART:20261202T100000Z"));
+  EXPECT_TRUE(
+      contains(call("GET", kHaircut + "r.ics", "alice").body, "DTSTART;TZID=Europe/Berlin:20261202T110000"));
+  // Sending back what was served (local time with TZID) keeps it where it is.
+  std::string served = call("GET", kHaircut + "r.ics", "alice").body;
+  EXPECT_EQ(put("alice", kHaircut + "r.ics", served).status, 204);
   // Moving it to 21:00 is refused; the booking stays at 10:00.
   auto refused = put("alice", kHaircut + "r.ics", event("r", "20261202T200000Z"));
   EXPECT_EQ(precondition(refused), "slot-unavailable") << refused.body;
-  EXPECT_TRUE(contains(call("GET", kHaircut + "r.ics", "alice").body, "DTSTART:20261202T100000Z"));
+  EXPECT_TRUE(
+      contains(call("GET", kHaircut + "r.ics", "alice").body, "DTSTART;TZID=Europe/Berlin:20261202T110000"));
+  EXPECT_EQ(backend->booking.desk.bookings({}).at(0).time.start, at("2026-12-02T10:00:00Z"));
 }
 
 TEST_F(BookingFace, CancelByDeleteAndTheDeadline) {
@@ -201,8 +218,12 @@ TEST_F(BookingFace, CourseNeedsApprovalAndCoversEverySession) {
   auto e = call("GET", kHome + "service-spanish/s.ics", "alice").body;
   EXPECT_TRUE(contains(e, "STATUS:TENTATIVE"));
   EXPECT_TRUE(contains(e, "X-BOOKDAV-STATUS:PENDING"));
-  EXPECT_TRUE(contains(e, "DTSTART:20261202T180000Z")) << "the booking starts at the course's first session";
-  EXPECT_TRUE(contains(e, "RDATE:20261202T180000Z,20261209T180000Z,20261216T180000Z,20261223T180000Z")) << e;
+  EXPECT_TRUE(contains(e, "DTSTART;TZID=Europe/Berlin:20261202T190000"))
+      << "the booking starts at the course's first session";
+  EXPECT_TRUE(contains(unfolded(e),
+                       "RDATE;TZID=Europe/Berlin:20261202T190000,20261209T190000,20261216T190000,"
+                       "20261223T190000"))
+      << e;
 }
 
 TEST_F(BookingFace, FreeSlotsAsVfreebusy) {
