@@ -82,17 +82,27 @@ std::string localText(domain::Instant t, std::string_view zone) {
   return buf;
 }
 
+// True when the local time of t in the zone names t (RFC 5545 3.3.5: a local time that occurs twice,
+// in the fall-back hour, means the first; the second can only be written in UTC).
+bool localNames(domain::Instant t, std::string_view zone) {
+  const auto& rules = ical::IcalZoneRules::instance();
+  return domain::fromLocal(rules, zone, domain::toLocal(rules, zone, t)) == t;
+}
+
 }  // namespace
 
 EventText& EventText::zoned(std::string_view name, domain::Instant t, std::string_view zone) {
-  std::optional<std::string> z = localZone(zone);
+  std::optional<std::string> z = localNames(t, zone) ? localZone(zone) : std::nullopt;
   if (!z) return utc(name, t);
   return raw(name, localText(t, *z), {{"TZID", *z}});
 }
 
 EventText& EventText::zonedList(std::string_view name, const std::vector<domain::Interval>& times,
                                 bool periods, std::string_view zone) {
-  std::optional<std::string> z = localZone(zone);
+  const bool local = std::all_of(times.begin(), times.end(), [&](const domain::Interval& i) {
+    return localNames(i.start, zone) && (!periods || localNames(i.end, zone));
+  });
+  std::optional<std::string> z = local ? localZone(zone) : std::nullopt;
   std::string value;
   for (const domain::Interval& i : times) {
     if (!value.empty()) value += ",";
