@@ -1,3 +1,5 @@
+// Generated events give local times with their zone and carry its VTIMEZONE, except where only UTC
+// names the instant (the second pass through a fall-back hour).
 #include "caldav/booking/EventText.h"
 
 #include <gtest/gtest.h>
@@ -24,7 +26,7 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-TEST(EventText, LocalTimesCarryTheirZoneAndItsVtimezone) {
+TEST(EventTextZone, LocalTimesCarryTheirZoneAndItsVtimezone) {
   std::string text = eventWith("2026-12-01T09:30:00Z", "2026-12-01T10:00:00Z", "Europe/Madrid");
   EXPECT_TRUE(contains(text, "DTSTART;TZID=Europe/Madrid:20261201T103000\r\n")) << text;
   EXPECT_TRUE(contains(text, "DTEND;TZID=Europe/Madrid:20261201T110000\r\n"));
@@ -35,7 +37,7 @@ TEST(EventText, LocalTimesCarryTheirZoneAndItsVtimezone) {
   EXPECT_FALSE(contains(text, "freeassociation"));
 }
 
-TEST(EventText, UtcAndTheSecondPassThroughTheFallBackHourStayUtc) {
+TEST(EventTextZone, UtcAndTheSecondPassThroughTheFallBackHourStayUtc) {
   std::string text = eventWith("2026-12-01T09:30:00Z", "2026-12-01T10:00:00Z", "UTC");
   EXPECT_TRUE(contains(text, "DTSTART:20261201T093000Z\r\n")) << text;
   EXPECT_FALSE(contains(text, "VTIMEZONE"));
