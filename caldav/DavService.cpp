@@ -74,7 +74,7 @@ Response DavService::handle(const Request& request) {
   } catch (const calendar::CalendarDataRequestError& e) {
     return toDavError(e).toResponse();
   } catch (const domain::Refused& e) {
-    return toDavError(e).toResponse();
+    return toDavError(e, request.user).toResponse();
   }
 }
 

@@ -6,6 +6,7 @@
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/webdav/Href.h"
 #include "domain/booking/ChangeScopes.h"
+#include "domain/booking/Permissions.h"
 
 namespace bookdav::caldav {
 namespace {
@@ -20,7 +21,8 @@ std::string paletteColor(std::string_view id) {
 }
 
 bool mayView(const domain::Resource& r, const std::string& viewer, domain::Role role) {
-  return role == domain::Role::Admin || (role == domain::Role::Staff && r.userName == viewer);
+  const domain::Actor actor{viewer, role, {}};
+  return domain::Permissions(actor).seeSchedule(r);
 }
 
 struct CalendarLooks {

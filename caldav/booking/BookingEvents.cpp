@@ -147,8 +147,8 @@ std::string sessionEventForCustomers(const Service& service, const Session& sess
   e.begin("VEVENT");
   e.raw("UID", "session-" + std::to_string(session.id) + "@bookdav");
   e.utc("DTSTAMP", session.updated);
-  e.utc("DTSTART", session.time.start);
-  e.utc("DTEND", session.time.end);
+  e.zoned("DTSTART", session.time.start, service.timeZone);
+  e.zoned("DTEND", session.time.end, service.timeZone);
   e.text("SUMMARY", service.name + (session.active() && session.full() ? " (full)" : ""));
   e.text("DESCRIPTION", placesText(session) + " " + priceText(service.price) +
                             (service.price.amountMinor ? " per person." : "."));
@@ -170,8 +170,8 @@ std::string bookingEvent(const BookingEventData& d, const DavSettings& settings)
   e.utc("DTSTAMP", b.updated);
   e.utc("CREATED", b.created);
   e.utc("LAST-MODIFIED", b.updated);
-  e.utc("DTSTART", b.time.start);
-  e.utc("DTEND", b.time.end);
+  e.zoned("DTSTART", b.time.start, d.service.timeZone);
+  e.zoned("DTEND", b.time.end, d.service.timeZone);
   // A course: every session as an RDATE, the first (DTSTART) included: RFC 5545 counts a repeated
   // instance once, and ical.js (Thunderbird) skips DTSTART of an event that has RDATEs but no RRULE
   // and cannot expand PERIOD values. PERIODs only when the sessions differ in length.
@@ -182,15 +182,9 @@ std::string bookingEvent(const BookingEventData& d, const DavSettings& settings)
   if (active.size() > 1) {
     const bool sameLength = std::all_of(
         active.begin(), active.end(), [&](const Session* s) { return s->time.length() == b.time.length(); });
-    std::string rdates;
-    for (const Session* s : active) {
-      rdates += (rdates.empty() ? "" : ",") + EventText::utcText(s->time.start);
-      if (!sameLength) rdates += "/" + EventText::utcText(s->time.end);
-    }
-    if (sameLength)
-      e.raw("RDATE", rdates);
-    else
-      e.raw("RDATE", rdates, {{"VALUE", "PERIOD"}});
+    std::vector<domain::Interval> times;
+    for (const Session* s : active) times.push_back(s->time);
+    e.zonedList("RDATE", times, !sameLength, d.service.timeZone);
   }
   std::string summary = d.service.name;
   if (b.status == BookingStatus::Pending) summary += " (awaiting approval)";
@@ -233,8 +227,12 @@ std::string sessionEventForStaff(const StaffSessionData& d, const DavSettings& s
   e.begin("VEVENT");
   e.raw("UID", "session-" + std::to_string(s.id) + "@bookdav");
   e.utc("DTSTAMP", s.updated);
-  e.utc("DTSTART", s.time.start);
-  e.utc("DTEND", s.time.end);
+  // In the service's zone; time off in its (first) resource's.
+  const std::string zone = d.service              ? d.service->timeZone
+                           : !d.resources.empty() ? d.resources.front().timeZone
+                                                  : std::string("UTC");
+  e.zoned("DTSTART", s.time.start, zone);
+  e.zoned("DTEND", s.time.end, zone);
   if (s.kind == domain::SessionKind::TimeOff || !d.service) {
     e.text("SUMMARY", s.title.empty() ? "Time off" : s.title);
     e.raw("STATUS", s.active() ? "CONFIRMED" : "CANCELLED");

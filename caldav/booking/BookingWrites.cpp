@@ -7,6 +7,7 @@
 
 #include "caldav/booking/BookingNames.h"
 #include "caldav/booking/ComputedMembers.h"
+#include "caldav/booking/ForceHeader.h"
 #include "caldav/dav/LiveProperties.h"
 #include "caldav/ical/CalendarObject.h"
 #include "caldav/ical/Component.h"
@@ -16,6 +17,7 @@
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/ETag.h"
 #include "caldav/webdav/Href.h"
+#include "domain/booking/Permissions.h"
 #include "domain/booking/Sentences.h"
 
 namespace bookdav::caldav {
@@ -39,8 +41,9 @@ struct RequestedBooking {
   std::string note;
 };
 
-Actor actorOf(const Request& request) {
-  return request.role == domain::Role::Admin ? Actor::admin(request.user) : Actor::customer(request.user);
+// The signed-in user as the booking domain sees them: what they may do is domain::Permissions' call.
+Actor actorOf(DavContext& ctx, const Request& request) {
+  return ctx.booking.catalog.actor(request.user, request.role);
 }
 
 // The master VEVENT of the body, read in the zone floating times belong to.
@@ -173,7 +176,7 @@ Response book(DavContext& ctx, const Request& request, const Resource& target) {
   br.clientUid = event.uid;
   br.clientHref = lastSegment(target.path);
   br.note = event.note;
-  ctx.booking.desk.book(br, actorOf(request));
+  ctx.booking.desk.book(br, actorOf(ctx, request));
   return Response::empty(201);  // no ETag: the stored event is the server's (RFC 4791 5.3.4)
 }
 
@@ -198,12 +201,15 @@ Response reschedule(DavContext& ctx, const Request& request, const Resource& tar
   domain::RescheduleRequest move;
   move.start = event.start;
   if (!event.resourceIds.empty()) move.resourceId = event.resourceIds.front();
-  ctx.booking.desk.reschedule(id, move, actorOf(request),
+  ctx.booking.desk.reschedule(id, move, actorOf(ctx, request),
                               eventPreconditions<domain::Booking>(ctx, request, target));
   return Response::empty(204);
 }
 
 Response addTimeOff(DavContext& ctx, const Request& request, const Resource& target) {
+  const std::vector<std::string> resources{target.resourceId};
+  domain::require(domain::Permissions(actorOf(ctx, request)).changeTimeOff(resources),
+                  "add time off on " + target.resourceId);
   RequestedBooking event = readEvent(request.body, "UTC", ctx);
   if (!event.end || *event.end <= event.start) {
     throw DavError::forbidden(xml::kBookdav, "invalid-request", "time off needs an end after its start");
@@ -213,6 +219,7 @@ Response addTimeOff(DavContext& ctx, const Request& request, const Resource& tar
   session.time = {event.start, *event.end};
   session.resourceIds = {target.resourceId};
   session.title = event.summary.empty() ? "Time off" : event.summary;
+  session.force = forceRequested(ctx, request);
   ctx.booking.timetable.createSession(session);
   return Response::empty(201);
 }
@@ -223,7 +230,7 @@ void refuseOthersBooking(DavContext& ctx, const Request& request, const Resource
   auto id = bookingIdOfMember(lastSegment(target.path));
   if (!id) return;
   auto booking = ctx.booking.desk.booking(*id);
-  if (booking && booking->customer != request.user && request.role != domain::Role::Admin) {
+  if (booking && !domain::Permissions(actorOf(ctx, request)).changeBooking(*booking)) {
     throw DavError::forbidden(xml::kBookdav, "not-your-booking",
                               "booking " + std::to_string(*id) + " belongs to another customer");
   }
@@ -266,12 +273,15 @@ Response deleteFromComputedCalendar(DavContext& ctx, const Request& request, con
   refuseOthersBooking(ctx, request, target);
   if (!target.exists()) throw DavError::notFound(target.path + " does not exist");
   if (auto id = bookingOfMember(target)) {
-    ctx.booking.desk.cancel(*id, actorOf(request), eventPreconditions<domain::Booking>(ctx, request, target));
+    ctx.booking.desk.cancel(*id, actorOf(ctx, request),
+                            eventPreconditions<domain::Booking>(ctx, request, target));
     return Response::empty(204);
   }
   auto session = ctx.booking.timetable.session(*sessionOfMember(target));
   if (session && session->kind == domain::SessionKind::TimeOff &&
       target.container == ResourceKind::ResourceCalendar) {
+    domain::require(domain::Permissions(actorOf(ctx, request)).changeTimeOff(session->resourceIds),
+                    "cancel time off on resources other than your own");
     ctx.booking.timetable.cancelSession(session->id,
                                         eventPreconditions<domain::Session>(ctx, request, target));
     return Response::empty(204);

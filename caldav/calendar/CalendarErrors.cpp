@@ -1,5 +1,11 @@
 #include "caldav/calendar/CalendarErrors.h"
 
+#include <algorithm>
+
+#include "caldav/booking/BookingNames.h"
+#include "caldav/dav/UrlSpace.h"
+#include "caldav/webdav/Href.h"
+
 namespace bookdav::caldav {
 
 DavError toDavError(const ical::CalendarDataError& e) {
@@ -26,11 +32,23 @@ DavError toDavError(const calendar::CalendarDataRequestError& e) {
   return DavError::badRequest(e.message);
 }
 
-DavError toDavError(const domain::Refused& e) {
+DavError toDavError(const domain::Refused& e, const std::string& user) {
+  // The role may not (domain::Permissions): WebDAV's own precondition for a missing privilege.
+  if (e.reason() == domain::Refusal::NotAllowed)
+    return DavError::forbidden(xml::kDav, "need-privileges", e.what());
   int status = 403;
   if (e.lostRace()) status = 409;
   if (e.reason() == domain::Refusal::NotFound) status = 404;
-  return DavError(status, xml::QName{std::string(xml::kBookdav), std::string(e.name())}, e.what());
+  if (e.reason() == domain::Refusal::ConflictsWithBookings) status = 409;
+  DavError error(status, xml::QName{std::string(xml::kBookdav), std::string(e.name())}, e.what());
+  std::vector<std::string> hrefs;
+  for (const domain::BookingConflict& c : e.conflicts()) {
+    std::string href = encodePath(homePath(user) + resourceCalendarSegment(c.resourceId) + "/" +
+                                  sessionMemberName(c.sessionId));
+    if (std::find(hrefs.begin(), hrefs.end(), href) == hrefs.end()) hrefs.push_back(std::move(href));
+  }
+  for (std::string& href : hrefs) error.withHref(std::move(href));
+  return error;
 }
 
 }  // namespace bookdav::caldav

@@ -14,7 +14,9 @@ DavError toDavError(const ical::CalendarDataError& e);
 DavError toDavError(const calendar::FilterError& e);
 DavError toDavError(const calendar::CalendarDataRequestError& e);
 // A booking refusal: 403 with the urn:bookdav: precondition of its name (409 for a lost race,
-// 404 for not-found) and the engine's sentence.
-DavError toDavError(const domain::Refused& e);
+// 404 for not-found) and the engine's sentence; not-allowed (the role may not) is DAV:need-privileges;
+// conflicts-with-bookings is 409 with the href of each booking in the way as `user` sees it: its
+// session in user's resource-<id>/ calendar.
+DavError toDavError(const domain::Refused& e, const std::string& user = {});
 
 }  // namespace bookdav::caldav

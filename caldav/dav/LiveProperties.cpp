@@ -15,6 +15,7 @@
 #include "caldav/webdav/Href.h"
 #include "caldav/webdav/HttpDate.h"
 #include "caldav/xml/Xml.h"
+#include "domain/booking/Permissions.h"
 
 namespace bookdav::caldav {
 namespace {
@@ -212,7 +213,8 @@ bool getCurrentUserPrivilegeSet(const PropertyContext& c, xml::XmlWriter& w) {
     privilege(kDav, "unbind");
   }
   if (mine && r.isCalendar()) privilege(kCalDav, "read-free-busy");
-  if (r.kind == K::ResourceInbox && c.request.role == domain::Role::Admin)
+  const domain::Actor actor{c.request.user, c.request.role, {}};
+  if (r.kind == K::ResourceInbox && domain::Permissions(actor).changeWorkingHours(r.resourceId))
     privilege(kDav, "write-properties");
   if (mine && r.kind == K::Outbox) {
     privilege(kCalDav, "schedule-send");

@@ -116,18 +116,11 @@ bool isComponentWithUid(const std::string& name) {
          name == "VAVAILABILITY";
 }
 
-// The built-in VTIMEZONE of an Olson zone, with its TZID as the plain name (libical's own TZID
-// carries the "/freeassociation.sourceforge.net/" prefix).
+// The built-in VTIMEZONE of an Olson zone, with its TZID as the plain name.
 std::optional<Block> builtinTimezone(const std::string& tzid) {
-  icaltimezone* zone = IcalZoneRules::instance().builtin(tzid);
-  if (!zone || zone == icaltimezone_get_utc_timezone()) return std::nullopt;
-  icalcomponent* vtz = icaltimezone_get_component(zone);
-  if (!vtz) return std::nullopt;
-  Component copy(icalcomponent_new_clone(vtz));  // libical's zone is shared: never touch it
-  if (icalproperty* p = icalcomponent_get_first_property(copy.get(), ICAL_TZID_PROPERTY))
-    icalproperty_set_tzid(p, tzid.c_str());
-  std::string text = "BEGIN:VCALENDAR\r\n" + copy.serialize() + "END:VCALENDAR\r\n";
-  CalendarText parsed = readCalendars(text);
+  const std::string vtimezone = IcalZoneRules::instance().vtimezone(tzid);
+  if (vtimezone.empty()) return std::nullopt;
+  CalendarText parsed = readCalendars("BEGIN:VCALENDAR\r\n" + vtimezone + "END:VCALENDAR\r\n");
   if (parsed.blocks.size() != 1) return std::nullopt;
   return parsed.blocks.front();
 }

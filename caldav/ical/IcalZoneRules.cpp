@@ -2,6 +2,8 @@
 
 #include <libical/ical.h>
 
+#include "caldav/ical/Component.h"
+
 namespace bookdav::caldav::ical {
 namespace {
 
@@ -45,6 +47,27 @@ icaltimezone* IcalZoneRules::find(std::string_view zone) const {
   }
   if (z || zones_.size() < kMaxCachedZones) zones_.emplace(std::move(key), z);
   return z;
+}
+
+std::string IcalZoneRules::vtimezone(std::string_view zone) const {
+  icaltimezone* z = find(zone);
+  if (!z || z == icaltimezone_get_utc_timezone()) return {};
+  const std::string key(zone);
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = vtimezones_.find(key); it != vtimezones_.end()) return it->second;
+  }
+  std::unique_lock lock(mutex_);  // libical's component is shared: one reader at a time, and only here
+  if (auto it = vtimezones_.find(key); it != vtimezones_.end()) return it->second;
+  std::string text;
+  if (icalcomponent* vtz = icaltimezone_get_component(z)) {
+    Component copy(icalcomponent_new_clone(vtz));
+    if (icalproperty* p = icalcomponent_get_first_property(copy.get(), ICAL_TZID_PROPERTY))
+      icalproperty_set_tzid(p, key.c_str());
+    text = copy.serialize();
+  }
+  if (vtimezones_.size() < kMaxCachedZones) vtimezones_.emplace(key, text);
+  return text;
 }
 
 bool IcalZoneRules::knows(std::string_view zone) const {

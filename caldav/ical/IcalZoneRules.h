@@ -30,11 +30,17 @@ class IcalZoneRules final : public domain::ZoneRules {
   // this cache, which loads the zone under its own lock before handing it out.
   _icaltimezone* builtin(std::string_view zone) const { return find(zone); }
 
+  // The zone's VTIMEZONE as iCalendar text ("BEGIN:VTIMEZONE" ... "END:VTIMEZONE", CRLF, folded): the
+  // built-in component with its TZID rewritten to the plain Olson name (libical's carries a
+  // "/freeassociation.sourceforge.net/" prefix). Empty for UTC and unknown zones. Built once per zone.
+  std::string vtimezone(std::string_view zone) const;
+
  private:
   _icaltimezone* find(std::string_view zone) const;
 
   mutable std::shared_mutex mutex_;
   mutable std::unordered_map<std::string, _icaltimezone*> zones_;
+  mutable std::unordered_map<std::string, std::string> vtimezones_;  // under mutex_
 };
 
 }  // namespace bookdav::caldav::ical

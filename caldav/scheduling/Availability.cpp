@@ -5,12 +5,14 @@
 #include <cstdio>
 
 #include "caldav/booking/EventText.h"
+#include "caldav/booking/ForceHeader.h"
 #include "caldav/ical/CalendarFile.h"
 #include "caldav/ical/Component.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/Href.h"
 #include "caldav/webdav/Multistatus.h"
 #include "caldav/xml/Xml.h"
+#include "domain/booking/Permissions.h"
 
 namespace bookdav::caldav {
 namespace {
@@ -206,14 +208,13 @@ std::optional<domain::Resource> resourceOfInbox(DavContext& ctx, const Resource&
 
 namespace {
 
-Response proppatchHours(DavContext& ctx, const Resource& inbox, pugi::xml_node update, bool allowed) {
+Response proppatchHours(DavContext& ctx, const Request& request, const Resource& inbox,
+                        pugi::xml_node update) {
   auto resource = resourceOfInbox(ctx, inbox);
   if (!resource) throw DavError::notFound("no resource has working hours here");
-  if (!allowed) {
-    throw DavError::forbidden(
-        xml::kDav, "need-privileges",
-        "only admins and the staff member it belongs to change " + resource->id + "'s hours");
-  }
+  const domain::Actor actor = ctx.booking.catalog.actor(request.user, request.role);
+  domain::require(domain::Permissions(actor).changeWorkingHours(resource->id),
+                  "change the working hours of " + resource->id);
   struct Instruction {
     xml::QName name;
     bool remove;
@@ -251,7 +252,8 @@ Response proppatchHours(DavContext& ctx, const Resource& inbox, pugi::xml_node u
     else
       report.add(status[i] == 200 ? 424 : status[i], all[i].name);
   }
-  if (!failed && hours) ctx.booking.catalog.setWorkingHours(resource->id, *hours);
+  if (!failed && hours)
+    ctx.booking.catalog.setWorkingHours(resource->id, *hours, forceRequested(ctx, request));
   Multistatus ms;
   ms.add(encodePath(inbox.path), report);
   return Response::xml(207, ms.finish());
@@ -261,15 +263,13 @@ Response proppatchHours(DavContext& ctx, const Resource& inbox, pugi::xml_node u
 
 Response proppatchResourceInbox(DavContext& ctx, const Request& request, const Resource& inbox,
                                 pugi::xml_node update) {
-  auto resource = ctx.booking.catalog.resource(inbox.resourceId);
-  bool allowed = request.role == domain::Role::Admin || (resource && resource->userName == request.user);
-  return proppatchHours(ctx, inbox, update, allowed);
+  return proppatchHours(ctx, request, inbox, update);
 }
 
 Response proppatchStaffInbox(DavContext& ctx, const Request& request, const Resource& inbox,
                              pugi::xml_node update) {
   requireWrite(request, inbox);
-  return proppatchHours(ctx, inbox, update, true);
+  return proppatchHours(ctx, request, inbox, update);
 }
 
 }  // namespace bookdav::caldav

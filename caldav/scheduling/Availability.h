@@ -19,8 +19,8 @@ std::string availabilityText(const domain::Resource& resource, const DavSettings
 // cannot represent (other rules than weekly, mixed zones, components without times...).
 domain::WorkingHours parseAvailability(std::string_view text, const std::string& defaultZone);
 
-// PROPPATCH of a resource's inbox (admins, and the staff member the resource belongs to) and of a
-// staff member's own inbox (their resource's hours).
+// PROPPATCH of a resource's inbox and of a staff member's own inbox (their resource's hours): only the
+// business changes working hours (domain::Permissions), so staff are refused 403 DAV:need-privileges.
 Response proppatchResourceInbox(DavContext& ctx, const Request& request, const Resource& inbox,
                                 pugi::xml_node propertyUpdate);
 Response proppatchStaffInbox(DavContext& ctx, const Request& request, const Resource& inbox,

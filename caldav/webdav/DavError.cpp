@@ -7,8 +7,12 @@ namespace bookdav::caldav {
 Response DavError::toResponse() const {
   xml::XmlWriter w;
   w.open(xml::kDav, "error");
-  if (precondition_ && href_.empty()) w.empty(*precondition_);
-  if (precondition_ && !href_.empty()) w.open(*precondition_).leaf(xml::kDav, "href", href_).close();
+  if (precondition_ && hrefs_.empty()) w.empty(*precondition_);
+  if (precondition_ && !hrefs_.empty()) {
+    w.open(*precondition_);
+    for (const std::string& href : hrefs_) w.leaf(xml::kDav, "href", href);
+    w.close();
+  }
   w.leaf(xml::kBookdav, "message", what());
   Response r = Response::xml(status_, w.finish());
   return r;

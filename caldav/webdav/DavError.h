@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "caldav/webdav/Message.h"
 #include "caldav/xml/Xml.h"
@@ -16,9 +17,10 @@ class DavError : public std::runtime_error {
   DavError(int status, std::optional<xml::QName> precondition, const std::string& message)
       : std::runtime_error(message), status_(status), precondition_(std::move(precondition)) {}
 
-  // An href inside the precondition element (CALDAV:no-uid-conflict names the existing resource).
+  // An href inside the precondition element (CALDAV:no-uid-conflict names the existing resource;
+  // bookdav:conflicts-with-bookings one per booking in the way). Each call adds one.
   DavError& withHref(std::string href) {
-    href_ = std::move(href);
+    hrefs_.push_back(std::move(href));
     return *this;
   }
 
@@ -44,7 +46,7 @@ class DavError : public std::runtime_error {
  private:
   int status_;
   std::optional<xml::QName> precondition_;
-  std::string href_;
+  std::vector<std::string> hrefs_;
 };
 
 }  // namespace bookdav::caldav

@@ -7,35 +7,38 @@ namespace bookdav::domain {
 SessionAdmission admitToSessions(const Service& service, std::span<const Session> sessions, int participants,
                                  Instant now, bool customerRules) {
   const BookingPolicy& policy = service.policy;
+  auto refused = [](Refusal reason, size_t at) { return SessionAdmission{reason, false, at}; };
   if (sessions.empty()) return {Refusal::NotASessionTime};
-  for (const Session& s : sessions)
-    if (!s.active()) return {Refusal::SessionCanceled};
+  for (size_t i = 0; i < sessions.size(); ++i)
+    if (!sessions[i].active()) return refused(Refusal::SessionCanceled, i);
   if (customerRules) {
-    for (const Session& s : sessions)
-      if (s.locked) return {Refusal::SessionLocked};
+    for (size_t i = 0; i < sessions.size(); ++i)
+      if (sessions[i].locked) return refused(Refusal::SessionLocked, i);
     const Session& first = sessions.front();
-    const bool started = service.kind == ServiceKind::Course && first.time.start <= now;
-    if (started && !policy.lateJoin) return {Refusal::CourseStarted};
+    const bool started = first.time.start <= now;
+    if (started && service.kind != ServiceKind::Course) return refused(Refusal::SessionStarted, 0);
+    if (started && !policy.lateJoin) return refused(Refusal::CourseStarted, 0);
     if (started) {
-      if (sessions.back().time.start <= now) return {Refusal::CourseStarted};  // nothing left to join
+      if (sessions.back().time.start <= now) return refused(Refusal::CourseStarted, 0);  // nothing left
     } else if (auto refusal = bookingWindowRefusal(policy, first.time.start, now)) {
-      return {refusal};
+      return refused(*refusal, 0);
     }
-    if (participants > policy.maxParticipantsPerBooking) return {Refusal::TooManyParticipants};
+    if (participants > policy.maxParticipantsPerBooking) return refused(Refusal::TooManyParticipants, 0);
   }
-  int free = sessions.front().placesLeft();
-  int capacity = sessions.front().capacity;
-  int waiting = 0;
-  for (const Session& s : sessions) {
-    free = std::min(free, s.placesLeft());
-    capacity = std::min(capacity, s.capacity);
-    waiting = std::max(waiting, s.waitlisted);
+  // The session with the fewest places, the one with the fewest places left and the longest waitlist.
+  size_t smallest = 0, fullest = 0, longest = 0;
+  for (size_t i = 1; i < sessions.size(); ++i) {
+    if (sessions[i].capacity < sessions[smallest].capacity) smallest = i;
+    if (sessions[i].placesLeft() < sessions[fullest].placesLeft()) fullest = i;
+    if (sessions[i].waitlisted > sessions[longest].waitlisted) longest = i;
   }
-  if (participants > capacity) return {Refusal::SessionFull};
+  const int free = sessions[fullest].placesLeft();
+  const int waiting = sessions[longest].waitlisted;
+  if (participants > sessions[smallest].capacity) return refused(Refusal::SessionFull, smallest);
   if (waiting == 0 && participants <= free) return {};
   if (policy.waitlistCapacity > 0 && waiting + participants <= policy.waitlistCapacity)
     return {std::nullopt, true};
-  return {Refusal::SessionFull};
+  return refused(Refusal::SessionFull, participants > free ? fullest : longest);
 }
 
 bool fitsNow(std::span<const Session> sessions, int participants) {

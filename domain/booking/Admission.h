@@ -15,11 +15,13 @@ namespace bookdav::domain {
 struct SessionAdmission {
   std::optional<Refusal> refusal;  // set when refused
   bool waitlist = false;           // admitted to the waitlist rather than to places
+  size_t session = 0;              // refused: the index of the session the refusal is about
 };
 
 // `sessions` are the sessions the booking would occupy (one class session; every session of a course,
-// in start order), with occupancy. `customerRules` applies the customer-facing rules (locks, notice,
-// horizon, course start, places per booking); the business is bound only by capacity.
+// in start order), with occupancy. `customerRules` applies the customer-facing rules (locks, a class
+// session that has started, notice, horizon, course start, places per booking); the business is
+// bound only by capacity. A refusal names the session it is about: the canceled, locked or full one.
 //
 // Waitlist order is strict FIFO: while anyone waits for a session, a new request joins the queue
 // behind them even if some places are free (so a party of four first in line is never overtaken by

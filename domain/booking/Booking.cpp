@@ -29,4 +29,10 @@ bool isActive(BookingStatus s) {
   return holdsPlaces(s) || s == BookingStatus::Waitlisted;
 }
 
+Instant deadlineStart(const Booking& b, Instant now) {
+  for (const Interval& t : b.sessionTimes)
+    if (t.start > now) return t.start;
+  return b.sessionTimes.empty() ? b.time.start : b.sessionTimes.back().start;
+}
+
 }  // namespace bookdav::domain

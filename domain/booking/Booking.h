@@ -38,6 +38,7 @@ struct Booking {
   // the resources of all its sessions. Ignored when written.
   Interval time;
   std::vector<std::string> resourceIds;
+  std::vector<Interval> sessionTimes;  // derived too: the times of its scheduled sessions, in start order
   std::string customer;  // the account's user name; empty when the business books for a walk-in contact
   Contact contact;
   int participants = 1;  // places taken
@@ -54,6 +55,12 @@ struct Booking {
   std::string clientHref;
   std::string note;
 };
+
+// The start the cancellation and reschedule deadlines count back from: the start of the booking's next
+// session to come (the first scheduled one that has not started at `now`), so that a course joined
+// late, whose first meeting is past, can still be canceled before its next one; once every session
+// has started, the last one's start (and for a booking without sessions left, its time).
+Instant deadlineStart(const Booking& booking, Instant now);
 
 // Which bookings to list; every field given narrows the list. Results come in start order.
 struct BookingFilter {

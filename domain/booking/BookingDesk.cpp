@@ -4,6 +4,8 @@
 
 #include "domain/booking/Admission.h"
 #include "domain/booking/ChangeScopes.h"
+#include "domain/booking/LocalText.h"
+#include "domain/booking/Permissions.h"
 #include "domain/booking/Places.h"
 #include "domain/booking/Required.h"
 #include "domain/booking/Sentences.h"
@@ -38,7 +40,7 @@ Target activeBooking(BookingData& data, BookingId id, const Actor& actor, const 
                      const WriteCondition<Booking>& condition) {
   Target t{requireBooking(data, id), {}};
   t.service = serviceOf(data, t.booking);
-  if (!actor.business && t.booking.customer != actor.user)
+  if (!Permissions(actor).changeBooking(t.booking))
     refuse(Refusal::NotYourBooking, t.service, zones, t.booking.time.start);
   if (condition) condition(data, t.booking);
   if (!isActive(t.booking.status)) refuse(Refusal::AlreadyCanceled, t.service, zones, t.booking.time.start);
@@ -49,7 +51,7 @@ Target activeBooking(BookingData& data, BookingId id, const Actor& actor, const 
 Target pendingBooking(BookingData& data, BookingId id, const Actor& actor, const ZoneRules& zones) {
   Target t{requireBooking(data, id), {}};
   t.service = serviceOf(data, t.booking);
-  if (!actor.business) refuse(Refusal::NotAllowed, t.service, zones, t.booking.time.start);
+  if (!Permissions(actor).decide()) refuse(Refusal::NotAllowed, t.service, zones, t.booking.time.start);
   if (t.booking.status != BookingStatus::Pending)
     refuse(Refusal::NotPending, t.service, zones, t.booking.time.start);
   return t;
@@ -120,10 +122,36 @@ Session newAppointmentSession(const Service& service, const Slot& slot, int part
   return s;
 }
 
+// One active booking per customer per class session (a course: per course), so that nobody takes
+// more places than a booking may hold by booking again. Walk-ins (no customer account) are not
+// counted. `except` is the booking being moved.
+void refuseSecondBooking(BookingData& data, const Service& service, const std::string& customer,
+                         const std::vector<Session>& sessions, BookingId except, const ZoneRules& zones) {
+  if (customer.empty() || sessions.empty()) return;
+  BookingFilter mine;
+  mine.customer = customer;
+  mine.serviceId = service.id;
+  mine.statuses = {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted};
+  for (const Booking& b : data.bookings(mine)) {
+    if (b.id == except) continue;
+    const Session* shared = nullptr;
+    for (const Session& s : sessions)
+      if (!shared && std::find(b.sessionIds.begin(), b.sessionIds.end(), s.id) != b.sessionIds.end())
+        shared = &s;
+    if (!shared && service.kind != ServiceKind::Course) continue;
+    const Instant when = shared ? shared->time.start : sessions.front().time.start;
+    throw Refused(Refusal::AlreadyBooked, customer + " already has booking " + std::to_string(b.id) + " of " +
+                                              service.name + " at " +
+                                              describeTime(zones, service.timeZone, when) + " (" +
+                                              std::string(toString(b.status)) + ")");
+  }
+}
+
 void refuseOnAdmission(const SessionAdmission& a, const Service& service,
                        const std::vector<Session>& sessions, const ZoneRules& zones) {
   if (!a.refusal) return;
-  refuse(*a.refusal, service, zones, sessions.empty() ? Instant{} : sessions.front().time.start);
+  refuse(*a.refusal, service, zones,
+         a.session < sessions.size() ? sessions[a.session].time.start : Instant{});
 }
 
 }  // namespace
@@ -154,12 +182,14 @@ std::vector<Slot> BookingDesk::slots(const SlotQuery& query) {
 
 Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
   const Instant at = now();
-  const std::string customer = actor.business ? request.customer : actor.user;
-  if (!actor.business && customer.empty()) invalidRequest("a customer books for themself: sign in first");
+  const Permissions may(actor);
+  const std::string customer = may.bypassPolicy() ? request.customer : actor.user;
+  if (!request.customer.empty()) require(may.bookFor(request.customer), "book for someone else");
+  if (!may.bypassPolicy() && customer.empty()) invalidRequest("a customer books for themself: sign in first");
   if (request.participants < 1) invalidRequest("a booking takes at least one place");
   return store_.writing([&](BookingData& data) {
     const Service service = requireService(data, request.serviceId);
-    const bool customerRules = !actor.business;
+    const bool customerRules = !may.bypassPolicy();
     if (!request.clientHref.empty()) {
       std::optional<Booking> same = data.bookingByClientHref(customer, request.serviceId, request.clientHref);
       if (same && isActive(same->status))
@@ -201,6 +231,7 @@ Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
         sessions = {classSession(data, service, request.sessionId, request.start, days, at, zones_)};
       else
         sessions = courseSessions(data, service, request.sessionId, request.start, zones_);
+      refuseSecondBooking(data, service, customer, sessions, 0, zones_);
       SessionAdmission admission =
           admitToSessions(service, sessions, request.participants, at, customerRules);
       refuseOnAdmission(admission, service, sessions, zones_);
@@ -220,9 +251,10 @@ Booking BookingDesk::cancel(BookingId id, const Actor& actor, const WriteConditi
   const Instant at = now();
   return store_.writing([&](BookingData& data) {
     auto [b, service] = activeBooking(data, id, actor, zones_, condition);
-    if (!actor.business && holdsPlaces(b.status) && !cancellationOpen(b.policy, b.time.start, at))
+    const Instant from = deadlineStart(b, at);
+    if (!Permissions(actor).bypassPolicy() && holdsPlaces(b.status) && !cancellationOpen(b.policy, from, at))
       throw Refused(Refusal::CancellationClosed,
-                    refusalSentence(Refusal::CancellationClosed, service, zones_, b.time.start) +
+                    refusalSentence(Refusal::CancellationClosed, service, zones_, from) +
                         ": cancellations close " + describeDuration(b.policy.cancellationDeadline) +
                         " before the start");
     release(data, service, b, BookingStatus::Canceled, at);
@@ -237,12 +269,12 @@ Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, 
     auto [b, service] = activeBooking(data, id, actor, zones_, condition);
     if (service.kind == ServiceKind::Course)
       invalidRequest(service.name + " is a course: it is booked as a whole and does not move");
-    if (!actor.business && !rescheduleOpen(b.policy, b.time.start, at))
+    const Instant from = deadlineStart(b, at);
+    const bool customerRules = !Permissions(actor).bypassPolicy();
+    if (customerRules && !rescheduleOpen(b.policy, from, at))
       throw Refused(Refusal::RescheduleClosed,
-                    refusalSentence(Refusal::RescheduleClosed, service, zones_, b.time.start) +
-                        ": changes close " + describeDuration(b.policy.rescheduleDeadline) +
-                        " before the start");
-    const bool customerRules = !actor.business;
+                    refusalSentence(Refusal::RescheduleClosed, service, zones_, from) + ": changes close " +
+                        describeDuration(b.policy.rescheduleDeadline) + " before the start");
     const std::vector<Session> before = sessionsOf(data, b);
     const std::vector<std::string> previousResources = b.resourceIds;
     std::vector<Session> after;
@@ -281,6 +313,7 @@ Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, 
       Session target = classSession(data, service, request.sessionId, request.start, days, at, zones_);
       if (!before.empty() && target.id == before.front().id) return b;  // already there
       after = {target};
+      refuseSecondBooking(data, service, b.customer, after, b.id, zones_);
       SessionAdmission admission = admitToSessions(service, after, b.participants, at, customerRules);
       refuseOnAdmission(admission, service, after, zones_);
       if (b.status == BookingStatus::Waitlisted) {

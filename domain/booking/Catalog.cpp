@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/booking/ChangeScopes.h"
+#include "domain/booking/Conflicts.h"
 #include "domain/booking/Required.h"
 #include "domain/booking/SessionSync.h"
 
@@ -100,6 +101,13 @@ std::vector<Resource> Catalog::resourcesOf(std::string_view userName) {
   return all;
 }
 
+Actor Catalog::actor(const std::string& user, Role role) {
+  Actor a{user, role, {}};
+  if (role == Role::Staff)
+    for (const Resource& r : resourcesOf(user)) a.resources.push_back(r.id);
+  return a;
+}
+
 void Catalog::check(const Resource& resource) const {
   if (auto problem = validate(resource)) invalidRequest(*problem);
   if (!zones_.knows(resource.timeZone))
@@ -109,16 +117,28 @@ void Catalog::check(const Resource& resource) const {
                    resource.id);
 }
 
-bool Catalog::putResource(const Resource& resource) {
-  return store_.writing([&](BookingData& data) { return putResource(data, resource); });
+bool Catalog::putResource(const Resource& resource, bool force) {
+  return store_.writing([&](BookingData& data) { return putResource(data, resource, force); });
 }
 
-bool Catalog::putResource(BookingData& data, const Resource& resource) {
+bool Catalog::putResource(BookingData& data, const Resource& resource, bool force) {
   check(resource);
   std::optional<Resource> old = data.resource(resource.id);
   if (old && *old == resource) return false;
+  const Instant now = clock_.now();
+  LocalDays days(zones_);
+  const bool newHours = old && (old->hours != resource.hours || old->hoursZone() != resource.hoursZone());
+  if (newHours) {
+    Resource before = *old;
+    before.hours.timeZone = old->hoursZone();  // the new resource's zone must not reread the old hours
+    WorkingHours next = resource.hours;
+    next.timeZone = resource.hoursZone();
+    settleConflicts(data, bookingsClosedBy(data, before, next, days, now), force, InTheWay::Closed,
+                    "the new working hours of " + resource.id, zones_, now);
+  }
   data.putResource(resource);
   recordCatalogChange(data, resourceItem(resource.id));
+  if (newHours) applyClosures(data, std::vector<std::string>{resource.id}, days, now);
   return true;
 }
 
@@ -149,16 +169,13 @@ std::optional<WorkingHours> Catalog::workingHours(std::string_view resourceId) {
   return r->hours;
 }
 
-bool Catalog::setWorkingHours(std::string_view resourceId, const WorkingHours& hours) {
+bool Catalog::setWorkingHours(std::string_view resourceId, const WorkingHours& hours, bool force) {
   return store_.writing([&](BookingData& data) {
     std::optional<Resource> r = data.resource(resourceId);
     if (!r) throw Refused(Refusal::NotFound, "there is no resource " + std::string(resourceId));
     if (r->hours == hours) return false;
     r->hours = hours;
-    check(*r);
-    data.putResource(*r);
-    recordCatalogChange(data, resourceItem(resourceId));
-    return true;
+    return putResource(data, *r, force);
   });
 }
 

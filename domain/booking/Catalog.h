@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/booking/Actor.h"
 #include "domain/booking/BookingStore.h"
 #include "domain/time/Clock.h"
 #include "domain/time/LocalTime.h"
@@ -33,19 +34,27 @@ class Catalog {
   std::optional<Resource> resource(std::string_view id);
   // The resources whose userName is this login (a staff member's "my day").
   std::vector<Resource> resourcesOf(std::string_view userName);
-  // Creates or replaces a resource with its working hours. Returns whether anything changed.
-  bool putResource(const Resource& resource);
+  // The actor a signed-in user is: their role and, for staff, the resources they are.
+  Actor actor(const std::string& user, Role role);
+  // Creates or replaces a resource with its working hours. Returns whether anything changed. Hours that
+  // close time active bookings hold are refused (conflicts-with-bookings) unless forced; see
+  // setWorkingHours.
+  bool putResource(const Resource& resource, bool force = false);
   // Removes a resource. Refused while a service or schedule names it or a session to come occupies it.
   void removeResource(std::string_view id);
 
   std::optional<WorkingHours> workingHours(std::string_view resourceId);
-  // Replaces a resource's working hours (the VAVAILABILITY of its inbox). Returns whether anything changed.
-  bool setWorkingHours(std::string_view resourceId, const WorkingHours& hours);
+  // Replaces a resource's working hours (the VAVAILABILITY of its inbox). Returns whether anything
+  // changed. Hours that take time from active bookings (appointments the new hours no longer cover,
+  // class and course sessions a new closure covers) are refused with conflicts-with-bookings unless
+  // `force`: then the business cancels those appointments. Class and course sessions to come that a
+  // closure covers are canceled (their class bookings too), and take place again once it is lifted.
+  bool setWorkingHours(std::string_view resourceId, const WorkingHours& hours, bool force = false);
 
   // putService and putResource inside a write transaction the caller holds (BookingStore::write),
   // so that several changes commit together or not at all.
   bool putService(BookingData& data, const Service& service);
-  bool putResource(BookingData& data, const Resource& resource);
+  bool putResource(BookingData& data, const Resource& resource, bool force = false);
 
  private:
   void check(const Resource& resource) const;

@@ -30,13 +30,11 @@ Instant LocalDays::at(std::string_view zone, year_month_day date, Seconds timeOf
   return fromLocal(rules_, zone, LocalDateTime{date, timeOfDay});
 }
 
-std::optional<Instant> LocalDays::exactly(std::string_view zone, year_month_day date, Seconds timeOfDay) {
+std::vector<Instant> LocalDays::every(std::string_view zone, year_month_day date, Seconds timeOfDay) {
   const Day d = day(zone, date);
-  if (timeOfDay >= std::chrono::hours{24}) return d.next;
-  if (d.regular()) return d.start + timeOfDay;
-  Instant t = fromLocal(rules_, zone, LocalDateTime{date, timeOfDay});
-  if (toLocal(rules_, zone, t) != LocalDateTime{date, timeOfDay}) return std::nullopt;
-  return t;
+  if (timeOfDay >= std::chrono::hours{24}) return {d.next};
+  if (d.regular()) return {d.start + timeOfDay};
+  return instantsOf(rules_, zone, LocalDateTime{date, timeOfDay});
 }
 
 }  // namespace bookdav::domain

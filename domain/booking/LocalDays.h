@@ -31,8 +31,8 @@ class LocalDays {
   // The instant of a wall-clock time of day (0 .. 24h; 24h is the next midnight). A time inside a
   // spring-forward gap moves forward by the gap; in a fall-back overlap the earlier instant wins.
   Instant at(std::string_view zone, std::chrono::year_month_day date, Seconds timeOfDay);
-  // Same, but nullopt for a time that does not exist (inside a spring-forward gap).
-  std::optional<Instant> exactly(std::string_view zone, std::chrono::year_month_day date, Seconds timeOfDay);
+  // Every instant of a wall-clock time of day (0 .. 24h): none in a gap, both in an overlap, in order.
+  std::vector<Instant> every(std::string_view zone, std::chrono::year_month_day date, Seconds timeOfDay);
 
  private:
   const ZoneRules& rules_;

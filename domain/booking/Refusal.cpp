@@ -5,7 +5,7 @@
 namespace bookdav::domain {
 namespace {
 
-constexpr EnumText<Refusal, 18> kNames{{{
+constexpr EnumText<Refusal, 20> kNames{{{
     {Refusal::SlotUnavailable, "slot-unavailable"},
     {Refusal::NotASessionTime, "not-a-session-time"},
     {Refusal::SessionFull, "session-full"},
@@ -24,6 +24,8 @@ constexpr EnumText<Refusal, 18> kNames{{{
     {Refusal::NotPending, "not-pending"},
     {Refusal::AlreadyBooked, "already-booked"},
     {Refusal::AlreadyCanceled, "already-canceled"},
+    {Refusal::SessionStarted, "session-started"},
+    {Refusal::ConflictsWithBookings, "conflicts-with-bookings"},
 }}};
 
 }  // namespace

@@ -44,6 +44,8 @@ std::string refusalSentence(Refusal reason, const Service& service, const ZoneRu
       return "the session of " + name + " at " + when + " is not open for booking";
     case Refusal::SessionCanceled:
       return "the session of " + name + " at " + when + " was canceled";
+    case Refusal::SessionStarted:
+      return "the session of " + name + " at " + when + " has already started";
     case Refusal::TooEarly:
       return when + " is too soon to book " + name + ": bookings close " + describeDuration(p.minimumNotice) +
              " before the start";
@@ -69,6 +71,8 @@ std::string refusalSentence(Refusal reason, const Service& service, const ZoneRu
       return "this booking of " + name + " exists already";
     case Refusal::AlreadyCanceled:
       return "the booking of " + name + " at " + when + " is already canceled";
+    case Refusal::ConflictsWithBookings:
+      return "the change would overlap bookings of " + name + " at " + when;
     case Refusal::NotFound:
       return "nothing of " + name + " at " + when + " was found";
     case Refusal::InvalidRequest:

@@ -4,14 +4,37 @@
 #include <map>
 
 #include "domain/booking/ChangeScopes.h"
+#include "domain/booking/ClosedTimes.h"
 #include "domain/booking/LocalText.h"
 #include "domain/booking/Places.h"
+#include "domain/booking/Required.h"
 
 namespace bookdav::domain {
 namespace {
 
 SessionKind sessionKindOf(const Service& s) {
   return s.kind == ServiceKind::Course ? SessionKind::Course : SessionKind::Class;
+}
+
+}  // namespace
+
+namespace {
+
+// Cancels an active session (kept as a row) and its class bookings.
+void cancelWithClassBookings(BookingData& data, const Service* service, Session session, Instant now,
+                             SessionSync& sync) {
+  ++sync.removed;
+  session.status = SessionStatus::Canceled;
+  session.updated = now;
+  data.updateSession(session);
+  recordSessionChange(data, session);
+  if (!service || service->kind != ServiceKind::Class) return;
+  for (BookingStatus status : {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted}) {
+    for (Booking& b : data.bookingsOfSession(session.id, status)) {
+      sync.canceledBookings.push_back(b.id);
+      release(data, *service, std::move(b), BookingStatus::Canceled, now);
+    }
+  }
 }
 
 }  // namespace
@@ -25,18 +48,27 @@ void retireSession(BookingData& data, const Service* service, Session session, I
     return;
   }
   if (!session.active()) return;
-  ++sync.removed;
-  session.status = SessionStatus::Canceled;
-  session.updated = now;
-  data.updateSession(session);
-  recordSessionChange(data, session);
-  if (!service || service->kind != ServiceKind::Class) return;
-  for (BookingStatus status : {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted}) {
-    for (Booking& b : data.bookingsOfSession(session.id, status)) {
-      sync.canceledBookings.push_back(b.id);
-      release(data, *service, std::move(b), BookingStatus::Canceled, now);
+  cancelWithClassBookings(data, service, std::move(session), now, sync);
+}
+
+void closeSession(BookingData& data, const Service& service, Session session, Instant now,
+                  SessionSync& sync) {
+  if (!session.active()) return;
+  cancelWithClassBookings(data, &service, std::move(session), now, sync);
+}
+
+void withdrawSession(BookingData& data, Session session, Instant now, SessionSync& sync) {
+  std::optional<Service> service = session.serviceId.empty() ? std::nullopt : data.service(session.serviceId);
+  std::optional<StoredSchedule> stored = service ? data.schedule(service->id) : std::nullopt;
+  if (session.origin && stored) {
+    // Excluding the occurrence keeps it canceled when the schedule is applied again.
+    if (std::optional<LocalDateTime> origin = parseLocal(*session.origin)) {
+      Schedule schedule = stored->schedule;
+      schedule.excluded.push_back(*origin);
+      data.putSchedule(schedule, stored->materialisedUntil);
     }
   }
+  retireSession(data, service ? &*service : nullptr, std::move(session), now, sync);
 }
 
 namespace {
@@ -100,6 +132,7 @@ SessionSync syncSessions(BookingData& data, const Service& service, const Schedu
   std::map<std::string, Occurrence> wanted;
   for (Occurrence& occ : occurrences(schedule, service, days, window))
     wanted.emplace(originKey(occ.origin), std::move(occ));
+  ClosedTimes closed(data, days);
 
   for (Session& s : data.sessionsOfService(service.id, kAllTime)) {
     if (!s.origin) continue;
@@ -112,10 +145,20 @@ SessionSync syncSessions(BookingData& data, const Service& service, const Schedu
     }
     if (it == wanted.end()) {
       retireSession(data, &service, std::move(s), now, sync);
-    } else {
-      updateSession(data, service, std::move(s), it->second, now, days, sync);
-      wanted.erase(it);
+      continue;
     }
+    const Occurrence& occ = it->second;
+    const bool isClosed = closed.during(occ.resourceIds, occ.time).has_value();
+    if (!s.active() && !isClosed) {  // wanted but canceled: only a closure did that, and it is lifted
+      s.status = SessionStatus::Scheduled;
+      s.updated = now;
+      data.updateSession(s);
+      recordSessionChange(data, s);
+      ++sync.updated;
+    }
+    updateSession(data, service, s, occ, now, days, sync);
+    if (isClosed && s.active()) closeSession(data, service, requireSession(data, s.id), now, sync);
+    wanted.erase(it);
   }
   for (auto& [key, occ] : wanted) {
     Session s;
@@ -125,6 +168,7 @@ SessionSync syncSessions(BookingData& data, const Service& service, const Schedu
     s.resourceIds = occ.resourceIds;
     s.capacity = occ.capacity;
     s.origin = key;
+    if (closed.during(occ.resourceIds, occ.time)) s.status = SessionStatus::Canceled;  // not offered
     s.created = s.updated = now;
     s.id = data.insertSession(s);
     if (service.kind == ServiceKind::Course) joinCourseBookings(data, service, s, days, now);
@@ -132,6 +176,49 @@ SessionSync syncSessions(BookingData& data, const Service& service, const Schedu
     ++sync.created;
   }
   return sync;
+}
+
+SessionSync applyClosures(BookingData& data, std::span<const std::string> resourceIds, LocalDays& days,
+                          Instant now) {
+  SessionSync total;
+  auto uses = [&](const std::vector<std::string>& ids) {
+    return std::any_of(ids.begin(), ids.end(), [&](const std::string& r) {
+      return std::find(resourceIds.begin(), resourceIds.end(), r) != resourceIds.end();
+    });
+  };
+  auto add = [&](const SessionSync& s) {
+    total.created += s.created;
+    total.updated += s.updated;
+    total.removed += s.removed;
+    total.canceledBookings.insert(total.canceledBookings.end(), s.canceledBookings.begin(),
+                                  s.canceledBookings.end());
+  };
+  for (const Service& service : data.services()) {
+    if (service.kind == ServiceKind::Appointment) continue;
+    std::optional<StoredSchedule> stored = data.schedule(service.id);
+    if (!stored) continue;
+    bool affected = uses(stored->schedule.resourceIds);
+    for (const SessionOverride& o : stored->schedule.overrides)
+      affected = affected || (o.resourceIds && uses(*o.resourceIds));
+    if (!affected) continue;
+    Interval window =
+        service.kind == ServiceKind::Class ? Interval{now, stored->materialisedUntil} : kAllTime;
+    if (!window.empty()) add(syncSessions(data, service, stored->schedule, window, days, now));
+  }
+  // One-off class sessions: canceled when a closure covers them (they have no schedule to return to).
+  ClosedTimes closed(data, days);
+  for (const std::string& r : resourceIds) {
+    for (Session& s : data.sessionsOnResource(r, Interval{now, kAllTime.end})) {
+      if (s.origin || s.kind != SessionKind::Class || !s.active() || s.time.start <= now) continue;
+      if (!closed.during(s.resourceIds, s.time)) continue;
+      if (std::optional<Service> service = data.service(s.serviceId)) {
+        SessionSync one;
+        closeSession(data, *service, std::move(s), now, one);
+        add(one);
+      }
+    }
+  }
+  return total;
 }
 
 SessionSync applySchedule(BookingData& data, const Service& service, const Schedule& schedule,

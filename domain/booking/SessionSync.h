@@ -11,9 +11,15 @@
 // deleted; one with bookings is canceled instead, and so are its class bookings (a course keeps its
 // bookings when one meeting is dropped). Lowering a session's capacity below the places it holds is
 // refused (invalid-request). To move one session without changing its identity, use an override.
+//
+// Closures: an occurrence that a closure of one of its resources covers (a holiday in the working
+// hours, time off: ClosedTimes.h) is materialised canceled, and a session to come that a new closure
+// covers is canceled with its class bookings (a course keeps its bookings); once no closure covers
+// it, the session takes place again (the bookings canceled with it stay canceled).
 #pragma once
 
 #include <chrono>
+#include <span>
 #include <vector>
 
 #include "domain/booking/BookingStore.h"
@@ -36,6 +42,20 @@ struct SessionSync {
 // be null for time off.
 void retireSession(BookingData& data, const Service* service, Session session, Instant now,
                    SessionSync& sync);
+
+// Cancels a session the way the business does (Timetable::cancelSession): a session of a schedule has
+// its occurrence excluded, so that it stays canceled when the schedule is applied again; then retired.
+void withdrawSession(BookingData& data, Session session, Instant now, SessionSync& sync);
+
+// Cancels a session that a closure covers (ClosedTimes.h): like retireSession, but the session is kept
+// (canceled) even when nobody booked it, so that calendars show it canceled and it can take place again
+// when the closure is lifted.
+void closeSession(BookingData& data, const Service& service, Session session, Instant now, SessionSync& sync);
+
+// After the working hours or the time off of these resources changed: brings their class and course
+// sessions to come in line with the closures (see above).
+SessionSync applyClosures(BookingData& data, std::span<const std::string> resourceIds, LocalDays& days,
+                          Instant now);
 
 // Brings the service's sessions whose origin lies in `window` in line with the schedule.
 SessionSync syncSessions(BookingData& data, const Service& service, const Schedule& schedule, Interval window,

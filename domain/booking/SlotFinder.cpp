@@ -114,20 +114,20 @@ Seconds stepOf(const Service& s) {
   return s.policy.slotGranularity > Seconds{0} ? s.policy.slotGranularity : s.duration;
 }
 
-// The grid starts within `starts`, in order.
+// The grid starts within `starts`, in order: a grid time that exists twice (the fall-back hour) gives
+// both its instants, one that does not exist (the spring-forward gap) none.
 std::vector<Instant> gridStarts(LocalDays& localDays, std::string_view zone, Seconds step, Interval starts) {
   std::vector<Instant> out;
   if (starts.empty()) return out;
   const sys_days first = sys_days{localDays.dateOf(zone, starts.start)} - days{1};
   const sys_days last = sys_days{localDays.dateOf(zone, starts.end)};
   for (sys_days d = first; d <= last; d += days{1}) {
-    for (Seconds t{0}; t < std::chrono::hours{24}; t += step) {
-      std::optional<Instant> at = localDays.exactly(zone, year_month_day{d}, t);
-      if (!at || !starts.contains(*at)) continue;
-      if (!out.empty() && *at <= out.back()) continue;  // the second pass through a fall-back hour
-      out.push_back(*at);
-    }
+    for (Seconds t{0}; t < std::chrono::hours{24}; t += step)
+      for (Instant at : localDays.every(zone, year_month_day{d}, t))
+        if (starts.contains(at)) out.push_back(at);
   }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -142,8 +142,8 @@ Interval policyWindow(const BookingPolicy& p, Interval range, Instant now, bool 
 bool onGrid(LocalDays& localDays, std::string_view zone, Seconds step, Instant t) {
   LocalDateTime local = toLocal(localDays.rules(), zone, t);
   if (local.timeOfDay.count() % step.count() != 0) return false;
-  std::optional<Instant> exact = localDays.exactly(zone, local.date, local.timeOfDay);
-  return exact && *exact == t;
+  const std::vector<Instant> all = localDays.every(zone, local.date, local.timeOfDay);
+  return std::find(all.begin(), all.end(), t) != all.end();
 }
 
 // An appointment slot at `time` with the resources a booking would get.

@@ -17,7 +17,8 @@ namespace bookdav::domain {
 // The appointment slot grid: candidate starts are the wall-clock times midnight + k * granularity of
 // each local day in the service's zone (granularity 0 = the duration), so slots sit at 09:00, 09:30...
 // on every day, DST-change days included. A grid time that does not exist (spring-forward gap) is
-// skipped; one that exists twice (fall-back overlap) is offered once, at its earlier instant.
+// skipped; one that exists twice (fall-back overlap) is offered at both its instants (02:30 CEST and
+// 02:30 CET) when the resources work then.
 class SlotFinder {
  public:
   explicit SlotFinder(const ZoneRules& rules) : rules_(rules) {}

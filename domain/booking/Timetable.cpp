@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "domain/booking/ChangeScopes.h"
+#include "domain/booking/ClosedTimes.h"
+#include "domain/booking/Conflicts.h"
 #include "domain/booking/LocalText.h"
 #include "domain/booking/Places.h"
 #include "domain/booking/Required.h"
@@ -96,6 +98,50 @@ std::optional<Session> Timetable::session(SessionId id) {
   return store_.reading([&](BookingData& data) { return data.session(id); });
 }
 
+namespace {
+
+std::string joined(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+
+// The zone to name a session's time in: its service's, else its first resource's.
+std::string zoneFor(BookingData& data, const Session& s) {
+  if (!s.serviceId.empty())
+    if (std::optional<Service> service = data.service(s.serviceId)) return service->timeZone;
+  for (const std::string& id : s.resourceIds)
+    if (std::optional<Resource> r = data.resource(id)) return r->timeZone;
+  return "UTC";
+}
+
+std::string describeChange(BookingData& data, const Session& s, const ZoneRules& zones, const char* what) {
+  const std::string zone = zoneFor(data, s);
+  if (s.kind == SessionKind::TimeOff)
+    return std::string(what) + "time off on " + joined(s.resourceIds) + " from " +
+           describeTime(zones, zone, s.time.start) + " to " + describeTime(zones, zone, s.time.end);
+  std::optional<Service> service = data.service(s.serviceId);
+  return std::string(what) + "session of " + (service ? service->name : s.serviceId) + " at " +
+         describeTime(zones, zone, s.time.start);
+}
+
+// Refuses a class or course session at a time a closure or time off of its resources covers.
+void refuseClosed(BookingData& data, const Session& s, LocalDays& days, const ZoneRules& zones) {
+  if (s.kind == SessionKind::TimeOff) return;
+  if (std::optional<std::string> why = ClosedTimes(data, days).during(s.resourceIds, s.time))
+    invalidRequest(describeChange(data, s, zones, "the ") + " cannot take place: " + *why + " then");
+}
+
+// Refuses (or, forced, clears) the active bookings a session at its new time and resources would overlap.
+void settleOverlaps(BookingData& data, const Session& s, bool force, const char* what, const ZoneRules& zones,
+                    Instant now) {
+  settleConflicts(data, bookingsOverlapping(data, s.resourceIds, s.time, now, s.id), force,
+                  s.kind == SessionKind::TimeOff ? InTheWay::Closed : InTheWay::Occupied,
+                  describeChange(data, s, zones, what), zones, now);
+}
+
+}  // namespace
+
 Session Timetable::createSession(const NewSession& request) {
   const Instant now = clock_.now();
   if (request.time.empty()) invalidRequest("a session must start before it ends");
@@ -123,8 +169,12 @@ Session Timetable::createSession(const NewSession& request) {
       invalidRequest(
           "appointment sessions come from bookings and course sessions from the course's schedule");
     }
+    LocalDays days(zones_);
+    refuseClosed(data, s, days, zones_);
+    settleOverlaps(data, s, request.force, "the new ", zones_, now);
     s.id = data.insertSession(s);
     recordSessionChange(data, s);
+    if (s.kind == SessionKind::TimeOff) applyClosures(data, s.resourceIds, days, now);
     return *data.session(s.id);
   });
 }
@@ -141,6 +191,15 @@ Session Timetable::updateSession(BookingData& data, SessionId id, const SessionC
   if (s.kind == SessionKind::Appointment) invalidRequest("an appointment moves by rescheduling its booking");
   if (!s.active()) invalidRequest("session " + std::to_string(id) + " was canceled");
   if (change.resourceIds) requireResources(data, *change.resourceIds);
+  LocalDays days(zones_);
+  const std::vector<std::string> previousResources = s.resourceIds;
+  if (change.time || change.resourceIds) {
+    Session moved = s;
+    if (change.time) moved.time = *change.time;
+    if (change.resourceIds) moved.resourceIds = *change.resourceIds;
+    refuseClosed(data, moved, days, zones_);
+    settleOverlaps(data, moved, change.force, "moving it to the ", zones_, now);
+  }
   std::optional<Service> service = s.serviceId.empty() ? std::nullopt : data.service(s.serviceId);
   std::optional<StoredSchedule> stored = service ? data.schedule(service->id) : std::nullopt;
   if (s.origin && stored) {
@@ -162,7 +221,6 @@ Session Timetable::updateSession(BookingData& data, SessionId id, const SessionC
     }
     if (change.capacity) o->capacity = *change.capacity;
     if (change.resourceIds) o->resourceIds = *change.resourceIds;
-    LocalDays days(zones_);
     Instant at = days.at(zone, origin->date, origin->timeOfDay);
     data.putSchedule(schedule, stored->materialisedUntil);
     syncSessions(data, *service, schedule, Interval{at, at + Seconds{1}}, days, now);
@@ -173,7 +231,6 @@ Session Timetable::updateSession(BookingData& data, SessionId id, const SessionC
     }
     return requireSession(data, id);
   }
-  const std::vector<std::string> previousResources = s.resourceIds;
   const int previousCapacity = s.capacity;
   if (change.time) s.time = *change.time;
   if (change.resourceIds) s.resourceIds = *change.resourceIds;
@@ -194,6 +251,11 @@ Session Timetable::updateSession(BookingData& data, SessionId id, const SessionC
     for (const Booking& b : data.bookingsOfSession(id, status))
       if (auto fresh = data.booking(b.id)) recordBookingChange(data, *fresh, previousResources);
   if (service && s.capacity > previousCapacity) promoteWaitlist(data, *service, id, now);
+  if (s.kind == SessionKind::TimeOff) {
+    std::vector<std::string> touched = previousResources;
+    touched.insert(touched.end(), s.resourceIds.begin(), s.resourceIds.end());
+    applyClosures(data, touched, days, now);
+  }
   return requireSession(data, id);
 }
 
@@ -229,17 +291,13 @@ SessionSync Timetable::cancelSession(SessionId id, const WriteCondition<Session>
       invalidRequest("an appointment is canceled by canceling its booking");
     SessionSync sync;
     if (!s.active()) return sync;
-    std::optional<Service> service = s.serviceId.empty() ? std::nullopt : data.service(s.serviceId);
-    std::optional<StoredSchedule> stored = service ? data.schedule(service->id) : std::nullopt;
-    if (s.origin && stored) {
-      // Excluding the occurrence keeps it canceled when the schedule is applied again.
-      if (std::optional<LocalDateTime> origin = parseLocal(*s.origin)) {
-        Schedule schedule = stored->schedule;
-        schedule.excluded.push_back(*origin);
-        data.putSchedule(schedule, stored->materialisedUntil);
-      }
+    const bool timeOff = s.kind == SessionKind::TimeOff;
+    const std::vector<std::string> resources = s.resourceIds;
+    withdrawSession(data, std::move(s), now, sync);
+    if (timeOff) {  // what it closed may take place again
+      LocalDays days(zones_);
+      applyClosures(data, resources, days, now);
     }
-    retireSession(data, service ? &*service : nullptr, std::move(s), now, sync);
     return sync;
   });
 }

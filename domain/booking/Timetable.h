@@ -28,6 +28,9 @@ struct NewSession {
   std::string title;  // time off: the reason
   bool locked = false;
   std::string lockNote;
+  // Over active bookings on its resources (else refused, conflicts-with-bookings): time off cancels the
+  // appointments and closes the class and course sessions in the way; a class session cancels them.
+  bool force = false;
 };
 
 // What to change in a session; fields left empty stay. For a session of a schedule the change is
@@ -38,6 +41,7 @@ struct SessionChange {
   std::optional<std::vector<std::string>> resourceIds;
   std::optional<int> capacity;
   std::optional<std::string> title;
+  bool force = false;  // a new time or resources over other active bookings (see NewSession::force)
 };
 
 // A resource's time as free/busy sees it: busy = its scheduled sessions (appointments, classes, time
@@ -70,6 +74,10 @@ class Timetable {
   std::vector<Session> sessionsOn(std::string_view resourceId, Interval range);
   std::optional<Session> session(SessionId id);
 
+  // A class session is refused (invalid-request) when a closure or time off of its resources covers its
+  // time, and (conflicts-with-bookings) when it overlaps active bookings on its resources, unless
+  // forced; time off likewise over active bookings, and it cancels the class and course sessions it
+  // covers (SessionSync.h, closures).
   Session createSession(const NewSession& session);
   Session updateSession(SessionId id, const SessionChange& change);
   // An admin hold: customers cannot book a locked session (the business still can).
@@ -80,8 +88,9 @@ class Timetable {
   Session updateSession(BookingData& data, SessionId id, const SessionChange& change);
   Session setLock(BookingData& data, SessionId id, bool locked, const std::string& note);
   // Cancels a class session with its bookings, a course meeting (the course bookings stay) or time
-  // off; a session nobody ever booked is deleted. Appointment sessions go by canceling their booking.
-  // `condition` (see WriteCondition.h) is checked on the session as it stands before anything else.
+  // off (the sessions it closed take place again); a session nobody ever booked is deleted.
+  // Appointment sessions go by canceling their booking. `condition` (see WriteCondition.h) is checked
+  // on the session as it stands before anything else.
   SessionSync cancelSession(SessionId id, const WriteCondition<Session>& condition = {});
 
   ResourceBusy busy(std::string_view resourceId, Interval range);

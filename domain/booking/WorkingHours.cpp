@@ -49,6 +49,14 @@ std::optional<std::string> validate(const WorkingHours& h) {
   return std::nullopt;
 }
 
+Intervals closureIntervals(const WorkingHours& h, std::string_view zone, LocalDays& localDays) {
+  Intervals out;
+  for (const Closure& c : h.closed)
+    out.push_back({localDays.at(zone, c.start.date, c.start.timeOfDay),
+                   localDays.at(zone, c.end.date, c.end.timeOfDay)});
+  return out;
+}
+
 Intervals openIntervals(const WorkingHours& h, std::string_view zone, LocalDays& localDays, Interval range) {
   if (range.empty()) return {};
   // Local dates whose hours can reach into the range (a day either side covers any UTC offset).

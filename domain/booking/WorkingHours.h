@@ -58,6 +58,10 @@ struct WorkingHours {
 // nullopt when they are valid. The zone is checked by the caller (it needs ZoneRules).
 std::optional<std::string> validate(const WorkingHours& hours);
 
+// The closures as instants (wall-clock times read in `zone`), in the order of hours.closed; empty
+// intervals for closures that a gap swallows whole.
+Intervals closureIntervals(const WorkingHours& hours, std::string_view zone, LocalDays& days);
+
 // The instants within range when the hours say "open": weekly and extra hours, minus closures.
 // Sorted and disjoint. Wall-clock times are read in `zone` (Resource::hoursZone()).
 Intervals openIntervals(const WorkingHours& hours, std::string_view zone, LocalDays& days, Interval range);

@@ -1,5 +1,7 @@
 #include "domain/time/LocalTime.h"
 
+#include <algorithm>
+
 namespace bookdav::domain {
 namespace {
 
@@ -17,19 +19,42 @@ LocalDateTime toLocal(const ZoneRules& rules, std::string_view zone, Instant t) 
   return LocalDateTime{std::chrono::year_month_day{day}, wall - day};
 }
 
-Instant fromLocal(const ZoneRules& rules, std::string_view zone, const LocalDateTime& local) {
-  // Offsets a day either side bracket at most one transition in any real zone.
+namespace {
+
+// The wall time read with the offset in force a day before and a day after (offsets a day either side
+// bracket at most one transition in any real zone), and whether each reading is really that time.
+struct Readings {
+  Instant early, late;
+  bool earlyValid, lateValid;
+};
+
+Readings readings(const ZoneRules& rules, std::string_view zone, const LocalDateTime& local) {
   const Instant wall = asIfUtc(local);
   const Seconds before = rules.utcOffset(zone, wall - std::chrono::hours{26});
   const Seconds after = rules.utcOffset(zone, wall + std::chrono::hours{26});
-  const Instant early = wall - before;  // reading the wall time with the earlier offset
-  const Instant late = wall - after;    // ... and with the later one
-  const bool earlyValid = rules.utcOffset(zone, early) == before;
-  const bool lateValid = rules.utcOffset(zone, late) == after;
-  if (earlyValid && lateValid) return std::min(early, late);  // overlap: earlier instant
-  if (earlyValid) return early;
-  if (lateValid) return late;
-  return early;  // gap: the earlier offset carries the time forward past the gap
+  Readings r{wall - before, wall - after, false, false};
+  r.earlyValid = rules.utcOffset(zone, r.early) == before;
+  r.lateValid = rules.utcOffset(zone, r.late) == after;
+  return r;
+}
+
+}  // namespace
+
+Instant fromLocal(const ZoneRules& rules, std::string_view zone, const LocalDateTime& local) {
+  const Readings r = readings(rules, zone, local);
+  if (r.earlyValid && r.lateValid) return std::min(r.early, r.late);  // overlap: earlier instant
+  if (r.earlyValid) return r.early;
+  if (r.lateValid) return r.late;
+  return r.early;  // gap: the earlier offset carries the time forward past the gap
+}
+
+std::vector<Instant> instantsOf(const ZoneRules& rules, std::string_view zone, const LocalDateTime& local) {
+  const Readings r = readings(rules, zone, local);
+  std::vector<Instant> out;
+  if (r.earlyValid) out.push_back(r.early);
+  if (r.lateValid && (!r.earlyValid || r.late != r.early)) out.push_back(r.late);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 Instant startOfLocalDay(const ZoneRules& rules, std::string_view zone, std::chrono::year_month_day date) {

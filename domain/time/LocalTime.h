@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/time/Instant.h"
 
@@ -33,6 +34,10 @@ LocalDateTime toLocal(const ZoneRules& rules, std::string_view zone, Instant t);
 // (02:30 on a day that skips 02:00-03:00 becomes 03:30); in an overlap (fall back) the earlier
 // instant wins.
 Instant fromLocal(const ZoneRules& rules, std::string_view zone, const LocalDateTime& local);
+
+// Every instant whose wall-clock time in the zone is `local`, in order: none inside a gap (spring
+// forward), two inside an overlap (fall back: 02:30 CEST and 02:30 CET), else one.
+std::vector<Instant> instantsOf(const ZoneRules& rules, std::string_view zone, const LocalDateTime& local);
 
 // Midnight at the start of a local date, as an instant (days may last 23, 24 or 25 hours).
 Instant startOfLocalDay(const ZoneRules& rules, std::string_view zone, std::chrono::year_month_day date);

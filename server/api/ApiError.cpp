@@ -16,7 +16,8 @@ ApiError fromRefused(const domain::Refused& refused) {
   if (refused.lostRace()) status = 409;
   if (refused.reason() == Refusal::NotFound) status = 404;
   if (refused.reason() == Refusal::InvalidRequest) status = 400;
-  return ApiError(status, std::string(refused.name()), refused.what());
+  if (refused.reason() == Refusal::ConflictsWithBookings) status = 409;
+  return ApiError(status, std::string(refused.name()), refused.what()).withConflicts(refused.conflicts());
 }
 
 ApiError fromInvalid(const InvalidInput& invalid) {
@@ -28,6 +29,19 @@ caldav::Response errorResponse(const ApiError& error) {
   inner->set("code", error.code());
   inner->set("message", std::string(error.what()));
   if (!error.field().empty()) inner->set("field", error.field());
+  if (!error.conflicts().empty()) {
+    JsonArray conflicts = newArray();
+    for (const domain::BookingConflict& c : error.conflicts()) {
+      JsonObject o = newObject();
+      o->set("bookingId", Poco::Int64(c.bookingId));
+      o->set("serviceId", c.serviceId);
+      o->set("sessionId", Poco::Int64(c.sessionId));
+      o->set("start", utcText(c.time.start));
+      o->set("end", utcText(c.time.end));
+      conflicts->add(o);
+    }
+    inner->set("conflicts", conflicts);
+  }
   JsonObject body = newObject();
   body->set("error", inner);
   caldav::Response r = jsonResponse(error.status(), body);

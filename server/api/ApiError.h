@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "caldav/webdav/Message.h"
 #include "domain/booking/Refusal.h"
@@ -30,16 +31,24 @@ class ApiError : public std::runtime_error {
   const std::string& code() const { return code_; }
   const std::string& field() const { return field_; }
   const std::string& allow() const { return allow_; }
+  // 409 conflicts-with-bookings: the bookings in the way, listed in the body as "conflicts".
+  const std::vector<domain::BookingConflict>& conflicts() const { return conflicts_; }
+  ApiError& withConflicts(std::vector<domain::BookingConflict> conflicts) {
+    conflicts_ = std::move(conflicts);
+    return *this;
+  }
 
  private:
   int status_;
   std::string code_;
   std::string field_;
   std::string allow_;  // 405: the methods the resource has
+  std::vector<domain::BookingConflict> conflicts_;
 };
 
-// The status of a booking-domain refusal: 404 not-found, 400 invalid-request, 409 for a lost race,
-// 403 for every other (policy) refusal. The code is the refusal's name, as in CalDAV preconditions.
+// The status of a booking-domain refusal: 404 not-found, 400 invalid-request, 409 for a lost race and
+// for conflicts-with-bookings (with "conflicts": [{"bookingId", "serviceId", "sessionId", "start",
+// "end"}]), 403 for every other (policy) refusal. The code is the refusal's name, as in CalDAV.
 ApiError fromRefused(const domain::Refused& refused);
 
 // 400 invalid-request naming the field.

@@ -59,7 +59,7 @@ JsonObject slotJson(const domain::Slot& slot, const domain::ZoneRules& rules, st
   return o;
 }
 
-JsonObject bookingJson(const domain::Booking& b, int waitlistPosition) {
+JsonObject bookingJson(const domain::Booking& b, int waitlistPosition, domain::Instant now) {
   JsonObject o = newObject();
   o->set("id", Poco::Int64(b.id));
   o->set("serviceId", b.serviceId);
@@ -83,8 +83,9 @@ JsonObject bookingJson(const domain::Booking& b, int waitlistPosition) {
   o->set("note", b.note);
   o->set("uid", b.clientUid.empty() ? JsonValue() : JsonValue(b.clientUid));
   if (b.status == domain::BookingStatus::Waitlisted) o->set("waitlistPosition", waitlistPosition);
-  o->set("cancellableUntil", utcText(b.time.start - b.policy.cancellationDeadline));
-  o->set("reschedulableUntil", utcText(b.time.start - b.policy.rescheduleDeadline));
+  const domain::Instant from = domain::deadlineStart(b, now);
+  o->set("cancellableUntil", utcText(from - b.policy.cancellationDeadline));
+  o->set("reschedulableUntil", utcText(from - b.policy.rescheduleDeadline));
   o->set("created", utcText(b.created));
   o->set("updated", utcText(b.updated));
   return o;

@@ -15,7 +15,8 @@ namespace bookdav::server::api {
 JsonObject sessionJson(const domain::Session& session, bool forBusiness);
 // Times in UTC, plus localStart/localEnd in `zone`.
 JsonObject slotJson(const domain::Slot& slot, const domain::ZoneRules& rules, std::string_view zone);
-// waitlistPosition: 1 for the first in line (only shown for WAITLISTED bookings).
-JsonObject bookingJson(const domain::Booking& booking, int waitlistPosition);
+// waitlistPosition: 1 for the first in line (only shown for WAITLISTED bookings); `now` places the
+// deadlines (domain::deadlineStart).
+JsonObject bookingJson(const domain::Booking& booking, int waitlistPosition, domain::Instant now);
 
 }  // namespace bookdav::server::api

@@ -14,7 +14,7 @@ namespace {
 JsonObject shown(ApiCall& call, const domain::Booking& b) {
   const int position =
       b.status == domain::BookingStatus::Waitlisted ? call.backend.booking.desk.waitlistPosition(b.id) : 0;
-  return bookingJson(b, position);
+  return bookingJson(b, position, call.now());
 }
 
 std::optional<std::string> chosenResource(JsonFields& body) {
@@ -69,8 +69,8 @@ caldav::Response create(ApiCall& call) {
     if (r.customer.empty() && r.contact.name.empty())
       throw ApiError::invalid("customer",
                               "say whom the booking is for: customer (a user name) or contact.name");
-  } else if (customer && *customer != call.caller.user()) {
-    throw ApiError::notAllowed("only the business may book for someone else");
+  } else if (customer) {
+    domain::require(call.caller.may().bookFor(*customer), "book for someone else");
   }
   const std::string who = call.caller.business() ? r.customer : call.caller.user();
   if (!who.empty() && r.contact.name.empty() && r.contact.email.empty()) {

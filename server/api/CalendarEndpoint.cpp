@@ -49,7 +49,7 @@ caldav::Response calendarEndpoint(ApiCall& call) {
     if (!shownTo(caller, resourceId.has_value(), b.resourceIds)) continue;
     const int position =
         b.status == domain::BookingStatus::Waitlisted ? call.backend.booking.desk.waitlistPosition(b.id) : 0;
-    bookings->add(bookingJson(b, position));
+    bookings->add(bookingJson(b, position, call.now()));
   }
   JsonObject o = newObject();
   o->set("from", utcText(range.start));

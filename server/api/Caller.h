@@ -1,7 +1,6 @@
-// Who calls the JSON API and what their role lets them see and do (README, "JSON API", roles):
-// the business (admin) everything; staff the catalog plus the sessions and bookings of the
-// resources they are (Resource::userName), and their own bookings; customers the catalog, the class
-// and course timetable, availability, and their own bookings.
+// Who calls the JSON API: the signed-in user as the booking domain sees them (domain::Actor: role and,
+// for staff, the resources they are), and what that lets them see and do, asked of domain::Permissions
+// (README, "JSON API", roles), the same rules the CalDAV face asks.
 #pragma once
 
 #include <optional>
@@ -12,6 +11,7 @@
 #include "domain/booking/Actor.h"
 #include "domain/booking/Booking.h"
 #include "domain/booking/Catalog.h"
+#include "domain/booking/Permissions.h"
 #include "domain/booking/Session.h"
 
 namespace bookdav::server::api {
@@ -25,31 +25,26 @@ class Caller {
   domain::Role role() const { return role_; }
   bool business() const { return role_ == domain::Role::Admin; }
   bool staff() const { return role_ == domain::Role::Staff; }
-  // How the booking engine sees the caller: the business, or a customer acting for themself.
-  domain::Actor actor() const {
-    return business() ? domain::Actor::admin(user_) : domain::Actor::customer(user_);
-  }
 
-  // Throws ApiError 403 not-allowed unless the caller is the business; `what` completes "only the
-  // business may ...".
-  void requireBusiness(const std::string& what) const;
+  // The caller as the booking engine sees them; staff's resources are read once per call.
+  const domain::Actor& actor();
+  // What the caller may do; a "no" passed to domain::require() answers 403 not-allowed.
+  domain::Permissions may() { return domain::Permissions(actor()); }
 
-  // The resources this staff member is (empty for others), read once per call.
-  const std::vector<std::string>& ownResources();
-  bool ownsResource(const std::string& id);
+  // The resources this staff member is (empty for others).
+  const std::vector<std::string>& ownResources() { return actor().resources; }
+  bool ownsResource(const std::string& id) { return may().seeOwnResource(id); }
 
-  bool canSee(const domain::Booking& booking);
+  bool canSee(const domain::Booking& booking) { return may().see(booking); }
   // Class and course sessions are public; appointments and time off only for the business and the
   // staff whose resources they occupy.
-  bool canSee(const domain::Session& session);
+  bool canSee(const domain::Session& session) { return may().see(session); }
 
  private:
-  bool touchesOwn(const std::vector<std::string>& resourceIds);
-
   std::string user_;
   domain::Role role_;
   domain::Catalog& catalog_;
-  std::optional<std::vector<std::string>> own_;
+  std::optional<domain::Actor> actor_;
 };
 
 }  // namespace bookdav::server::api

@@ -8,6 +8,14 @@
 namespace bookdav::server::api {
 namespace {
 
+// "force": true makes a change of working hours that takes time from active bookings cancel them
+// (only the business may); without it such a change is refused with conflicts-with-bookings.
+bool readForce(ApiCall& call, JsonFields& body) {
+  const bool force = body.boolean("force").value_or(false);
+  if (force) domain::require(call.caller.may().force(), "force a change over active bookings");
+  return force;
+}
+
 domain::Resource requireResource(ApiCall& call, const std::string& id) {
   std::optional<domain::Resource> r = call.backend.booking.catalog.resource(id);
   if (!r) throw ApiError::notFound("there is no resource " + id);
@@ -19,14 +27,15 @@ JsonObject shown(ApiCall& call, const domain::Resource& r) {
 }
 
 caldav::Response store(ApiCall& call, const std::string& urlId, bool mustBeNew) {
-  call.caller.requireBusiness(urlId.empty() ? "add resources" : "change resources");
+  domain::require(call.caller.may().changeCatalog(), urlId.empty() ? "add resources" : "change resources");
   JsonFields body = call.body();
+  const bool force = readForce(call, body);
   domain::Resource r = readResource(body, "", urlId);
   if (mustBeNew && call.backend.booking.catalog.resource(r.id))
     throw ApiError(409, "already-exists",
                    "there is a resource " + r.id + " already; PUT /api/v1/resources/" + r.id + " replaces it",
                    "id");
-  business::Outcome outcome = business::putResource(call.backend.booking, r);
+  business::Outcome outcome = business::putResource(call.backend.booking, r, force);
   const int status = outcome == business::Outcome::Created ? 201 : 200;
   caldav::Response answer = jsonResponse(status, shown(call, requireResource(call, r.id)));
   if (status == 201) answer.set("Location", "/api/v1/resources/" + r.id);
@@ -38,10 +47,11 @@ caldav::Response workingHours(ApiCall& call, const std::string& id) {
   call.finishQuery();
   domain::Resource r = requireResource(call, id);
   if (call.is("PUT")) {
-    call.caller.requireBusiness("change working hours");
+    domain::require(call.caller.may().changeWorkingHours(id), "change working hours");
     JsonFields body = call.body();
+    const bool force = readForce(call, body);
     // One transaction that changes only the hours: a concurrent change of the resource stays.
-    call.backend.booking.catalog.setWorkingHours(id, readWorkingHours(body));
+    call.backend.booking.catalog.setWorkingHours(id, readWorkingHours(body), force);
     r = requireResource(call, id);
   }
   return jsonResponse(200, workingHoursJson(r.hours));
@@ -68,7 +78,7 @@ caldav::Response resourcesEndpoint(ApiCall& call) {
   call.finishQuery();
   if (call.is("GET")) return jsonResponse(200, shown(call, requireResource(call, id)));
   if (call.is("PUT")) return store(call, id, false);
-  call.caller.requireBusiness("remove resources");
+  domain::require(call.caller.may().changeCatalog(), "remove resources");
   requireResource(call, id);
   catalog.removeResource(id);
   return caldav::Response::empty(204);

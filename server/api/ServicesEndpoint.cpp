@@ -27,7 +27,7 @@ caldav::Response answer(ApiCall& call, const std::string& id, int status) {
 }
 
 caldav::Response store(ApiCall& call, const std::string& urlId, bool mustBeNew) {
-  call.caller.requireBusiness(urlId.empty() ? "add services" : "change services");
+  domain::require(call.caller.may().changeCatalog(), urlId.empty() ? "add services" : "change services");
   JsonFields body = call.body();
   ServiceDefinition d = readService(body, "", urlId);
   if (mustBeNew && call.backend.booking.catalog.service(d.service.id))
@@ -49,7 +49,7 @@ caldav::Response schedule(ApiCall& call, const std::string& id) {
     if (!s) throw ApiError::notFound("service " + id + " has no schedule");
     return jsonResponse(200, scheduleJson(*s));
   }
-  call.caller.requireBusiness("change schedules");
+  domain::require(call.caller.may().changeCatalog(), "change schedules");
   if (call.is("DELETE")) {
     if (!timetable.schedule(id)) throw ApiError::notFound("service " + id + " has no schedule");
     domain::SessionSync sync = timetable.removeSchedule(id);
@@ -91,7 +91,7 @@ caldav::Response servicesEndpoint(ApiCall& call) {
   call.finishQuery();
   if (call.is("GET")) return answer(call, id, 200);
   if (call.is("PUT")) return store(call, id, false);
-  call.caller.requireBusiness("remove services");
+  domain::require(call.caller.may().changeCatalog(), "remove services");
   requireService(call, id);
   catalog.removeService(id);
   return caldav::Response::empty(204);

@@ -39,7 +39,8 @@ caldav::Response list(ApiCall& call) {
 }
 
 caldav::Response create(ApiCall& call) {
-  call.caller.requireBusiness("add sessions");
+  domain::Permissions may = call.caller.may();
+  domain::require(may.changeSessions() || !call.caller.ownResources().empty(), "add sessions");
   auto& engine = call.backend.booking;
   JsonFields body = call.body();
   domain::NewSession s;
@@ -70,7 +71,13 @@ caldav::Response create(ApiCall& call) {
   s.title = body.string("title").value_or("");
   s.locked = body.boolean("locked").value_or(false);
   s.lockNote = body.text("lockNote").value_or("");
+  s.force = body.boolean("force").value_or(false);
   body.finish();
+  if (s.force) domain::require(may.force(), "force a change over active bookings");
+  if (s.kind == domain::SessionKind::TimeOff)
+    domain::require(may.changeTimeOff(s.resourceIds), "add time off on resources other than your own");
+  else
+    domain::require(may.changeSessions(), "add class sessions");
   domain::Session made = engine.timetable.createSession(s);
   caldav::Response r = jsonResponse(201, sessionJson(made, true));
   r.set("Location", "/api/v1/sessions/" + std::to_string(made.id));
@@ -78,7 +85,8 @@ caldav::Response create(ApiCall& call) {
 }
 
 caldav::Response change(ApiCall& call, domain::Session session) {
-  call.caller.requireBusiness("change sessions");
+  domain::Permissions may = call.caller.may();
+  domain::require(may.changeSession(session), "change this session");
   auto& timetable = call.backend.booking.timetable;
   JsonFields body = call.body();
   domain::SessionChange c;
@@ -95,7 +103,12 @@ caldav::Response change(ApiCall& call, domain::Session session) {
   c.title = body.string("title");
   std::optional<bool> locked = body.boolean("locked");
   std::optional<std::string> note = body.text("lockNote");
+  c.force = body.boolean("force").value_or(false);
   body.finish();
+  if (c.force) domain::require(may.force(), "force a change over active bookings");
+  if (c.resourceIds && session.kind == domain::SessionKind::TimeOff)
+    domain::require(may.changeTimeOff(*c.resourceIds), "move time off onto resources other than your own");
+  if (locked || note) domain::require(may.changeSessions(), "lock sessions");
   // One transaction: a refused lock leaves the other changes undone too.
   domain::Session out = call.backend.booking.store.writing([&](domain::BookingData& data) {
     domain::Session s = session;
@@ -127,7 +140,7 @@ caldav::Response sessionsEndpoint(ApiCall& call) {
   if (!s || !call.caller.canSee(*s)) throw ApiError::notFound("there is no session " + call.rest[0]);
   if (call.is("GET")) return jsonResponse(200, sessionJson(*s, call.caller.business()));
   if (call.is("PATCH")) return change(call, *s);
-  call.caller.requireBusiness("cancel sessions");
+  domain::require(call.caller.may().changeSession(*s), "cancel this session");
   domain::SessionSync sync = call.backend.booking.timetable.cancelSession(id);
   JsonObject o = newObject();
   o->set("id", Poco::Int64(id));

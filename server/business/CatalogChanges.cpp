@@ -45,8 +45,8 @@ Outcome putService(domain::BookingEngine& engine, const api::ServiceDefinition& 
   return engine.store.writing([&](domain::BookingData& data) { return putService(engine, data, d); });
 }
 
-Outcome putResource(domain::BookingEngine& engine, const domain::Resource& r) {
-  return engine.store.writing([&](domain::BookingData& data) { return putResource(engine, data, r); });
+Outcome putResource(domain::BookingEngine& engine, const domain::Resource& r, bool force) {
+  return engine.store.writing([&](domain::BookingData& data) { return putResource(engine, data, r, force); });
 }
 
 Outcome putService(domain::BookingEngine& engine, domain::BookingData& data,
@@ -69,9 +69,10 @@ Outcome putService(domain::BookingEngine& engine, domain::BookingData& data,
   return changed ? Outcome::Updated : Outcome::Unchanged;
 }
 
-Outcome putResource(domain::BookingEngine& engine, domain::BookingData& data, const domain::Resource& r) {
+Outcome putResource(domain::BookingEngine& engine, domain::BookingData& data, const domain::Resource& r,
+                    bool force) {
   const bool existed = data.resource(r.id).has_value();
-  const bool changed = engine.catalog.putResource(data, r);
+  const bool changed = engine.catalog.putResource(data, r, force);
   if (!existed) return Outcome::Created;
   return changed ? Outcome::Updated : Outcome::Unchanged;
 }

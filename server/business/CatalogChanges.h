@@ -22,11 +22,13 @@ std::optional<std::string> problemWith(const domain::Resource& resource, const d
 
 // Each in one transaction of its own: a service and its schedule are stored together or not at all.
 Outcome putService(domain::BookingEngine& engine, const api::ServiceDefinition& definition);
-Outcome putResource(domain::BookingEngine& engine, const domain::Resource& resource);
+// A resource whose new working hours take time from active bookings is refused (conflicts-with-bookings)
+// unless `force` (domain::Catalog::setWorkingHours).
+Outcome putResource(domain::BookingEngine& engine, const domain::Resource& resource, bool force = false);
 // The same inside a write transaction the caller holds (domain::BookingStore::write).
 Outcome putService(domain::BookingEngine& engine, domain::BookingData& data,
                    const api::ServiceDefinition& definition);
 Outcome putResource(domain::BookingEngine& engine, domain::BookingData& data,
-                    const domain::Resource& resource);
+                    const domain::Resource& resource, bool force = false);
 
 }  // namespace bookdav::server::business

@@ -157,6 +157,19 @@ class JsonAndCalDavAgree(BusinessTest):
         self.assertEqual([b for b in self.srv.api("GET", "/bookings", user="alice").json["bookings"]
                           if b["start"] == soon], [])
 
+    def test_a_started_class_session_is_refused_as_started_by_both_faces(self):
+        import datetime
+        began = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) - datetime.timedelta(minutes=5)
+        made = self.srv.api("POST", "/sessions", {"serviceId": "yoga", "start": utc(began), "resourceIds": []})
+        self.assertEqual(made.status, 201, made)
+        j = self.srv.api("POST", "/bookings", {"serviceId": "yoga", "sessionId": made.json["id"]}, user="alice")
+        self.assertEqual((j.status, j.error["code"]), (403, "session-started"), j)
+        self.assertIn("has already started", j.error["message"])
+        c = put_booking_event(self.srv, "alice", "yoga", "started-1", utc(began))
+        self.assertEqual(c.status, 403, c)
+        self.assertIsNotNone(ET.fromstring(c.body).find(f"{{{B}}}session-started"), c.body)
+        self.assertEqual(self.srv.api("DELETE", f"/sessions/{made.json['id']}").status, 200)
+
 
 if __name__ == "__main__":
     unittest.main()

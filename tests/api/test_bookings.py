@@ -2,6 +2,7 @@
 reschedule; every refusal code with its status (403 policy, 409 lost race, 404, 400); customers see
 and change only their own bookings, staff see their resources' bookings; concurrent bookers of one
 slot get exactly one booking."""
+import datetime
 import os
 import sys
 import threading
@@ -134,6 +135,16 @@ class Bookings(BusinessTest):
         self.assertEqual(promoted["status"], "CONFIRMED")
         self.assertNotIn("waitlistPosition", promoted)
 
+    def test_one_active_booking_per_customer_per_session(self):
+        sid = yoga_session(self.srv, 7)
+        self.book({"serviceId": "yoga", "sessionId": sid}, user="alice")
+        self.assertError(self.api("POST", "/bookings", {"serviceId": "yoga", "sessionId": sid}, user="alice"),
+                         403, "already-booked")
+        self.assertError(self.api("POST", "/bookings", {"serviceId": "yoga", "sessionId": sid, "customer": "alice"}),
+                         403, "already-booked")
+        walk_in = {"serviceId": "yoga", "sessionId": sid, "contact": {"name": "Walk-in Wendy"}}
+        self.assertEqual(self.book(walk_in, user="admin")["status"], "CONFIRMED")
+
     def test_deadlines(self):
         b = self.book({"serviceId": "strict", "start": utc(at(3, 14))}, user="alice")
         self.assertError(self.api("POST", f"/bookings/{b['id']}/cancel", user="alice"), 403, "cancellation-closed")
@@ -141,6 +152,22 @@ class Bookings(BusinessTest):
                          403, "reschedule-closed")
         self.assertEqual(self.api("GET", f"/bookings/{b['id']}", user="alice").json["start"], utc(at(3, 14)))
         self.assertEqual(self.api("POST", f"/bookings/{b['id']}/cancel", user="admin").json["status"], "CANCELED")
+
+    def test_a_late_joined_course_counts_its_deadline_from_the_next_meeting(self):
+        yesterday = (at(-1, 0)).date().isoformat()
+        r = self.api("PUT", "/services/late", {
+            "kind": "course", "name": "Late", "timezone": "UTC", "duration": "PT1H", "capacity": 5,
+            "policy": {"lateJoin": True, "cancellationDeadline": "PT1H", "rescheduleDeadline": "PT1H"},
+            "schedule": {"weekly": [{"days": ["MO", "TU", "WE", "TH", "FR", "SA", "SU"], "time": "00:00",
+                                     "from": yesterday, "count": 4}]}})
+        self.assertEqual(r.status, 201, r)
+        sessions = self.api("GET", f"/sessions?serviceId=late&from={utc(at(-2, 0))}&to={utc(at(4, 0))}").json
+        starts = [s["start"] for s in sessions["sessions"]]
+        self.assertEqual(starts, [utc(at(d, 0)) for d in (-1, 0, 1, 2)])
+        b = self.book({"serviceId": "late", "sessionId": sessions["sessions"][2]["id"]}, user="alice")
+        self.assertEqual(b["start"], utc(at(-1, 0)))  # the course, from its first meeting
+        self.assertEqual(b["cancellableUntil"], utc(at(1, 0) - datetime.timedelta(hours=1)))
+        self.assertEqual(self.api("POST", f"/bookings/{b['id']}/cancel", user="alice").json["status"], "CANCELED")
 
     def test_reschedule(self):
         b = self.book({"serviceId": "cut", "start": utc(at(7, 9)), "resourceId": "ben"}, user="alice")

@@ -88,6 +88,29 @@ class Sessions(BusinessTest):
             self.assertError(self.api("DELETE", f"/sessions/{sid}", user=user), 403, "not-allowed")
         self.assertEqual(self.api("GET", f"/sessions/{sid}").json["capacity"], 2)
 
+    def test_staff_add_move_and_cancel_time_off_on_their_own_resources_only(self):
+        # domain::Permissions: the same rule as CalDAV PUT/DELETE in resource-ana/.
+        off = {"kind": "time-off", "start": utc(at(8, 12)), "end": utc(at(8, 13)), "resourceIds": ["ana"],
+               "title": "Dentist"}
+        r = self.api("POST", "/sessions", off, user="ana")
+        self.assertEqual(r.status, 201, r)
+        mine = r.json["id"]
+        self.assertError(self.api("POST", "/sessions", dict(off, resourceIds=["ben"]), user="ana"), 403, "not-allowed")
+        self.assertError(self.api("POST", "/sessions", dict(off, resourceIds=["ana", "ben"]), user="ana"),
+                         403, "not-allowed")
+        self.assertError(self.api("POST", "/sessions", off, user="alice"), 403, "not-allowed")
+        r = self.api("PATCH", f"/sessions/{mine}", {"end": utc(at(8, 14)), "title": "Dentist, then lunch"}, user="ana")
+        self.assertEqual((r.status, r.json["end"]), (200, utc(at(8, 14))), r)
+        self.assertError(self.api("PATCH", f"/sessions/{mine}", {"resourceIds": ["ben"]}, user="ana"), 403, "not-allowed")
+        self.assertError(self.api("PATCH", f"/sessions/{mine}", {"locked": True}, user="ana"), 403, "not-allowed")
+        theirs = self.api("POST", "/sessions", dict(off, resourceIds=["ben"]))
+        self.assertEqual(theirs.status, 201, theirs)
+        self.assertError(self.api("DELETE", f"/sessions/{theirs.json['id']}", user="ana"), 404, "not-found")
+        self.assertEqual(self.api("DELETE", f"/sessions/{mine}", user="ana").status, 200)
+        self.assertEqual(self.api("DELETE", f"/sessions/{theirs.json['id']}").status, 200)
+        # Working hours stay the business's.
+        self.assertError(self.api("PUT", "/resources/ana/working-hours", {"weekly": []}, user="ana"), 403, "not-allowed")
+
     def test_bad_input(self):
         sid = yoga_session(self.srv, 7)
         for body, field in [

@@ -24,6 +24,7 @@ import os
 import sys
 import unittest
 import xml.etree.ElementTree as ET
+from zoneinfo import ZoneInfo
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 import icstext  # noqa: E402
@@ -311,6 +312,37 @@ class BookingWithPythonCaldav(unittest.TestCase):
         self.assertEqual(rdates, [ical_time(self.biz.french_start + i * week) for i in range(4)])
         uids = sorted(icstext.first(vevent_of(e.data), "UID") for e in bookings.events())
         self.assertEqual(uids, ["py-french-1", "py-spin-1"])
+
+    def test_events_in_the_services_zone_read_and_move_through_the_library(self):
+        # A class in Europe/Madrid: bookdav serves its events with TZID=Europe/Madrid and the VTIMEZONE (storage
+        # stays UTC); the library's icalendar reads them as Madrid times, and a move saved back reschedules.
+        madrid = ZoneInfo("Europe/Madrid")
+        day = self.biz.day1
+        starts = [dt.datetime(day.year, day.month, day.day, 19, tzinfo=madrid) + i * dt.timedelta(days=1)
+                  for i in range(3)]
+        self.api("PUT", "/api/v1/services/tapas", {
+            "kind": "class", "name": "Tapas", "timezone": "Europe/Madrid", "duration": "PT1H", "capacity": 4,
+            "schedule": {"weekly": [{"days": ["MO", "TU", "WE", "TH", "FR", "SA", "SU"], "time": "19:00",
+                                     "from": day.isoformat(), "count": 3}]}})
+        client = self.client("carol")
+        tapas = self.calendar(client, "carol", "service-tapas")
+        ev = tapas.save_event(booking_event("py-tapas-1", starts[0].astimezone(dt.timezone.utc)))
+        ev.load()
+        self.assertIn("DTSTART;TZID=Europe/Madrid:", ev.data)
+        self.assertIn("BEGIN:VTIMEZONE", ev.data)
+        vev = ev.icalendar_instance.walk("VEVENT")[0]
+        self.assertEqual(vev["DTSTART"].dt, starts[0])
+        self.assertEqual(str(vev["DTSTART"].dt.tzinfo), "Europe/Madrid")
+        self.assertEqual(vev["DTEND"].dt - vev["DTSTART"].dt, H)
+        # The calendar app moves it to the next evening's session.
+        vev["DTSTART"].dt = starts[1]
+        vev["DTEND"].dt = starts[1] + H
+        ev.save()
+        booking = [b for b in self.bookings_of("carol").values() if b["uid"] == "py-tapas-1"]
+        self.assertEqual([b["start"] for b in booking],
+                         [starts[1].astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")])
+        moved = vevent_of(self.get("carol", ev.url.path).text)
+        self.assertEqual(icstext.first(moved, "DTSTART"), starts[1].strftime("%Y%m%dT%H%M%S"))
 
     # -- refusals --
     def test_every_refusal_through_the_library(self):

@@ -42,6 +42,22 @@ TEST(LocalTime, SpringForwardGapMovesForward) {
   EXPECT_EQ(toRfc3339(fromLocal(z, "Europe/Berlin", local(2026, 3, 29, 1, 59))), "2026-03-29T00:59:00Z");
 }
 
+TEST(LocalTime, InstantsOfAWallClockTimeAreNoneOneOrTwo) {
+  const auto& z = IcalZoneRules::instance();
+  auto texts = [&](std::vector<Instant> all) {
+    std::vector<std::string> out;
+    for (Instant t : all) out.push_back(toRfc3339(t));
+    return out;
+  };
+  EXPECT_EQ(texts(instantsOf(z, "Europe/Madrid", local(2026, 10, 25, 2, 30))),
+            (std::vector<std::string>{"2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z"}));
+  EXPECT_EQ(texts(instantsOf(z, "Europe/Madrid", local(2026, 3, 29, 2, 30))), std::vector<std::string>{});
+  EXPECT_EQ(texts(instantsOf(z, "Europe/Madrid", local(2026, 10, 25, 3, 0))),
+            std::vector<std::string>{"2026-10-25T02:00:00Z"});
+  EXPECT_EQ(texts(instantsOf(z, "UTC", local(2026, 10, 25, 2, 30))),
+            std::vector<std::string>{"2026-10-25T02:30:00Z"});
+}
+
 TEST(LocalTime, FallBackOverlapTakesEarlierInstant) {
   const auto& z = IcalZoneRules::instance();
   // 2026-10-25: Berlin repeats 02:00-03:00.

@@ -24,7 +24,7 @@ class BookingOverCalDav(unittest.TestCase):
     def setUpClass(cls):
         cls.biz = TestBusiness()
         cls.srv = BookdavServer(users={"alice": "customer", "bob": "customer", "carol": "customer",
-                                       "admin": "admin", "sam": "staff"})
+                                       "dave": "customer", "admin": "admin", "sam": "staff"})
         cls.srv.start()
         cls.biz.load(cls.srv)
 
@@ -199,20 +199,23 @@ class BookingOverCalDav(unittest.TestCase):
             hrefs[u] = spin(u) + "w.ics"
         for u in users:
             self.assertIn("X-BOOKDAV-STATUS:CONFIRMED", self.get(u, hrefs[u]).text)
+        # One active booking per customer per session: alice cannot take a sixth place as a second booking.
         r = self.put("alice", spin("alice") + "w2.ics", booking_event("w2-alice", start))
+        self.assertEqual((r.status, self.precondition(r)), (403, "already-booked"), r)
+        r = self.put("dave", spin("dave") + "w2.ics", booking_event("w2-dave", start))
         self.assertEqual(r.status, 201, r)
-        waiting = unfold(self.get("alice", spin("alice") + "w2.ics").text)
+        waiting = unfold(self.get("dave", spin("dave") + "w2.ics").text)
         self.assertIn("STATUS:TENTATIVE", waiting)
         self.assertIn("X-BOOKDAV-STATUS:WAITLISTED", waiting)
         sync = ('<?xml version="1.0"?><d:sync-collection xmlns:d="DAV:"><d:sync-token>{}</d:sync-token>'
                 "<d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>")
-        first = self.srv.request("REPORT", spin("alice"), sync.format(""), user="alice").xml()
+        first = self.srv.request("REPORT", spin("dave"), sync.format(""), user="dave").xml()
         token = first.findtext(f"{{{D}}}sync-token")
         self.assertEqual(self.srv.request("DELETE", hrefs["bob"], user="bob").status, 204)
-        self.assertIn("X-BOOKDAV-STATUS:CONFIRMED", self.get("alice", spin("alice") + "w2.ics").text)
-        delta = self.srv.request("REPORT", spin("alice"), sync.format(token), user="alice").xml()
+        self.assertIn("X-BOOKDAV-STATUS:CONFIRMED", self.get("dave", spin("dave") + "w2.ics").text)
+        delta = self.srv.request("REPORT", spin("dave"), sync.format(token), user="dave").xml()
         changed = [r.findtext(f"{{{D}}}href") for r in delta.findall(f"{{{D}}}response")]
-        self.assertIn(spin("alice") + "w2.ics", changed, "the promotion reaches sync clients")
+        self.assertIn(spin("dave") + "w2.ics", changed, "the promotion reaches sync clients")
 
 
 if __name__ == "__main__":

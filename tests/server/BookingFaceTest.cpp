@@ -14,6 +14,13 @@ const std::string kYoga = kHome + "service-yoga/";
 const std::string kBookings = kHome + "bookings/";
 
 // Unfolded (RFC 5545 3.1) before searching, so long content lines match whole.
+// The text with folded content lines joined again (RFC 5545 3.1).
+std::string unfolded(std::string text) {
+  for (size_t at = text.find("\r\n "); at != std::string::npos; at = text.find("\r\n ", at))
+    text.erase(at, 3);
+  return text;
+}
+
 bool contains(const std::string& text, const std::string& part) {
   std::string unfolded;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -86,8 +93,12 @@ TEST_F(BookingFace, BookAnAppointmentByPut) {
   ASSERT_EQ(stored.status, 200);
   const std::string& e = stored.body;
   EXPECT_TRUE(contains(e, "UID:cut-1"));
-  EXPECT_TRUE(contains(e, "DTSTART:20261201T090000Z"));
-  EXPECT_TRUE(contains(e, "DTEND:20261201T093000Z"));
+  // In the service's zone, with its VTIMEZONE (TZID the plain Olson name); stored in UTC.
+  EXPECT_TRUE(contains(e, "DTSTART;TZID=Europe/Berlin:20261201T100000")) << e;
+  EXPECT_TRUE(contains(e, "DTEND;TZID=Europe/Berlin:20261201T103000"));
+  EXPECT_TRUE(contains(e, "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"));
+  EXPECT_FALSE(contains(e, "freeassociation"));
+  EXPECT_TRUE(contains(e, "DTSTAMP:2026")) << "stamps stay UTC";
   EXPECT_TRUE(contains(e, "STATUS:CONFIRMED"));
   EXPECT_TRUE(contains(e, "ORGANIZER;CN=bookdav:mailto:bookings@localhost"));
   EXPECT_TRUE(contains(
@@ -171,11 +182,17 @@ TEST_F(BookingFace, RescheduleWithIfMatchAndRefusedRescheduleKeepsTheOld) {
   EXPECT_EQ(stale.status, 412);
   auto moved = put("alice", kHaircut + "r.ics", event("r", "20261202T100000Z"), {{"If-Match", etag}});
   EXPECT_EQ(moved.status, 204) << moved.body;
-  EXPECT_TRUE(contains(call("GET", kHaircut + "r.ics", "alice").body, "DTSTART:20261202T100000Z"));
+  EXPECT_TRUE(
+      contains(call("GET", kHaircut + "r.ics", "alice").body, "DTSTART;TZID=Europe/Berlin:20261202T110000"));
+  // Sending back what was served (local time with TZID) keeps it where it is.
+  std::string served = call("GET", kHaircut + "r.ics", "alice").body;
+  EXPECT_EQ(put("alice", kHaircut + "r.ics", served).status, 204);
   // Moving it to 21:00 is refused; the booking stays at 10:00.
   auto refused = put("alice", kHaircut + "r.ics", event("r", "20261202T200000Z"));
   EXPECT_EQ(precondition(refused), "slot-unavailable") << refused.body;
-  EXPECT_TRUE(contains(call("GET", kHaircut + "r.ics", "alice").body, "DTSTART:20261202T100000Z"));
+  EXPECT_TRUE(
+      contains(call("GET", kHaircut + "r.ics", "alice").body, "DTSTART;TZID=Europe/Berlin:20261202T110000"));
+  EXPECT_EQ(backend->booking.desk.bookings({}).at(0).time.start, at("2026-12-02T10:00:00Z"));
 }
 
 TEST_F(BookingFace, CancelByDeleteAndTheDeadline) {
@@ -201,8 +218,12 @@ TEST_F(BookingFace, CourseNeedsApprovalAndCoversEverySession) {
   auto e = call("GET", kHome + "service-spanish/s.ics", "alice").body;
   EXPECT_TRUE(contains(e, "STATUS:TENTATIVE"));
   EXPECT_TRUE(contains(e, "X-BOOKDAV-STATUS:PENDING"));
-  EXPECT_TRUE(contains(e, "DTSTART:20261202T180000Z")) << "the booking starts at the course's first session";
-  EXPECT_TRUE(contains(e, "RDATE:20261202T180000Z,20261209T180000Z,20261216T180000Z,20261223T180000Z")) << e;
+  EXPECT_TRUE(contains(e, "DTSTART;TZID=Europe/Berlin:20261202T190000"))
+      << "the booking starts at the course's first session";
+  EXPECT_TRUE(contains(unfolded(e),
+                       "RDATE;TZID=Europe/Berlin:20261202T190000,20261209T190000,20261216T190000,"
+                       "20261223T190000"))
+      << e;
 }
 
 TEST_F(BookingFace, FreeSlotsAsVfreebusy) {
@@ -253,6 +274,44 @@ TEST_F(BookingFace, WorkingHoursAsVavailability) {
   // Staff read their own hours on their own inbox.
   EXPECT_TRUE(contains(propfindText("ana", "/dav/calendars/ana/inbox/", "<c:calendar-availability/>"),
                        "BYDAY=MO&#13;"));
+}
+
+TEST_F(BookingFace, StaffChangeNoWorkingHoursButTheirOwnTimeOff) {
+  // Only the business changes working hours (domain::Permissions), through either inbox; the JSON API
+  // says the same. A refusal is DAV:need-privileges and changes nothing.
+  std::string vav =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VAVAILABILITY\r\nUID:v\r\nDTSTAMP:20260101T000000Z\r\n"
+      "BEGIN:AVAILABLE\r\nUID:v1\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/Berlin:20261130T060000\r\n"
+      "DTEND;TZID=Europe/Berlin:20261130T230000\r\nRRULE:FREQ=WEEKLY;BYDAY=SA\r\nEND:AVAILABLE\r\n"
+      "END:VAVAILABILITY\r\nEND:VCALENDAR\r\n";
+  std::string update =
+      "<?xml version=\"1.0\"?><d:propertyupdate xmlns:d=\"DAV:\" "
+      "xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop><c:calendar-availability><![CDATA[" +
+      vav + "]]></c:calendar-availability></d:prop></d:set></d:propertyupdate>";
+  const auto before = backend->booking.catalog.workingHours("ana");
+  for (const std::string inbox : {"/dav/calendars/ana/inbox/", "/dav/principals/resources/ana/inbox/"}) {
+    auto r = call("PROPPATCH", inbox, "ana", update);
+    EXPECT_EQ(r.status, 403) << inbox << r.body;
+    EXPECT_TRUE(contains(r.body, "need-privileges")) << r.body;
+  }
+  EXPECT_EQ(backend->booking.catalog.workingHours("ana"), before);
+  EXPECT_FALSE(
+      contains(propfindText("ana", "/dav/principals/resources/ana/inbox/", "<d:current-user-privilege-set/>"),
+               "write-properties"));
+  // Time off on her own resource is hers to add and cancel.
+  std::string off =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:off-1\r\n"
+      "DTSTAMP:20261130T080000Z\r\nDTSTART:20261203T120000Z\r\nDTEND:20261203T130000Z\r\nSUMMARY:Dentist\r\n"
+      "END:VEVENT\r\nEND:VCALENDAR\r\n";
+  ASSERT_EQ(put("ana", "/dav/calendars/ana/resource-ana/off-1.ics", off).status, 201);
+  auto sessions =
+      backend->booking.timetable.sessionsOn("ana", {at("2026-12-03T00:00:00Z"), at("2026-12-04T00:00:00Z")});
+  ASSERT_EQ(sessions.size(), 1u);
+  EXPECT_EQ(sessions[0].kind, domain::SessionKind::TimeOff);
+  EXPECT_EQ(call("DELETE",
+                 "/dav/calendars/ana/resource-ana/session-" + std::to_string(sessions[0].id) + ".ics", "ana")
+                .status,
+            204);
 }
 
 TEST_F(BookingFace, OutboxFreeBusyForResourcesAndUsers) {

@@ -48,12 +48,14 @@ Booking SqliteBookingData::bookingRow(Statement& s) {
 
   // Time and resources come from the sessions: the first session's time, every session's resources.
   auto links = c_.prepare(
-      "SELECT s.id, s.start, s.end, s.resource_ids FROM booking_booking_sessions bs"
+      "SELECT s.id, s.start, s.end, s.resource_ids, s.status FROM booking_booking_sessions bs"
       " JOIN booking_sessions s ON s.id = bs.session_id WHERE bs.booking_id = ?1 ORDER BY s.start, s.id");
   links.bind(1, b.id);
   while (links.step()) {
     b.sessionIds.push_back(links.int64(0));
-    if (b.sessionIds.size() == 1) b.time = Interval{fromUnix(links.int64(1)), fromUnix(links.int64(2))};
+    const Interval time{fromUnix(links.int64(1)), fromUnix(links.int64(2))};
+    if (b.sessionIds.size() == 1) b.time = time;
+    if (links.text(4) == toString(SessionStatus::Scheduled)) b.sessionTimes.push_back(time);
     for (std::string& r : splitIds(links.text(3)))
       if (std::find(b.resourceIds.begin(), b.resourceIds.end(), r) == b.resourceIds.end())
         b.resourceIds.push_back(std::move(r));

@@ -68,6 +68,17 @@ std::vector<std::string> SqliteBookingStore::consistencyProblems() {
                  " of another service";
         });
     report(
+        "SELECT DISTINCT a.customer, a.id, b.id FROM booking_bookings a JOIN booking_bookings b"
+        " ON b.customer = a.customer AND a.id < b.id AND a.customer <> ''"
+        " JOIN booking_booking_sessions sa ON sa.booking_id = a.id"
+        " JOIN booking_booking_sessions sb ON sb.booking_id = b.id AND sb.session_id = sa.session_id"
+        " WHERE a.status IN ('CONFIRMED', 'PENDING', 'WAITLISTED')"
+        " AND b.status IN ('CONFIRMED', 'PENDING', 'WAITLISTED')",
+        [](Statement& s) {
+          return s.text(0) + " holds bookings " + std::to_string(s.int64(1)) + " and " +
+                 std::to_string(s.int64(2)) + " of one session";
+        });
+    report(
         "SELECT s.id, COUNT(*) FROM booking_sessions s JOIN booking_booking_sessions bs ON bs.session_id = "
         "s.id"
         " JOIN booking_bookings b ON b.id = bs.booking_id WHERE s.kind = 'appointment'"

@@ -26,7 +26,8 @@ TEST(Refusal, WireNamesMatchTheDesignPreconditions) {
   EXPECT_EQ(refusalName(Refusal::CancellationClosed), "cancellation-closed");
   EXPECT_EQ(refusalName(Refusal::RescheduleClosed), "reschedule-closed");
   EXPECT_EQ(refusalName(Refusal::NotYourBooking), "not-your-booking");
-  for (int i = 0; i <= static_cast<int>(Refusal::AlreadyCanceled); ++i) {
+  EXPECT_EQ(refusalName(Refusal::SessionStarted), "session-started");
+  for (int i = 0; i <= static_cast<int>(Refusal::SessionStarted); ++i) {
     auto r = static_cast<Refusal>(i);
     EXPECT_EQ(parseRefusal(refusalName(r)), r) << refusalName(r);
   }

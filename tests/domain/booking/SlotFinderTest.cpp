@@ -160,17 +160,47 @@ TEST_F(SlotFinderTest, NoticeAndHorizonBoundTheOfferedStarts) {
   EXPECT_EQ(later.back().time.start, now + hours{4});
 }
 
-TEST_F(SlotFinderTest, TwentyFiveHourDayOffersEveryWallClockHourOnce) {
+TEST_F(SlotFinderTest, TwentyFiveHourDayOffersBothInstantsOfTheRepeatedHour) {
   Service s = haircut();
   s.duration = hours{1};
   auto ctx = appointment(s, {staff("ana", everyDay(hm(0), hm(24)))});
-  // Berlin 2026-10-25 lasts 25 hours; 02:00-03:00 happens twice.
+  // Berlin 2026-10-25 lasts 25 hours; 02:00-03:00 happens twice, and both are bookable hours.
   auto slots = find(ctx, "2026-10-24T22:00:00Z", "2026-10-25T23:00:00Z", utc("2026-10-01T00:00:00Z"));
-  ASSERT_EQ(slots.size(), 24u);
+  ASSERT_EQ(slots.size(), 25u);
   EXPECT_EQ(slots[0].time.start, utc("2026-10-24T22:00:00Z"));   // 00:00 CEST
-  EXPECT_EQ(slots[2].time.start, utc("2026-10-25T00:00:00Z"));   // 02:00 CEST, the earlier of the two
-  EXPECT_EQ(slots[3].time.start, utc("2026-10-25T02:00:00Z"));   // 03:00 CET
-  EXPECT_EQ(slots[23].time.start, utc("2026-10-25T22:00:00Z"));  // 23:00 CET
+  EXPECT_EQ(slots[2].time.start, utc("2026-10-25T00:00:00Z"));   // 02:00 CEST
+  EXPECT_EQ(slots[3].time.start, utc("2026-10-25T01:00:00Z"));   // 02:00 CET
+  EXPECT_EQ(slots[4].time.start, utc("2026-10-25T02:00:00Z"));   // 03:00 CET
+  EXPECT_EQ(slots[24].time.start, utc("2026-10-25T22:00:00Z"));  // 23:00 CET
+  for (size_t i = 1; i < slots.size(); ++i)
+    EXPECT_EQ(slots[i].time.start - slots[i - 1].time.start, hours{1});
+}
+
+TEST_F(SlotFinderTest, AutumnOverlapOffersBothHalfPastTwosInMadrid) {
+  Service s = haircut();
+  s.timeZone = "Europe/Madrid";
+  Resource night = staff("ana", everyDay(hm(1), hm(4)));
+  night.timeZone = "Europe/Madrid";
+  auto ctx = appointment(s, {night});
+  const Instant now = utc("2026-10-01T00:00:00Z");
+  auto slots = find(ctx, "2026-10-24T22:00:00Z", "2026-10-25T04:00:00Z", now);
+  std::vector<Instant> starts;
+  for (const Slot& slot : slots) starts.push_back(slot.time.start);
+  // 01:00 CEST ... 02:30 CEST, then 02:00 CET ... 03:30 CET: the hour 02:00-03:00 comes twice.
+  EXPECT_EQ(starts, (std::vector<Instant>{utc("2026-10-24T23:00:00Z"), utc("2026-10-24T23:30:00Z"),
+                                          utc("2026-10-25T00:00:00Z"), utc("2026-10-25T00:30:00Z"),
+                                          utc("2026-10-25T01:00:00Z"), utc("2026-10-25T01:30:00Z"),
+                                          utc("2026-10-25T02:00:00Z"), utc("2026-10-25T02:30:00Z")}));
+  // Both 02:30s can be booked; a start off the grid cannot.
+  EXPECT_TRUE(finder.appointmentAt(ctx, utc("2026-10-25T00:30:00Z"), std::nullopt, now, true).slot);  // CEST
+  EXPECT_TRUE(finder.appointmentAt(ctx, utc("2026-10-25T01:30:00Z"), std::nullopt, now, true).slot);  // CET
+  EXPECT_FALSE(finder.appointmentAt(ctx, utc("2026-10-25T01:10:00Z"), std::nullopt, now, true).slot);
+  // Spring forward: 02:00-03:00 does not exist on 2026-03-29, so nothing is offered in it.
+  auto spring = find(ctx, "2026-03-28T23:00:00Z", "2026-03-29T03:00:00Z", utc("2026-03-01T00:00:00Z"));
+  std::vector<std::string> local;
+  for (const Slot& slot : spring) local.push_back(describeTime(zones, "Europe/Madrid", slot.time.start));
+  EXPECT_EQ(local, (std::vector<std::string>{"01:00 on 2026-03-29", "01:30 on 2026-03-29",
+                                             "03:00 on 2026-03-29", "03:30 on 2026-03-29"}));
 }
 
 TEST_F(SlotFinderTest, TwentyThreeHourDaySkipsTheMissingHour) {

@@ -191,16 +191,18 @@ TEST_F(AppointmentBookingTest, BookingOnDstChangeDays) {
   catalog.putService(haircut({"ana"}));
   clock.set(utc("2026-03-01T00:00:00Z"));
   setPolicy([](BookingPolicy& p) { p.slotGranularity = hours{1}; });
-  // Local 2026-10-25 lasts 25 hours: 24 grid hours, 02:00 offered once.
-  EXPECT_EQ(slotsBetween(utc("2026-10-24T22:00:00Z"), utc("2026-10-25T23:00:00Z")).size(), 24u);
+  // Local 2026-10-25 lasts 25 hours: 25 grid hours, 02:00 offered at both its instants.
+  EXPECT_EQ(slotsBetween(utc("2026-10-24T22:00:00Z"), utc("2026-10-25T23:00:00Z")).size(), 25u);
   // Local 2026-03-29 lasts 23 hours: no 02:00.
   EXPECT_EQ(slotsBetween(utc("2026-03-28T23:00:00Z"), utc("2026-03-29T22:00:00Z")).size(), 23u);
   Booking b = desk.book(at("haircut", utc("2026-10-25T02:00:00Z")), alice);  // 03:00 CET
   EXPECT_EQ(b.time.length(), minutes{30});
-  // 02:00 CEST (00:00Z) is the grid's 02:00; the second 02:00 (01:00Z) is not on the grid.
+  // Both 02:00s are on the grid: 02:00 CEST (00:00Z) and 02:00 CET (01:00Z); 02:30 is not (hourly grid).
   EXPECT_EQ(desk.book(at("haircut", utc("2026-10-25T00:00:00Z")), bob).status, BookingStatus::Confirmed);
+  EXPECT_EQ(desk.book(at("haircut", utc("2026-10-25T01:00:00Z")), customer(3)).status,
+            BookingStatus::Confirmed);
   refused(Refusal::SlotUnavailable,
-          [&] { desk.book(at("haircut", utc("2026-10-25T01:00:00Z")), customer(3)); });
+          [&] { desk.book(at("haircut", utc("2026-10-25T01:30:00Z")), customer(4)); });
 }
 
 TEST_F(AppointmentBookingTest, RescheduleIsAtomic) {

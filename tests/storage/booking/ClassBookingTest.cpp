@@ -160,6 +160,58 @@ TEST_F(ClassBookingTest, ApprovalRechecksTheSession) {
   EXPECT_EQ(desk.approve(b.id, admin).status, BookingStatus::Confirmed);
 }
 
+TEST_F(ClassBookingTest, AStartedSessionIsRefusedAsStartedNotAsTooEarly) {
+  clock.set(monday.time.start + minutes{10});
+  std::string sentence = refused(Refusal::SessionStarted, [&] { join(1); });
+  EXPECT_EQ(sentence, "the session of Yoga at 20:00 on 2026-11-23 has already started");
+  refused(Refusal::SessionStarted, [&] { desk.book(at("yoga", monday.time.start), alice); });
+  Booking next = join(2, 1, nextMonday.id);
+  refused(Refusal::SessionStarted, [&] {
+    desk.reschedule(next.id, RescheduleRequest{std::nullopt, monday.id, std::nullopt}, customer(2));
+  });
+  // Slots say why, too; the business may still book a latecomer in.
+  SlotQuery q;
+  q.serviceId = "yoga";
+  q.range = Interval{monday.time.start, monday.time.end};
+  q.includeUnbookable = true;
+  ASSERT_EQ(desk.slots(q).size(), 1u);
+  EXPECT_EQ(desk.slots(q)[0].reason, Refusal::SessionStarted);
+  BookingRequest walkIn = inSession("yoga", monday.id);
+  walkIn.contact.name = "Walk-in";
+  EXPECT_EQ(desk.book(walkIn, admin).status, BookingStatus::Confirmed);
+}
+
+TEST_F(ClassBookingTest, OneActiveBookingPerCustomerPerSession) {
+  Booking a = desk.book(inSession("yoga", monday.id), alice);
+  std::string sentence =
+      refused(Refusal::AlreadyBooked, [&] { desk.book(inSession("yoga", monday.id), alice); });
+  EXPECT_EQ(sentence, "alice already has booking " + std::to_string(a.id) +
+                          " of Yoga at 20:00 on 2026-11-23 (CONFIRMED)");
+  refused(Refusal::AlreadyBooked, [&] { desk.book(at("yoga", monday.time.start, 2), alice); });
+  // The business booking for alice follows the same rule; walk-ins without an account do not count.
+  BookingRequest forAlice = inSession("yoga", monday.id);
+  forAlice.customer = "alice";
+  refused(Refusal::AlreadyBooked, [&] { desk.book(forAlice, admin); });
+  BookingRequest walkIn = inSession("yoga", monday.id);
+  walkIn.contact.name = "Walk-in";
+  desk.book(walkIn, admin);
+  desk.book(walkIn, admin);
+  // A waitlisted booking is active too.
+  Booking w = join(7);  // monday is now full (alice and two walk-ins)
+  EXPECT_EQ(w.status, BookingStatus::Waitlisted);
+  refused(Refusal::AlreadyBooked, [&] { join(7); });
+  // Another session is another booking; moving it onto the session alice holds is refused.
+  Booking b = desk.book(inSession("yoga", nextMonday.id), alice);
+  refused(Refusal::AlreadyBooked, [&] {
+    desk.reschedule(b.id, RescheduleRequest{std::nullopt, monday.id, std::nullopt}, alice);
+  });
+  EXPECT_EQ(desk.booking(b.id)->sessionIds, std::vector<SessionId>{nextMonday.id});
+  // Once canceled, she may book again.
+  desk.cancel(a.id, alice);
+  EXPECT_EQ(desk.book(inSession("yoga", monday.id), alice).status, BookingStatus::Waitlisted);
+  expectConsistent();
+}
+
 TEST_F(ClassBookingTest, RescheduleToAnotherSession) {
   Booking a = join(1, 2);
   Booking w = join(2, 2);  // waits on monday
@@ -229,11 +281,40 @@ TEST_F(CourseBookingTest, AllOrNothingWhenOneSessionIsFull) {
   catalog.putService(c);
   desk.book(inSession("spanish", sessions[0].id, 2), alice);  // the small last meeting is now full
   std::int64_t seq = lastChange();
-  refused(Refusal::SessionFull, [&] { desk.book(inSession("spanish", sessions[0].id, 1), bob); });
+  std::string sentence =
+      refused(Refusal::SessionFull, [&] { desk.book(inSession("spanish", sessions[0].id, 1), bob); });
+  // The sentence names the meeting that is full (the last, in the small room), not the first.
+  EXPECT_EQ(sentence, "the session of Spanish A1 at 18:00 on 2026-12-10 is full");
   EXPECT_EQ(lastChange(), seq);
   for (const Session& s : timetable.sessions("spanish", kAllTime))
     EXPECT_EQ(s.taken, 2);  // no place taken anywhere
   EXPECT_EQ(desk.bookings({}).size(), 1u);
+  expectConsistent();
+}
+
+TEST_F(CourseBookingTest, ALockedOrCanceledMeetingIsTheOneNamed) {
+  timetable.lockSession(sessions[2].id, "teacher away");
+  std::string sentence =
+      refused(Refusal::SessionLocked, [&] { desk.book(inSession("spanish", sessions[0].id), alice); });
+  EXPECT_EQ(sentence, "the session of Spanish A1 at 18:00 on 2026-12-08 is not open for booking");
+  timetable.unlockSession(sessions[2].id);
+  Service c = *catalog.service("spanish");
+  c.policy.waitlistCapacity = 1;
+  catalog.putService(c);
+  desk.book(inSession("spanish", sessions[0].id, 2), alice);  // the small last meeting is full
+  desk.book(inSession("spanish", sessions[0].id, 1), bob);    // and its waitlist (places free elsewhere)
+  sentence =
+      refused(Refusal::SessionFull, [&] { desk.book(inSession("spanish", sessions[0].id, 1), customer(1)); });
+  EXPECT_EQ(sentence, "the session of Spanish A1 at 18:00 on 2026-12-10 is full, and so is its waitlist");
+}
+
+TEST_F(CourseBookingTest, OneActiveBookingPerCustomerPerCourse) {
+  Booking a = desk.book(inSession("spanish", sessions[0].id), alice);
+  std::string sentence =
+      refused(Refusal::AlreadyBooked, [&] { desk.book(inSession("spanish", sessions[3].id), alice); });
+  EXPECT_EQ(sentence, "alice already has booking " + std::to_string(a.id) +
+                          " of Spanish A1 at 18:00 on 2026-12-01 (CONFIRMED)");
+  EXPECT_EQ(desk.book(inSession("spanish", sessions[0].id), bob).status, BookingStatus::Confirmed);
   expectConsistent();
 }
 
@@ -261,6 +342,33 @@ TEST_F(CourseBookingTest, StartedCoursesCloseUnlessLateJoiningIsAllowed) {
   refused(Refusal::InvalidRequest, [&] {
     desk.reschedule(late.id, RescheduleRequest{sessions[2].time.start, std::nullopt, std::nullopt}, alice);
   });
+}
+
+TEST_F(CourseBookingTest, ALateJoinerCancelsUntilTheDeadlineOfTheNextMeeting) {
+  Service c = *catalog.service("spanish");
+  c.policy.lateJoin = true;
+  c.policy.cancellationDeadline = hours{24};
+  c.policy.rescheduleDeadline = hours{24};
+  catalog.putService(c);
+  clock.set(sessions[0].time.start + hours{1});  // the first meeting (1 December) has begun
+  Booking late = desk.book(inSession("spanish", sessions[1].id), alice);
+  Booking other = desk.book(inSession("spanish", sessions[1].id), bob);
+  EXPECT_EQ(deadlineStart(*desk.booking(late.id), clock.now()), sessions[1].time.start);
+  // More than a day before the next meeting (3 December): open.
+  EXPECT_EQ(desk.cancel(late.id, alice).status, BookingStatus::Canceled);
+  // Within a day of it: closed, and the sentence names that meeting.
+  clock.set(sessions[1].time.start - hours{2});
+  std::string sentence = refused(Refusal::CancellationClosed, [&] { desk.cancel(other.id, bob); });
+  EXPECT_EQ(
+      sentence,
+      "the booking of Spanish A1 at 18:00 on 2026-12-03 can no longer be canceled: cancellations close 1 "
+      "day before the start");
+  // A canceled meeting is not the next one: the deadline counts from the one after it.
+  timetable.cancelSession(sessions[2].id);
+  clock.set(sessions[1].time.start + hours{1});
+  EXPECT_EQ(deadlineStart(*desk.booking(other.id), clock.now()), sessions[3].time.start);
+  EXPECT_EQ(desk.cancel(other.id, bob).status, BookingStatus::Canceled);
+  expectConsistent();
 }
 
 TEST_F(CourseBookingTest, CanceledMeetingKeepsTheCourseBookings) {
