@@ -28,6 +28,11 @@ enum class Phase {
   Lingering,   // answered and closing: our side is shut, what still comes is dropped
 };
 
+// The phases in which bytes from the client are wanted.
+inline bool readingPhase(Phase p) {
+  return p == Phase::Head || p == Phase::Body;
+}
+
 struct Connection {
   Connection(std::uint64_t id, int fd, const TlsContext* tls, std::string address, std::string clientAddress,
              const ParserLimits& limits)
