@@ -26,6 +26,7 @@ Backend::Backend(const std::filesystem::path& dataDir, caldav::DavSettings setti
       accounts(database),
       calendars(database),
       bookingStore(database),
+      transactions(database),
       booking(bookingStore, clock, caldav::ical::IcalZoneRules::instance()),
       dav(calendars, accounts, booking, changes, clock, std::move(settings)) {}
 

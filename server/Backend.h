@@ -12,6 +12,7 @@
 #include "storage/sqlite/SqliteAccountRepository.h"
 #include "storage/sqlite/SqliteCalendarStore.h"
 #include "storage/sqlite/SqliteChangeLog.h"
+#include "storage/sqlite/SqliteTransactions.h"
 #include "storage/sqlite/booking/SqliteBookingStore.h"
 
 namespace bookdav::server {
@@ -33,6 +34,7 @@ class Backend {
   storage::sqlite::SqliteAccountRepository accounts;
   storage::sqlite::SqliteCalendarStore calendars;
   storage::sqlite::SqliteBookingStore bookingStore;
+  storage::sqlite::SqliteTransactions transactions;  // calendars and bookings in one transaction
   domain::BookingEngine booking;
   caldav::DavService dav;
 };

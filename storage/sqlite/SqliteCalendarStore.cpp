@@ -401,6 +401,10 @@ class Transaction final : public domain::CalendarWriter {
 
 }  // namespace
 
+std::unique_ptr<domain::CalendarWriter> calendarWriterOn(Connection& connection) {
+  return std::make_unique<Transaction>(connection);
+}
+
 SqliteCalendarStore::SqliteCalendarStore(Database& db) : db_(db) {
   SqliteChangeLog changes(db);  // the change log's schema first: the index refers to it
   db_.migrate("calendar", calendarMigrations());

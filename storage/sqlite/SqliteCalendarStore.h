@@ -1,10 +1,15 @@
 // The CalendarStore on SQLite: collections, members, dead properties, instance index, change log.
 #pragma once
 
+#include <memory>
+
 #include "domain/calendar/CalendarStore.h"
 #include "storage/sqlite/Database.h"
 
 namespace bookdav::storage::sqlite {
+
+// The calendar reads and writes on one connection, inside the caller's transaction (SqliteTransactions).
+std::unique_ptr<domain::CalendarWriter> calendarWriterOn(Connection& connection);
 
 class SqliteCalendarStore final : public domain::CalendarStore {
  public:
