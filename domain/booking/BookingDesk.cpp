@@ -28,6 +28,11 @@ Service serviceOf(BookingData& data, const Booking& booking) {
   return gone;
 }
 
+// The cause of a change an actor asked for, as its booking event tells it.
+Cause causedBy(const Actor& actor) {
+  return {actor.business() ? Party::Business : Party::Customer, reasons::kRequested};
+}
+
 // A booking with its service, checked for the operation at hand.
 struct Target {
   Booking booking;
@@ -243,6 +248,7 @@ Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
     for (const Session& s : sessions) recordSessionChange(data, s);
     Booking stored = requireBooking(data, b.id);
     recordBookingChange(data, stored);
+    recordBookingEvent(data, stored, BookingEventKind::Placed, causedBy(actor), at);
     return stored;
   });
 }
@@ -257,7 +263,7 @@ Booking BookingDesk::cancel(BookingId id, const Actor& actor, const WriteConditi
                     refusalSentence(Refusal::CancellationClosed, service, zones_, from) +
                         ": cancellations close " + describeDuration(b.policy.cancellationDeadline) +
                         " before the start");
-    release(data, service, b, BookingStatus::Canceled, at);
+    release(data, service, b, BookingStatus::Canceled, at, causedBy(actor));
     return requireBooking(data, id);
   });
 }
@@ -277,6 +283,7 @@ Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, 
                         describeDuration(b.policy.rescheduleDeadline) + " before the start");
     const std::vector<Session> before = sessionsOf(data, b);
     const std::vector<std::string> previousResources = b.resourceIds;
+    const Interval previousTime = b.time;
     std::vector<Session> after;
 
     if (service.kind == ServiceKind::Appointment) {
@@ -328,6 +335,8 @@ Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, 
     for (const Session& s : after) b.sessionIds.push_back(s.id);
     b.updated = at;
     data.updateBooking(b);
+    recordBookingEvent(data, requireBooking(data, id), BookingEventKind::Rescheduled, causedBy(actor), at,
+                       previousTime);
     for (const Session& s : after) recordSessionChange(data, s);
     if (service.kind != ServiceKind::Appointment) {
       for (const Session& s : before) {
@@ -355,6 +364,7 @@ Booking BookingDesk::approve(BookingId id, const Actor& actor) {
     data.updateBooking(b);
     Booking stored = requireBooking(data, id);
     recordBookingChange(data, stored);
+    recordBookingEvent(data, stored, BookingEventKind::Approved, causedBy(actor), at);
     return stored;
   });
 }
@@ -363,7 +373,7 @@ Booking BookingDesk::decline(BookingId id, const Actor& actor) {
   const Instant at = now();
   return store_.writing([&](BookingData& data) {
     auto [b, service] = pendingBooking(data, id, actor, zones_);
-    release(data, service, b, BookingStatus::Declined, at);
+    release(data, service, b, BookingStatus::Declined, at, causedBy(actor));
     return requireBooking(data, id);
   });
 }

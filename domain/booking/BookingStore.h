@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "domain/booking/Booking.h"
+#include "domain/booking/BookingEvent.h"
 #include "domain/booking/Resource.h"
 #include "domain/booking/Schedule.h"
 #include "domain/booking/Service.h"
@@ -81,6 +82,14 @@ class BookingData {
 
   // ---- change log (domain/sync/ChangeLog.h), in the same transaction ----
   virtual void recordChange(std::string_view scope, std::string_view item, bool deleted) = 0;
+
+  // ---- booking events (domain/booking/BookingEvent.h), in the same transaction ----
+  virtual void appendEvent(const BookingEvent& event) = 0;  // event.seq is assigned
+  // Events with seq > after, in seq order, at most limit.
+  virtual std::vector<BookingEvent> eventsAfter(std::int64_t after, std::size_t limit) = 0;
+  // A consumer's position: the seq of the last event it has dealt with (0 before the first).
+  virtual std::int64_t consumed(std::string_view consumer) = 0;
+  virtual void markConsumed(std::string_view consumer, std::int64_t seq) = 0;
 };
 
 class BookingStore {

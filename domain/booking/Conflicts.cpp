@@ -104,7 +104,8 @@ std::vector<BookingId> settleConflicts(BookingData& data, const std::vector<Book
           std::optional<Service> service = data.service(b.serviceId);
           if (!service) continue;
           canceled.push_back(b.id);
-          release(data, *service, std::move(b), BookingStatus::Canceled, now);
+          release(data, *service, std::move(b), BookingStatus::Canceled, now,
+                  {Party::Business, reasons::kTimeTaken});
         }
       }
     } else if (how == InTheWay::Occupied) {

@@ -16,8 +16,8 @@ std::vector<Session> sessionsOf(BookingData& data, const Booking& booking) {
   return sessions;
 }
 
-void release(BookingData& data, const Service& service, Booking booking, BookingStatus endStatus,
-             Instant now) {
+void release(BookingData& data, const Service& service, Booking booking, BookingStatus endStatus, Instant now,
+             const Cause& cause) {
   booking.status = endStatus;
   booking.updated = now;
   data.updateBooking(booking);
@@ -30,6 +30,10 @@ void release(BookingData& data, const Service& service, Booking booking, Booking
     recordSessionChange(data, s);  // places left (or the waitlist) changed
   }
   recordBookingChange(data, booking);
+  recordBookingEvent(
+      data, booking,
+      endStatus == BookingStatus::Declined ? BookingEventKind::Declined : BookingEventKind::Canceled, cause,
+      now);
   // Places freed, or the head of a waitlist gone: either may let the next in line in.
   if (service.kind != ServiceKind::Appointment)
     for (SessionId id : booking.sessionIds) promoteWaitlist(data, service, id, now);
@@ -51,6 +55,7 @@ int promoteWaitlist(BookingData& data, const Service& service, SessionId session
     data.updateBooking(next);
     for (const Session& s : sessions) recordSessionChange(data, s);
     recordBookingChange(data, next);
+    recordBookingEvent(data, next, BookingEventKind::Promoted, {Party::Business, reasons::kPlacesFreed}, now);
     ++promoted;
   }
 }

@@ -20,19 +20,32 @@ SessionKind sessionKindOf(const Service& s) {
 
 namespace {
 
-// Cancels an active session (kept as a row) and its class bookings.
+// The active bookings holding or waiting for places in a session.
+std::vector<Booking> activeBookingsOf(BookingData& data, SessionId session) {
+  std::vector<Booking> out;
+  for (BookingStatus status : {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted})
+    for (Booking& b : data.bookingsOfSession(session, status)) out.push_back(std::move(b));
+  return out;
+}
+
+// Cancels an active session (kept as a row) and its class bookings (`reason`: why, for their events);
+// a course's bookings stay, each told that it lost a meeting.
 void cancelWithClassBookings(BookingData& data, const Service* service, Session session, Instant now,
-                             SessionSync& sync) {
+                             SessionSync& sync, std::string_view reason) {
   ++sync.removed;
   session.status = SessionStatus::Canceled;
   session.updated = now;
   data.updateSession(session);
   recordSessionChange(data, session);
-  if (!service || service->kind != ServiceKind::Class) return;
-  for (BookingStatus status : {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted}) {
-    for (Booking& b : data.bookingsOfSession(session.id, status)) {
+  if (!service) return;
+  for (Booking& b : activeBookingsOf(data, session.id)) {
+    if (service->kind == ServiceKind::Class) {
       sync.canceledBookings.push_back(b.id);
-      release(data, *service, std::move(b), BookingStatus::Canceled, now);
+      release(data, *service, std::move(b), BookingStatus::Canceled, now, {Party::Business, reason});
+    } else if (service->kind == ServiceKind::Course) {
+      if (auto fresh = data.booking(b.id))
+        recordBookingEvent(data, *fresh, BookingEventKind::SessionChanged,
+                           {Party::Business, reasons::kMeetingCanceled}, now, session.time);
     }
   }
 }
@@ -48,13 +61,13 @@ void retireSession(BookingData& data, const Service* service, Session session, I
     return;
   }
   if (!session.active()) return;
-  cancelWithClassBookings(data, service, std::move(session), now, sync);
+  cancelWithClassBookings(data, service, std::move(session), now, sync, reasons::kSessionCanceled);
 }
 
 void closeSession(BookingData& data, const Service& service, Session session, Instant now,
                   SessionSync& sync) {
   if (!session.active()) return;
-  cancelWithClassBookings(data, &service, std::move(session), now, sync);
+  cancelWithClassBookings(data, &service, std::move(session), now, sync, reasons::kResourceClosed);
 }
 
 void withdrawSession(BookingData& data, Session session, Instant now, SessionSync& sync) {
@@ -83,6 +96,7 @@ void updateSession(BookingData& data, const Service& service, Session session, c
                       " of " + service.name + " holds " + std::to_string(session.taken) +
                       " places; its capacity cannot drop to " + std::to_string(occ.capacity));
   const std::vector<std::string> previousResources = session.resourceIds;
+  const Interval previousTime = session.time;
   const bool morePlaces = occ.capacity > session.capacity;
   session.time = occ.time;
   session.capacity = occ.capacity;
@@ -93,9 +107,13 @@ void updateSession(BookingData& data, const Service& service, Session session, c
   for (const std::string& r : previousResources)
     if (std::find(session.resourceIds.begin(), session.resourceIds.end(), r) == session.resourceIds.end())
       data.recordChange(resourceScope(r), sessionItem(session.id), true);
-  for (BookingStatus status : {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted})
-    for (const Booking& b : data.bookingsOfSession(session.id, status))
-      if (auto fresh = data.booking(b.id)) recordBookingChange(data, *fresh, previousResources);
+  for (const Booking& b : activeBookingsOf(data, session.id)) {
+    if (auto fresh = data.booking(b.id)) {
+      recordBookingChange(data, *fresh, previousResources);
+      recordBookingEvent(data, *fresh, BookingEventKind::SessionChanged,
+                         {Party::Business, reasons::kScheduleChanged}, now, previousTime);
+    }
+  }
   if (morePlaces) promoteWaitlist(data, service, session.id, now);
   ++sync.updated;
 }
@@ -113,7 +131,11 @@ void joinCourseBookings(BookingData& data, const Service& service, const Session
     b.sessionIds.push_back(session.id);
     b.updated = now;
     data.updateBooking(b);
-    if (auto fresh = data.booking(b.id)) recordBookingChange(data, *fresh);
+    if (auto fresh = data.booking(b.id)) {
+      recordBookingChange(data, *fresh);
+      recordBookingEvent(data, *fresh, BookingEventKind::SessionChanged,
+                         {Party::Business, reasons::kMeetingAdded}, now);
+    }
   }
   if (held > session.capacity)
     throw Refused(Refusal::InvalidRequest,

@@ -66,7 +66,8 @@ SessionSync Timetable::removeSchedule(BookingData& data, std::string_view servic
     active.statuses = {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted};
     for (Booking& b : data.bookings(active)) {
       sync.canceledBookings.push_back(b.id);
-      release(data, service, std::move(b), BookingStatus::Canceled, now);
+      release(data, service, std::move(b), BookingStatus::Canceled, now,
+              {Party::Business, reasons::kCourseCalledOff});
     }
   }
   data.deleteSchedule(serviceId);
@@ -232,6 +233,7 @@ Session Timetable::updateSession(BookingData& data, SessionId id, const SessionC
     return requireSession(data, id);
   }
   const int previousCapacity = s.capacity;
+  const Interval previousTime = s.time;
   if (change.time) s.time = *change.time;
   if (change.resourceIds) s.resourceIds = *change.resourceIds;
   if (change.title) s.title = *change.title;
@@ -247,9 +249,18 @@ Session Timetable::updateSession(BookingData& data, SessionId id, const SessionC
   for (const std::string& r : previousResources)
     if (std::find(s.resourceIds.begin(), s.resourceIds.end(), r) == s.resourceIds.end())
       data.recordChange(resourceScope(r), sessionItem(id), true);
-  for (BookingStatus status : {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted})
-    for (const Booking& b : data.bookingsOfSession(id, status))
-      if (auto fresh = data.booking(b.id)) recordBookingChange(data, *fresh, previousResources);
+  // What the bookings hold changed where or when it takes place: each is told (a booking event).
+  const bool moved = s.time != previousTime || s.resourceIds != previousResources;
+  for (BookingStatus status : {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted}) {
+    for (const Booking& b : data.bookingsOfSession(id, status)) {
+      std::optional<Booking> fresh = data.booking(b.id);
+      if (!fresh) continue;
+      recordBookingChange(data, *fresh, previousResources);
+      if (moved)
+        recordBookingEvent(data, *fresh, BookingEventKind::SessionChanged,
+                           {Party::Business, reasons::kSessionEdited}, now, previousTime);
+    }
+  }
   if (service && s.capacity > previousCapacity) promoteWaitlist(data, *service, id, now);
   if (s.kind == SessionKind::TimeOff) {
     std::vector<std::string> touched = previousResources;

@@ -110,6 +110,17 @@ constexpr Migration kMigrations[] = {
      "  FROM ids WHERE rest <> '')"
      " SELECT ids.id, s.id, s.kind, s.status = 'scheduled', s.start - s.buffer_before, s.end + s.buffer_after"
      " FROM ids JOIN booking_sessions s ON s.id = ids.session_id WHERE ids.id <> '';"},
+    // The booking domain's outbox (domain/booking/BookingEvent.h): what happened to each booking, in
+    // commit order, and how far each consumer (scheduling messages, notifications) has dealt with it.
+    {4,
+     "CREATE TABLE booking_events ("
+     " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+     " booking_id INTEGER NOT NULL,"
+     " kind TEXT NOT NULL, status TEXT NOT NULL, party TEXT NOT NULL, reason TEXT NOT NULL,"
+     " at INTEGER NOT NULL, previous_start INTEGER, previous_end INTEGER);"
+     "CREATE INDEX booking_events_by_booking ON booking_events (booking_id, seq);"
+     "CREATE TABLE booking_event_consumers ("
+     " consumer TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;"},
 };
 
 }  // namespace

@@ -50,6 +50,11 @@ class SqliteBookingData final : public domain::BookingData {
 
   void recordChange(std::string_view scope, std::string_view item, bool deleted) override;
 
+  void appendEvent(const domain::BookingEvent& event) override;
+  std::vector<domain::BookingEvent> eventsAfter(std::int64_t after, std::size_t limit) override;
+  std::int64_t consumed(std::string_view consumer) override;
+  void markConsumed(std::string_view consumer, std::int64_t seq) override;
+
  private:
   domain::WorkingHours hoursOf(std::string_view resourceId);
   domain::Session sessionRow(Statement& row, bool withOccupancy);
