@@ -25,23 +25,27 @@ std::string allowedMethods(std::string_view path) {
   return allow;
 }
 
-DavContext DavService::context() {
-  return DavContext{store_, accounts_, booking_, changes_, clock_, settings_};
+DavContext DavService::context(ical::ExpansionBudget& budget) {
+  return DavContext{store_, accounts_, booking_, changes_, clock_, settings_, budget};
 }
 
 Response DavService::serveFeed(const Request& request) {
-  DavContext ctx = context();
+  ical::ExpansionBudget budget = ical::ExpansionBudget::forRead();
+  DavContext ctx = context(budget);
   try {
     return caldav::serveFeed(ctx, request);
   } catch (const DavError& e) {
     return e.toResponse();
   } catch (const domain::Refused& e) {
     return toDavError(e).toResponse();
+  } catch (const ical::ExpansionTooComplex& e) {
+    return toDavError(e).toResponse();
   }
 }
 
 Response DavService::handle(const Request& request) {
-  DavContext ctx = context();
+  ical::ExpansionBudget budget = ical::ExpansionBudget::forRead();
+  DavContext ctx = context(budget);
   try {
     const std::string& m = request.method;
     if (m == "OPTIONS") return handleOptions(ctx, request);
@@ -71,6 +75,8 @@ Response DavService::handle(const Request& request) {
   } catch (const calendar::CalendarDataRequestError& e) {
     return toDavError(e).toResponse();
   } catch (const domain::Refused& e) {
+    return toDavError(e).toResponse();
+  } catch (const ical::ExpansionTooComplex& e) {
     return toDavError(e).toResponse();
   }
 }

@@ -26,6 +26,10 @@ DavError toDavError(const calendar::CalendarDataRequestError& e) {
   return DavError::badRequest(e.message);
 }
 
+DavError toDavError(const ical::ExpansionTooComplex& e) {
+  return DavError::forbidden(xml::kBookdav, "too-complex", e.what());
+}
+
 DavError toDavError(const domain::Refused& e) {
   int status = 403;
   if (e.lostRace()) status = 409;

@@ -37,6 +37,9 @@ struct LiveProperty {
   void (*remove)(domain::CollectionRecord&);
   // Settable only in MKCALENDAR / extended MKCOL, protected afterwards.
   bool creationOnly = false;
+  // Checks a new value that is client data to parse (calendar-timezone) before the write
+  // transaction (PropertyUpdate::checkValues); throws DavError. set then only applies it.
+  void (*check)(pugi::xml_node value) = nullptr;
 
   xml::QName name() const { return {std::string(ns), std::string(local)}; }
 };
