@@ -22,15 +22,16 @@ ExpansionTooComplex ExpansionTooComplex::about(const std::string& subject) const
 ExpansionBudget::ExpansionBudget(std::uint64_t steps, std::chrono::milliseconds time)
     : steps_(steps), time_(time), deadline_(Clock::now() + time) {}
 
-// The figures (README "Limits"): a step costs about 0.1 to 1 µs, so a budget ends in well under
-// its time unless the machine is starved. A write budget bounds what any later read of the object
-// can cost (see CalendarObject.cpp on rules with COUNT); a read may touch many objects and gets more.
+// The figures (README "Limits"): a step of the rule iterator takes about 0.1 µs, one that converts
+// a time zone about 1 µs, so a budget normally ends by its steps, well before its time. The write
+// budget also bounds what any later read of the object can cost (RuleCosts.h); a read may touch
+// many objects and gets ten times as much.
 ExpansionBudget ExpansionBudget::forWrite() {
   return ExpansionBudget(1'000'000, std::chrono::milliseconds(2000));
 }
 
 ExpansionBudget ExpansionBudget::forRead() {
-  return ExpansionBudget(4'000'000, std::chrono::milliseconds(3000));
+  return ExpansionBudget(10'000'000, std::chrono::milliseconds(5000));
 }
 
 void ExpansionBudget::exhausted() const {

@@ -28,8 +28,21 @@ void checkRuleCosts(icalcomponent* comp, ExpansionBudget& budget) {
     } catch (const InvalidRule&) {
       return;
     }
-    if (!rule.count) return;
+    const std::string subject =
+        std::string(isRrule ? "the RRULE " : "the EXRULE ") + rule.text() + " of " + componentLabel(comp);
     try {
+      if (isRrule) {
+        // A rule that can never produce an instance after DTSTART (FREQ=SECONDLY;BYMONTH=2;
+        // BYMONTHDAY=30): bookdav recognises it at once, but libical-based clients that sync it
+        // would search for centuries.
+        RecurrenceRule pattern = rule;
+        pattern.count = 0;
+        pattern.until.reset();
+        RuleIterator it(pattern, wallTimeOf(start), start.is_date != 0, budget, {});
+        it.next();  // DTSTART
+        if (!it.next()) throw ExpansionTooComplex("produces no instance after DTSTART", subject);
+      }
+      if (!rule.count) return;
       // A UTC UNTIL is within a day of its wall time in any zone: a bound that never cuts short.
       std::optional<WallTime> utcUntil;
       if (rule.until && rule.until->isUtc) utcUntil = rule.until->at + std::chrono::days{1};
@@ -40,8 +53,7 @@ void checkRuleCosts(icalcomponent* comp, ExpansionBudget& budget) {
     } catch (const InvalidRule&) {
       return;
     } catch (const ExpansionTooComplex& e) {
-      throw e.about(std::string(isRrule ? "the RRULE " : "the EXRULE ") + rule.text() + " of " +
-                    componentLabel(comp));
+      throw e.about(subject);
     }
   };
   for (icalproperty* p : rrules) walk(p, true);

@@ -3,6 +3,8 @@
 // the range; but a rule with COUNT must be walked from DTSTART to know which instances it still has.
 // So a component may have at most kMaxRules RRULE and EXRULE properties, and walking all of its
 // rules with COUNT to their ends must fit the write budget: no later read of it then walks more.
+// An RRULE must also produce some instance after DTSTART (other clients' iterators search for
+// centuries for one that never comes).
 #pragma once
 
 #include <cstddef>

@@ -172,6 +172,13 @@ std::optional<DayNumber> RuleDays::firstFrom(DayNumber from, int lastYear, Expan
   return std::nullopt;
 }
 
+bool RuleDays::possible() {
+  ExpansionBudget enough(100, std::chrono::hours(1));
+  for (int y = 2001; y <= 2028; ++y)
+    if (!daysOf(y, enough).empty()) return true;
+  return false;
+}
+
 void RuleDays::between(DayNumber from, DayNumber to, std::vector<DayNumber>& out, ExpansionBudget& budget) {
   for (int y = yearOf(from), last = yearOf(to - 1); y <= last; ++y) {
     const std::vector<DayNumber>& days = daysOf(y, budget);

@@ -26,6 +26,9 @@ class RuleDays {
   // none: the search ends at lastYear, or after 400 years without one (the Gregorian calendar
   // repeats every 400 years, so there will never be one). Each year looked at costs a step.
   std::optional<DayNumber> firstFrom(DayNumber from, int lastYear, ExpansionBudget& budget);
+  // Is some day allowed in some year? 2001 to 2028 hold every kind of year (leap or not, starting on
+  // each weekday, after and before each kind), and what the date parts allow depends only on that.
+  bool possible();
   // The allowed days in [from, to), ascending, appended to out (for spans of at most a year).
   void between(DayNumber from, DayNumber to, std::vector<DayNumber>& out, ExpansionBudget& budget);
 

@@ -117,8 +117,9 @@ RuleIterator::RuleIterator(const RecurrenceRule& rule, WallTime dtstart, bool is
   if (startYear < 1 || startYear > kLastYear || neverProduces(rule)) ended_ = true;
 }
 
-bool RuleIterator::neverProduces(const RecurrenceRule& rule) const {
+bool RuleIterator::neverProduces(const RecurrenceRule& rule) {
   if (freq_ != Frequency::Secondly && times_.empty()) return true;
+  if (!days_.possible()) return true;  // BYMONTH=2;BYMONTHDAY=30
   if (!seconds_.empty() && std::find(seconds_.begin(), seconds_.end(), true) == seconds_.end()) return true;
   if (subDaily(freq_)) {
     // The times of day the INTERVAL reaches are those congruent to DTSTART's modulo

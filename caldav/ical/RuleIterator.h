@@ -53,7 +53,7 @@ class RuleIterator {
   std::int64_t periodOf(std::int64_t wallSeconds) const;
   std::int64_t periodStart(std::int64_t key) const;  // wall seconds
   bool allowedTime(std::int64_t timeOfDay, std::int64_t& nextAllowed) const;
-  bool neverProduces(const RecurrenceRule& rule) const;
+  bool neverProduces(const RecurrenceRule& rule);
   bool beyondLastYear(std::int64_t key) const;
 
   const Frequency freq_;
