@@ -71,8 +71,9 @@ void write(icalcomponent* c, const CompSelection* sel, std::string& out) {
 std::string render(std::string_view storedText, const CalendarDataRequest& request,
                    const TimeZoneContext& floatingZone, ical::ExpansionBudget& budget) {
   if (request.selectsEverything()) return std::string(storedText);
-  const bool expands = request.expand || request.limitRecurrenceSet;
-  ical::Component cal = expands ? ical::parseStored(storedText) : ical::Component::parse(storedText);
+  // Views that read times in zones get the stored VTIMEZONEs screened first.
+  const bool readsTimes = request.expand || request.limitRecurrenceSet || request.limitFreeBusySet;
+  ical::Component cal = readsTimes ? ical::parseStored(storedText) : ical::Component::parse(storedText);
   if (!cal || icalcomponent_isa(cal.get()) != ICAL_VCALENDAR_COMPONENT)
     throw ical::CalendarDataError(ical::Precondition::ValidCalendarData,
                                   "The stored calendar object does not parse.");
