@@ -8,6 +8,7 @@
 #include <libical/ical.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <random>
 #include <set>
 
@@ -334,7 +335,9 @@ TEST(RuleIterator, RulesRfc5545ForbidAreRefused) {
   initialize();
   for (const char* rule : {"FREQ=MONTHLY;BYWEEKNO=3", "FREQ=WEEKLY;BYMONTHDAY=3", "FREQ=DAILY;BYYEARDAY=3",
                            "FREQ=YEARLY;INTERVAL=0", "RSCALE=HEBREW;FREQ=YEARLY"}) {
-    EXPECT_THROW(RecurrenceRule::from(icalrecurrencetype_from_string(rule)), InvalidRule) << rule;
+    icalrecurrencetype parsed = icalrecurrencetype_from_string(rule);
+    EXPECT_THROW(RecurrenceRule::from(parsed), InvalidRule) << rule;
+    std::free(parsed.rscale);  // the caller owns what libical's parser copied
   }
   // Ordinals where they mean nothing are plain weekdays.
   RecurrenceRule weekly = RecurrenceRule::from(icalrecurrencetype_from_string("FREQ=WEEKLY;BYDAY=1MO"));
