@@ -26,12 +26,13 @@ std::string allowedMethods(std::string_view path) {
   return allow;
 }
 
-DavContext DavService::context() {
-  return DavContext{store_, accounts_, booking_, changes_, clock_, settings_};
+DavContext DavService::context(ical::ExpansionBudget& budget) {
+  return DavContext{store_, accounts_, booking_, changes_, clock_, settings_, budget};
 }
 
 Response DavService::serveFeed(const Request& request) {
-  DavContext ctx = context();
+  ical::ExpansionBudget budget = ical::ExpansionBudget::forRead();
+  DavContext ctx = context(budget);
   try {
     checkHeaderText(request);
     return caldav::serveFeed(ctx, request);
@@ -39,11 +40,14 @@ Response DavService::serveFeed(const Request& request) {
     return e.toResponse();
   } catch (const domain::Refused& e) {
     return toDavError(e).toResponse();
+  } catch (const ical::ExpansionTooComplex& e) {
+    return toDavError(e).toResponse();
   }
 }
 
 Response DavService::handle(const Request& request) {
-  DavContext ctx = context();
+  ical::ExpansionBudget budget = ical::ExpansionBudget::forRead();
+  DavContext ctx = context(budget);
   try {
     checkHeaderText(request);
     const std::string& m = request.method;
@@ -75,6 +79,8 @@ Response DavService::handle(const Request& request) {
     return toDavError(e).toResponse();
   } catch (const domain::Refused& e) {
     return toDavError(e, request.user).toResponse();
+  } catch (const ical::ExpansionTooComplex& e) {
+    return toDavError(e).toResponse();
   }
 }
 

@@ -28,7 +28,7 @@ class DavService {
   const DavSettings& settings() const { return settings_; }
 
  private:
-  DavContext context();
+  DavContext context(ical::ExpansionBudget& budget);
 
   domain::CalendarStore& store_;
   domain::AccountRepository& accounts_;

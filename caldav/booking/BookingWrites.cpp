@@ -49,7 +49,8 @@ Actor actorOf(DavContext& ctx, const Request& request) {
 // The master VEVENT of the body, read in the zone floating times belong to.
 RequestedBooking readEvent(std::string_view body, const std::string& floatingZone, DavContext& ctx) {
   // A CalendarDataError becomes 403 valid-calendar-data where DavService maps every error.
-  ical::ParsedObject parsed = ical::parseObject(body, ical::AllowedComponents{"VEVENT"});
+  ical::ExpansionBudget budget = ical::ExpansionBudget::forWrite();
+  ical::ParsedObject parsed = ical::parseObject(body, ical::AllowedComponents{"VEVENT"}, budget);
   icalcomponent* master = nullptr;
   for (icalcomponent* c : ical::childComponents(parsed.calendar.get(), "VEVENT")) {
     if (!ical::firstProperty(c, "RECURRENCE-ID")) master = c;

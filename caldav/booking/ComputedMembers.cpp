@@ -207,8 +207,8 @@ class ComputedMembers final : public CollectionMembers {
 
   std::string timezone() const override { return {}; }
 
-  std::vector<calendar::FreeBusyPeriod> freeBusy(domain::Interval range,
-                                                 const ical::TimeZoneContext&) override {
+  std::vector<calendar::FreeBusyPeriod> freeBusy(domain::Interval range, const ical::TimeZoneContext&,
+                                                 ical::ExpansionBudget&) override {
     using calendar::FbType;
     std::vector<calendar::FreeBusyPeriod> out;
     auto add = [&](const domain::Intervals& set, FbType type) {

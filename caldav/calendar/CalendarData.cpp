@@ -4,6 +4,7 @@
 
 #include "caldav/calendar/RecurrenceSetViews.h"
 #include "caldav/ical/CalendarDataError.h"
+#include "caldav/ical/ClientText.h"
 #include "caldav/ical/Component.h"
 #include "caldav/ical/ContentLines.h"
 
@@ -68,17 +69,19 @@ void write(icalcomponent* c, const CompSelection* sel, std::string& out) {
 }  // namespace
 
 std::string render(std::string_view storedText, const CalendarDataRequest& request,
-                   const TimeZoneContext& floatingZone) {
+                   const TimeZoneContext& floatingZone, ical::ExpansionBudget& budget) {
   if (request.selectsEverything()) return std::string(storedText);
-  ical::Component cal = ical::Component::parse(storedText);
+  // Views that read times in zones get the stored VTIMEZONEs screened first.
+  const bool readsTimes = request.expand || request.limitRecurrenceSet || request.limitFreeBusySet;
+  ical::Component cal = readsTimes ? ical::parseStored(storedText) : ical::Component::parse(storedText);
   if (!cal || icalcomponent_isa(cal.get()) != ICAL_VCALENDAR_COMPONENT)
     throw ical::CalendarDataError(ical::Precondition::ValidCalendarData,
                                   "The stored calendar object does not parse.");
   if (request.limitFreeBusySet) limitFreeBusySet(cal, *request.limitFreeBusySet, floatingZone);
   if (request.expand) {
-    cal = expandInstances(cal, *request.expand, floatingZone);
+    cal = expandInstances(cal, *request.expand, floatingZone, budget);
   } else if (request.limitRecurrenceSet) {
-    limitRecurrenceSet(cal, *request.limitRecurrenceSet, floatingZone);
+    limitRecurrenceSet(cal, *request.limitRecurrenceSet, floatingZone, budget);
   }
   if (!request.selection) return cal.serialize();
   std::string out;

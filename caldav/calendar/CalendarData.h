@@ -10,6 +10,7 @@
 
 #include <pugixml.hpp>
 
+#include "caldav/ical/ExpansionBudget.h"
 #include "caldav/ical/TimeZoneContext.h"
 #include "domain/time/Instant.h"
 
@@ -68,7 +69,8 @@ struct CalendarDataRequest {
 // expand: each instance (overrides applied, STATUS:CANCELLED ones included) as its own VEVENT/
 // VTODO/VJOURNAL with RECURRENCE-ID, DTSTART and DTEND/DUE in UTC (floating times read in
 // floatingZone; DATE values stay DATEs), without RRULE/RDATE/EXDATE/EXRULE; VTIMEZONEs are dropped.
+// Expanding is charged to budget (ExpansionTooComplex when it runs out).
 std::string render(std::string_view storedText, const CalendarDataRequest& request,
-                   const TimeZoneContext& floatingZone);
+                   const TimeZoneContext& floatingZone, ical::ExpansionBudget& budget);
 
 }  // namespace bookdav::caldav::calendar

@@ -17,9 +17,9 @@ std::optional<CalendarDataSelection> CalendarDataSelection::fromProp(pugi::xml_n
   return s;
 }
 
-std::string CalendarDataSelection::render(const std::string& stored,
-                                          const ical::TimeZoneContext& zone) const {
-  return calendar::render(stored, request_, zone);
+std::string CalendarDataSelection::render(const std::string& stored, const ical::TimeZoneContext& zone,
+                                          ical::ExpansionBudget& budget) const {
+  return calendar::render(stored, request_, zone, budget);
 }
 
 }  // namespace bookdav::caldav

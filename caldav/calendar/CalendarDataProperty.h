@@ -16,7 +16,8 @@ class CalendarDataSelection {
   // malformed or unsupported calendar-data request.
   static std::optional<CalendarDataSelection> fromProp(pugi::xml_node prop);
   // The text to return for one object; floating times are read in `zone`.
-  std::string render(const std::string& stored, const ical::TimeZoneContext& zone) const;
+  std::string render(const std::string& stored, const ical::TimeZoneContext& zone,
+                     ical::ExpansionBudget& budget) const;
 
  private:
   calendar::CalendarDataRequest request_;

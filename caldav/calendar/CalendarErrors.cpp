@@ -32,6 +32,10 @@ DavError toDavError(const calendar::CalendarDataRequestError& e) {
   return DavError::badRequest(e.message);
 }
 
+DavError toDavError(const ical::ExpansionTooComplex& e) {
+  return DavError::forbidden(xml::kBookdav, "too-complex", e.what());
+}
+
 DavError toDavError(const domain::Refused& e, const std::string& user) {
   // The role may not (domain::Permissions): WebDAV's own precondition for a missing privilege.
   if (e.reason() == domain::Refusal::NotAllowed)

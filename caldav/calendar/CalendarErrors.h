@@ -5,6 +5,7 @@
 #include "caldav/calendar/CalendarData.h"
 #include "caldav/calendar/Filter.h"
 #include "caldav/ical/CalendarDataError.h"
+#include "caldav/ical/ExpansionBudget.h"
 #include "caldav/webdav/DavError.h"
 #include "domain/booking/Refusal.h"
 
@@ -13,6 +14,8 @@ namespace bookdav::caldav {
 DavError toDavError(const ical::CalendarDataError& e);
 DavError toDavError(const calendar::FilterError& e);
 DavError toDavError(const calendar::CalendarDataRequestError& e);
+// An expansion over its budget: 403 {urn:bookdav:}too-complex with the sentence naming the rule.
+DavError toDavError(const ical::ExpansionTooComplex& e);
 // A booking refusal: 403 with the urn:bookdav: precondition of its name (409 for a lost race,
 // 404 for not-found) and the engine's sentence; not-allowed (the role may not) is DAV:need-privileges;
 // conflicts-with-bookings is 409 with the href of each booking in the way as `user` sees it: its

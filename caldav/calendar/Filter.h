@@ -14,6 +14,7 @@
 
 #include "caldav/calendar/TextMatch.h"
 #include "caldav/ical/Component.h"
+#include "caldav/ical/ExpansionBudget.h"
 #include "caldav/ical/TimeZoneContext.h"
 #include "domain/time/Instant.h"
 
@@ -76,7 +77,9 @@ class Filter {
   // its start/end the alarm times). A prop-filter matches when some property of that name meets
   // its time-range or text-match and all its param-filters; time-range on a property tests its
   // DATE-TIME (start <= value < end), DATE (the whole day) or PERIOD values as written.
-  bool matches(const ical::Component& calendar, const TimeZoneContext& floatingZone) const;
+  // Expanding instances is charged to budget (ExpansionTooComplex when it runs out).
+  bool matches(const ical::Component& calendar, const TimeZoneContext& floatingZone,
+               ical::ExpansionBudget& budget) const;
 
   // The top-level VCALENDAR > Vxxx comp-filter (the first one that is not is-not-defined), for
   // pre-selecting candidates; nullopt when there is none.

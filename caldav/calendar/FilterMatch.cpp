@@ -28,7 +28,8 @@ bool overlapsPoint(Instant at, Interval range) {
 
 class Evaluation {
  public:
-  explicit Evaluation(const TimeZoneContext& zone) : zone_(zone), fz_(zone.zone()) {}
+  Evaluation(const TimeZoneContext& zone, ical::ExpansionBudget& budget)
+      : zone_(zone), fz_(zone.zone()), budget_(budget) {}
 
   bool calendar(const CompFilter& root, icalcomponent* cal) const {
     if (root.isNotDefined) return false;
@@ -93,7 +94,7 @@ class Evaluation {
           if (props(f, in.source) && children(f, in.source, &in)) found = true;
           return !found;
         },
-        options);
+        budget_, options);
     return found;
   }
 
@@ -111,7 +112,7 @@ class Evaluation {
           found = in.source == c;
           return !found;
         },
-        options);
+        budget_, options);
     return found;
   }
 
@@ -229,15 +230,17 @@ class Evaluation {
 
   const TimeZoneContext& zone_;
   icaltimezone* fz_;
+  ical::ExpansionBudget& budget_;
 };
 
 }  // namespace
 
-bool Filter::matches(const ical::Component& calendar, const TimeZoneContext& floatingZone) const {
+bool Filter::matches(const ical::Component& calendar, const TimeZoneContext& floatingZone,
+                     ical::ExpansionBudget& budget) const {
   if (!calendar) return false;
   icalcomponent* root = calendar.get();
   if (icalcomponent_isa(root) != ICAL_VCALENDAR_COMPONENT) return false;
-  return Evaluation(floatingZone).calendar(root_, root);
+  return Evaluation(floatingZone, budget).calendar(root_, root);
 }
 
 }  // namespace bookdav::caldav::calendar

@@ -94,7 +94,8 @@ std::string renderFreeBusy(std::span<const FreeBusyPeriod> periods, Interval ran
 }
 
 std::vector<FreeBusyPeriod> busyFromCalendar(const ical::Component& calendar, Interval range,
-                                             const TimeZoneContext& floatingZone) {
+                                             const TimeZoneContext& floatingZone,
+                                             ical::ExpansionBudget& budget) {
   std::vector<FreeBusyPeriod> out;
   ical::InstanceOptions options;
   options.floatingZone = &floatingZone;
@@ -106,7 +107,7 @@ std::vector<FreeBusyPeriod> busyFromCalendar(const ical::Component& calendar, In
         if (std::optional<Interval> c = clip(Interval{in.start, in.end}, range)) out.push_back({*c, *type});
         return true;
       },
-      options);
+      budget, options);
   return out;
 }
 

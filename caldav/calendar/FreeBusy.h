@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "caldav/ical/Component.h"
+#include "caldav/ical/ExpansionBudget.h"
 #include "caldav/ical/TimeZoneContext.h"
 #include "domain/time/Instant.h"
 
@@ -47,6 +48,7 @@ std::string renderFreeBusy(std::span<const FreeBusyPeriod> periods, domain::Inte
 // stored VFREEBUSY components with their FBTYPE (FREE ones skipped). VTODO, VJOURNAL and
 // VAVAILABILITY contribute nothing. Floating times and DATEs are read in floatingZone.
 std::vector<FreeBusyPeriod> busyFromCalendar(const ical::Component& calendar, domain::Interval range,
-                                             const TimeZoneContext& floatingZone);
+                                             const TimeZoneContext& floatingZone,
+                                             ical::ExpansionBudget& budget);
 
 }  // namespace bookdav::caldav::calendar

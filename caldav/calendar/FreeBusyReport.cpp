@@ -32,7 +32,7 @@ Response freeBusyQueryReport(DavContext& ctx, const Request& request, pugi::xml_
   ctx.store.read([&](domain::CalendarReader& store) {
     auto [target, members] = reportTarget(ctx, store, request, ReportScope::Calendars,
                                           "free-busy-query works on calendar collections");
-    auto periods = members->freeBusy(range, reportZone(root, *members));
+    auto periods = members->freeBusy(range, reportZone(root, *members), ctx.budget);
     response.status = 200;
     calendar::FreeBusyOptions options;
     options.mergeFree = false;  // each bookable slot is its own FREE period (DESIGN.md)

@@ -30,10 +30,11 @@ domain::BusyType toDomain(ical::BusyType b) {
 
 }  // namespace
 
-domain::InstanceIndex indexOf(const ical::Component& calendar, domain::Instant now) {
-  ical::Expansion e = ical::expandForIndex(calendar, now + kAhead, kMaxInstances);
+domain::InstanceIndex indexOf(const ical::Component& calendar, domain::Instant now,
+                              ical::ExpansionBudget& budget) {
+  ical::Expansion e = ical::expandForIndex(calendar, now + kAhead, budget, kMaxInstances);
   if (e.coveredUntil < now + kBehind) {
-    e = ical::expandForIndex(calendar, now + kAhead, kMaxInstances, now - kBehind);
+    e = ical::expandForIndex(calendar, now + kAhead, budget, kMaxInstances, now - kBehind);
   }
   domain::InstanceIndex index;
   index.coveredUntil = e.coveredUntil;
@@ -50,27 +51,42 @@ PreparedObject prepareCalendarObject(std::string_view body, const domain::Collec
     ical::AllowedComponents allowed = calendar.components.empty()
                                           ? ical::AllowedComponents::all()
                                           : ical::AllowedComponents(calendar.components);
-    ical::ParsedObject parsed = ical::parseObject(body, allowed);
+    ical::ExpansionBudget budget = ical::ExpansionBudget::forWrite();
+    ical::ParsedObject parsed = ical::parseObject(body, allowed, budget);
     PreparedObject out;
-    out.index = indexOf(parsed.calendar, ical::systemClock().now());
+    out.index = indexOf(parsed.calendar, ical::systemClock().now(), budget);
     out.uid = std::move(parsed.uid);
     out.componentType = std::move(parsed.componentType);
     out.text = std::move(parsed.text);
     return out;
   } catch (const ical::CalendarDataError& e) {
     throw toDavError(e);
+  } catch (const ical::ExpansionTooComplex& e) {
+    throw toDavError(e);
   }
 }
 
-PreparedObject prepareCalendarMember(domain::CalendarReader& store, std::string_view body,
-                                     const domain::CollectionRecord& calendar, const std::string& name) {
-  PreparedObject prepared = prepareCalendarObject(body, calendar);
-  if (auto other = store.objectByUid(calendar.id, prepared.uid); other && other->name != name) {
+PreparedBody::PreparedBody(std::string_view body, const domain::CollectionRecord& calendar)
+    : components_(calendar.components) {
+  try {
+    object_ = prepareCalendarObject(body, calendar);
+  } catch (const DavError& e) {
+    refusal_ = e;
+  }
+}
+
+PreparedObject& PreparedBody::object() {
+  if (refusal_) throw *refusal_;
+  return *object_;
+}
+
+void requireUniqueUid(domain::CalendarReader& store, const std::string& uid,
+                      const domain::CollectionRecord& calendar, const std::string& name) {
+  if (auto other = store.objectByUid(calendar.id, uid); other && other->name != name) {
     throw DavError::forbidden(xml::kCalDav, "no-uid-conflict",
-                              "the UID " + prepared.uid + " is already used by " + other->name)
+                              "the UID " + uid + " is already used by " + other->name)
         .withHref(memberHref(calendar, other->name));
   }
-  return prepared;
 }
 
 }  // namespace bookdav::caldav

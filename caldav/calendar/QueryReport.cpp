@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "caldav/calendar/CalendarErrors.h"
-#include "caldav/ical/Component.h"
+#include "caldav/ical/ClientText.h"
 #include "caldav/methods/ReportSupport.h"
 #include "caldav/webdav/DavError.h"
 
@@ -61,8 +61,8 @@ Response calendarQueryReport(DavContext& ctx, const Request& request, pugi::xml_
       const auto& o = candidates[i];
       if (!proven[i]) {
         if (!o.data || o.componentType.empty()) continue;
-        ical::Component cal = ical::Component::parse(*o.data);
-        if (!cal || !filter.matches(cal, zone)) continue;
+        ical::Component cal = ical::parseStored(*o.data);
+        if (!cal || !filter.matches(cal, zone, ctx.budget)) continue;
       }
       addMember(ms, ctx, request, store, *members, o, props, zone);
     }

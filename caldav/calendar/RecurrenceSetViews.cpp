@@ -81,7 +81,7 @@ ical::Component instanceComponent(const Instance& in, const ical::TimeZoneContex
 }  // namespace
 
 ical::Component expandInstances(const ical::Component& calendar, domain::Interval range,
-                                const ical::TimeZoneContext& zone) {
+                                const ical::TimeZoneContext& zone, ical::ExpansionBudget& budget) {
   ical::Component out(icalcomponent_new_vcalendar());
   icalcomponent* root = calendar.get();
   for (icalproperty* p : ical::properties(root))
@@ -100,12 +100,12 @@ ical::Component expandInstances(const ical::Component& calendar, domain::Interva
           icalcomponent_add_component(out.get(), instanceComponent(in, zone).release());
         return true;
       },
-      options);
+      budget, options);
   return out;
 }
 
-void limitRecurrenceSet(ical::Component& calendar, domain::Interval range,
-                        const ical::TimeZoneContext& zone) {
+void limitRecurrenceSet(ical::Component& calendar, domain::Interval range, const ical::TimeZoneContext& zone,
+                        ical::ExpansionBudget& budget) {
   std::set<icalcomponent*> keep;
   ical::InstanceOptions options;
   options.floatingZone = &zone;
@@ -115,7 +115,7 @@ void limitRecurrenceSet(ical::Component& calendar, domain::Interval range,
         if (in.overridden) keep.insert(in.source);
         return true;
       },
-      options);
+      budget, options);
   for (icalcomponent* c : ical::childComponents(calendar.get())) {
     if (!recurringKind(icalcomponent_isa(c))) continue;
     if (!icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY)) continue;  // a master stays

@@ -3,15 +3,16 @@
 #pragma once
 
 #include "caldav/ical/Component.h"
+#include "caldav/ical/ExpansionBudget.h"
 #include "caldav/ical/TimeZoneContext.h"
 #include "domain/time/Instant.h"
 
 namespace bookdav::caldav::calendar {
 
 ical::Component expandInstances(const ical::Component& calendar, domain::Interval range,
-                                const ical::TimeZoneContext& floatingZone);
+                                const ical::TimeZoneContext& floatingZone, ical::ExpansionBudget& budget);
 void limitRecurrenceSet(ical::Component& calendar, domain::Interval range,
-                        const ical::TimeZoneContext& floatingZone);
+                        const ical::TimeZoneContext& floatingZone, ical::ExpansionBudget& budget);
 void limitFreeBusySet(ical::Component& calendar, domain::Interval range,
                       const ical::TimeZoneContext& floatingZone);
 

@@ -3,7 +3,7 @@
 #include <map>
 #include <set>
 
-#include "caldav/ical/Component.h"
+#include "caldav/ical/ClientText.h"
 
 namespace bookdav::caldav {
 namespace {
@@ -60,8 +60,8 @@ class StoredMembers final : public CollectionMembers {
     return out;
   }
 
-  std::vector<calendar::FreeBusyPeriod> freeBusy(domain::Interval range,
-                                                 const ical::TimeZoneContext& zone) override {
+  std::vector<calendar::FreeBusyPeriod> freeBusy(domain::Interval range, const ical::TimeZoneContext& zone,
+                                                 ical::ExpansionBudget& budget) override {
     std::vector<calendar::FreeBusyPeriod> out;
     std::set<std::int64_t> parse;  // objects only parsing can answer for
     std::map<std::int64_t, std::vector<calendar::FreeBusyPeriod>> indexed;
@@ -81,9 +81,9 @@ class StoredMembers final : public CollectionMembers {
     }
     std::vector<std::int64_t> ids(parse.begin(), parse.end());
     for (const auto& o : store_.objectsById(ids, true)) {
-      ical::Component cal = ical::Component::parse(*o.data);
+      ical::Component cal = ical::parseStored(*o.data);
       if (!cal) continue;
-      auto periods = calendar::busyFromCalendar(cal, range, zone);
+      auto periods = calendar::busyFromCalendar(cal, range, zone, budget);
       out.insert(out.end(), periods.begin(), periods.end());
     }
     return out;

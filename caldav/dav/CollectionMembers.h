@@ -41,8 +41,10 @@ class CollectionMembers {
   // The calendar's own time zone (calendar-timezone text) for floating times, "" for UTC.
   virtual std::string timezone() const = 0;
   // The periods a free-busy-query reports for range (RFC 4791 7.10), not merged or clipped.
+  // Expanding stored objects is charged to budget.
   virtual std::vector<calendar::FreeBusyPeriod> freeBusy(domain::Interval range,
-                                                         const ical::TimeZoneContext& zone) = 0;
+                                                         const ical::TimeZoneContext& zone,
+                                                         ical::ExpansionBudget& budget) = 0;
 };
 
 // Members of a stored collection (kind Calendar or Collection); nullptr for any other resource.

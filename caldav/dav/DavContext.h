@@ -7,6 +7,7 @@
 
 #include "caldav/dav/DavSettings.h"
 #include "caldav/dav/Resource.h"
+#include "caldav/ical/ExpansionBudget.h"
 #include "caldav/webdav/Message.h"
 #include "domain/account/Account.h"
 #include "domain/booking/BookingEngine.h"
@@ -23,6 +24,9 @@ struct DavContext {
   domain::ChangeLog& changes;
   const domain::Clock& clock;
   const DavSettings& settings;
+  // What expanding recurrences may cost this request (reports, expand, free/busy); writes check
+  // each object they store under a budget of its own (ObjectIntake.h).
+  ical::ExpansionBudget& budget;
 };
 
 // What path names for the request's user: stored collections and members, the computed booking

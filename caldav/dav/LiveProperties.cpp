@@ -290,16 +290,17 @@ bool getCalendarTimezone(const PropertyContext& c, xml::XmlWriter& w) {
   w.leaf(kCalDav, "calendar-timezone", c.resource.collection->timezone);
   return true;
 }
-void setCalendarTimezone(CollectionRecord& c, pugi::xml_node v) {
-  std::string text = xml::textOf(v);
+void checkCalendarTimezone(pugi::xml_node v) {
   try {
-    ical::TimeZoneContext::fromVtimezoneText(text);
+    ical::TimeZoneContext::fromVtimezoneText(xml::textOf(v));
   } catch (const ical::CalendarDataError& e) {
     throw DavError::forbidden(
         kCalDav, "valid-calendar-data",
         "calendar-timezone must be an iCalendar object with one VTIMEZONE: " + e.message);
   }
-  c.timezone = text;
+}
+void setCalendarTimezone(CollectionRecord& c, pugi::xml_node v) {
+  c.timezone = xml::textOf(v);
 }
 void removeCalendarTimezone(CollectionRecord& c) {
   c.timezone.clear();
@@ -537,7 +538,8 @@ const std::vector<LiveProperty> kLiveProperties = {
     {kCalDav, "calendar-home-set", false, getCalendarHomeSet, nullptr, nullptr},
     {kCalDav, "calendar-description", false, getCalendarDescription, setCalendarDescription,
      removeCalendarDescription},
-    {kCalDav, "calendar-timezone", false, getCalendarTimezone, setCalendarTimezone, removeCalendarTimezone},
+    {kCalDav, "calendar-timezone", false, getCalendarTimezone, setCalendarTimezone, removeCalendarTimezone,
+     false, nullptr, checkCalendarTimezone},
     {kCalDav, "supported-calendar-component-set", false, getSupportedCalendarComponentSet,
      setSupportedCalendarComponentSet, nullptr, true},
     {kCalDav, "supported-calendar-data", false, getSupportedCalendarData, nullptr, nullptr},

@@ -41,6 +41,9 @@ struct LiveProperty {
   // shown only then (the feed URL); false or nullptr: that answer names the property only. Such a
   // property cannot be set by MKCALENDAR / extended MKCOL, whose answer has no body.
   bool (*answer)(const domain::CollectionRecord&, std::string_view baseUrl, xml::XmlWriter&) = nullptr;
+  // Checks a new value that is client data to parse (calendar-timezone) before the write
+  // transaction (PropertyUpdate::checkValues); throws DavError. set then only applies it.
+  void (*check)(pugi::xml_node value) = nullptr;
 
   xml::QName name() const { return {std::string(ns), std::string(local)}; }
 };

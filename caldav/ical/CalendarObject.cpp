@@ -5,9 +5,14 @@
 #include <algorithm>
 #include <set>
 
+#include "caldav/ical/ClientText.h"
 #include "caldav/ical/ContentLines.h"
 #include "caldav/ical/IcalTime.h"
 #include "caldav/ical/ObjectLayout.h"
+#include "caldav/ical/RecurrenceRule.h"
+#include "caldav/ical/RuleCosts.h"
+#include "caldav/ical/RuleIterator.h"
+#include "caldav/ical/TimeZoneScreen.h"
 
 namespace bookdav::caldav::ical {
 namespace {
@@ -113,14 +118,20 @@ void checkTimes(icalcomponent* c, const LayoutComponent& where) {
     if (toInstant(e, nullptr) < toInstant(s, nullptr))
       fail(Precondition::ValidCalendarData, at(lineOf(where, endName)) + endName + " is before DTSTART");
   }
-  for (icalproperty* rule : properties(c, "RRULE")) {
-    if (!start)
-      fail(Precondition::ValidCalendarData,
-           at(lineOf(where, "RRULE")) + "RRULE needs a DTSTART to start from");
-    RecurIterator it(icalrecur_iterator_new(icalproperty_get_rrule(rule), zonedValue(start, c)));
-    if (!it)
-      fail(Precondition::ValidCalendarData,
-           at(lineOf(where, "RRULE")) + "RRULE is not a valid recurrence rule");
+  for (const char* name : {"RRULE", "EXRULE"}) {
+    for (icalproperty* rule : properties(c, name)) {
+      const std::string place = at(lineOf(where, name));
+      if (!start) fail(Precondition::ValidCalendarData, place + name + " needs a DTSTART to start from");
+      try {
+        RecurrenceRule parsed = RecurrenceRule::from(
+            std::string_view(name) == "RRULE" ? icalproperty_get_rrule(rule) : icalproperty_get_exrule(rule));
+        icaltimetype dtstart = icalproperty_get_dtstart(start);
+        ExpansionBudget none(0, std::chrono::milliseconds(0));  // the constructor checks, it does not walk
+        RuleIterator check(parsed, wallTimeOf(dtstart), dtstart.is_date != 0, none, {});
+      } catch (const InvalidRule& e) {
+        fail(Precondition::ValidCalendarData, place + name + " is not a valid recurrence rule: " + e.what());
+      }
+    }
   }
 }
 
@@ -301,10 +312,11 @@ std::optional<std::string> protectEdgeSpaces(std::string_view text) {
 
 }  // namespace
 
-ParsedObject parseObject(std::string_view text, const AllowedComponents& allowed,
+ParsedObject parseObject(std::string_view text, const AllowedComponents& allowed, ExpansionBudget& budget,
                          const domain::Clock& clock) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
     fail(Precondition::ValidCalendarData, "The body is empty; a calendar object is one VCALENDAR.");
+  checkShape(text);
   ObjectLayout layout = ObjectLayout::scan(text);
   if (layout.version && *layout.version != "2.0")
     fail(Precondition::ValidCalendarData, at(layout.calendarProperties.at("VERSION")) + "VERSION is " +
@@ -318,6 +330,7 @@ ParsedObject parseObject(std::string_view text, const AllowedComponents& allowed
   Component cal = Component::parse(layout.lowerCaseNames ? withUpperCaseNames(text) : std::string(text));
   if (!cal || icalcomponent_isa(cal.get()) != ICAL_VCALENDAR_COMPONENT)
     fail(Precondition::ValidCalendarData, "libical does not read this text as a VCALENDAR.");
+  screenTimeZones(cal.get());  // before anything converts a time in one of them
   checkLibicalErrors(cal.get(), layout);
   checkTzids(layout, cal.get());
 
@@ -328,8 +341,10 @@ ParsedObject parseObject(std::string_view text, const AllowedComponents& allowed
   std::vector<icalcomponent*> children = childComponents(cal.get());
   for (size_t i = 0; i < children.size() && i < places.size(); ++i) {
     icalcomponent_kind kind = icalcomponent_isa(children[i]);
-    if (kind == ICAL_VEVENT_COMPONENT || kind == ICAL_VTODO_COMPONENT) checkTimes(children[i], *places[i]);
+    if (kind == ICAL_VEVENT_COMPONENT || kind == ICAL_VTODO_COMPONENT || kind == ICAL_VJOURNAL_COMPONENT)
+      checkTimes(children[i], *places[i]);
   }
+  for (icalcomponent* child : children) checkRuleCosts(child, budget);
 
   normalise(cal.get(), clock.now());
   out.text = cal.serialize();

@@ -9,6 +9,7 @@
 
 #include "caldav/ical/CalendarDataError.h"
 #include "caldav/ical/Component.h"
+#include "caldav/ical/ExpansionBudget.h"
 #include "domain/time/Clock.h"
 
 namespace bookdav::caldav::ical {
@@ -49,16 +50,20 @@ const domain::Clock& systemClock();
 //    than 2.0, unreadable dates, times, durations, periods or recurrence rules, a TZID that names
 //    neither a VTIMEZONE of the object nor a known zone, a VEVENT without DTSTART, DTEND together
 //    with DURATION (DUE with DURATION), an end before its start, DTSTART and DTEND of different
-//    value types, components that cannot stand where they are (VALARM at the top).
+//    value types, components that cannot stand where they are (VALARM at the top), components nested
+//    too deeply or too many components or properties (ClientText.h), a VTIMEZONE whose rules real
+//    zones do not use (TimeZoneScreen.h), a rule a DATE DTSTART cannot have (FREQ=HOURLY).
 //  ValidCalendarObjectResource (RFC 4791 §4.1): no VEVENT/VTODO/VJOURNAL/VFREEBUSY/VAVAILABILITY,
 //    more than one of those types, a component without UID, differing UIDs, METHOD, more than one
 //    component without RECURRENCE-ID, two overrides with the same RECURRENCE-ID.
 //  SupportedCalendarComponent: the object's type is not in `allowed`.
+// Throws ExpansionTooComplex when its rules would cost later reads too much (RuleCosts.h): the
+// walks this makes are charged to `budget`.
 // Lenient where real clients are sloppy: LF-only line ends, lower-case names, missing DTSTAMP,
 // VERSION or PRODID, X- properties and parameters, VALARM, ATTACH, a TZID without VTIMEZONE that
 // names a known Olson zone. libical drops unknown non-X properties and X- components; so does
 // the stored text.
-ParsedObject parseObject(std::string_view text, const AllowedComponents& allowed,
+ParsedObject parseObject(std::string_view text, const AllowedComponents& allowed, ExpansionBudget& budget,
                          const domain::Clock& clock = systemClock());
 
 }  // namespace bookdav::caldav::ical

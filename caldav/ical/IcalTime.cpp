@@ -176,6 +176,14 @@ icaltimetype fromInstant(domain::Instant t, const icaltimezone* zone, bool asDat
   return r;
 }
 
+std::chrono::local_seconds wallTimeOf(const icaltimetype& t) {
+  std::chrono::local_seconds w{
+      std::chrono::local_days{std::chrono::year{t.year} / std::chrono::month{static_cast<unsigned>(t.month)} /
+                              std::chrono::day{static_cast<unsigned>(t.day)}}};
+  if (!t.is_date) w += std::chrono::hours{t.hour} + domain::Minutes{t.minute} + domain::Seconds{t.second};
+  return w;
+}
+
 std::string formatUtc(domain::Instant t) {
   auto day = std::chrono::floor<std::chrono::days>(t);
   std::chrono::year_month_day ymd{day};

@@ -4,6 +4,7 @@
 
 #include <libical/ical.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,9 @@ domain::Seconds utcOffsetAt(const icaltimezone* zone, domain::Instant utc);
 // The wall-clock time of an instant in a zone (nullptr = UTC, the result then carries the UTC zone);
 // with asDate, the date part only.
 icaltimetype fromInstant(domain::Instant t, const icaltimezone* zone, bool asDate);
+
+// The wall-clock fields of a libical time (a DATE is its midnight), whatever its zone.
+std::chrono::local_seconds wallTimeOf(const icaltimetype& t);
 
 // "20240101T100000Z".
 std::string formatUtc(domain::Instant t);

@@ -10,8 +10,8 @@ IndexedSpan spanOf(const Instance& in) {
   return IndexedSpan{in.window.lo, in.window.hi, in.window.isHalfOpen(), in.floating, in.busy};
 }
 
-Expansion expandForIndex(const Component& calendar, domain::Instant horizonEnd, size_t maxInstances,
-                         domain::Instant horizonStart) {
+Expansion expandForIndex(const Component& calendar, domain::Instant horizonEnd, ExpansionBudget& budget,
+                         size_t maxInstances, domain::Instant horizonStart) {
   Expansion out;
   if (maxInstances == 0) maxInstances = 1;
   InstanceOptions options;
@@ -24,7 +24,7 @@ Expansion expandForIndex(const Component& calendar, domain::Instant horizonEnd, 
         out.spans.push_back(spanOf(in));
         return true;
       },
-      options);
+      budget, options);
   out.coveredUntil = scan.coveredUntil;
   std::stable_sort(out.spans.begin(), out.spans.end(),
                    [](const IndexedSpan& a, const IndexedSpan& b) { return a.start < b.start; });

@@ -52,8 +52,9 @@ struct Expansion {
 // VFREEBUSY gives its DTSTART/DTEND envelope (busy None, inexact) and one exact span per FREEBUSY
 // period with its FBTYPE; VAVAILABILITY one span with busy None (its AVAILABLE blocks are not
 // expanded here). VJOURNALs without DTSTART give no span (they match no time-range).
-Expansion expandForIndex(const Component& calendar, domain::Instant horizonEnd, size_t maxInstances = 5000,
-                         domain::Instant horizonStart = domain::Instant::min());
+// Throws ExpansionTooComplex when the budget runs out.
+Expansion expandForIndex(const Component& calendar, domain::Instant horizonEnd, ExpansionBudget& budget,
+                         size_t maxInstances = 5000, domain::Instant horizonStart = domain::Instant::min());
 
 // The span of one instance (the same rules as above, for callers of forEachInstance).
 IndexedSpan spanOf(const Instance& instance);

@@ -3,12 +3,11 @@
 #include <chrono>
 
 #include "caldav/ical/CalendarDataError.h"
+#include "caldav/ical/ClientText.h"
 #include "caldav/ical/ContentLines.h"
 
 namespace bookdav::caldav::ical {
 namespace {
-
-constexpr size_t kMaxDepth = 8;
 
 [[noreturn]] void fail(size_t line, const std::string& message) {
   throw CalendarDataError(Precondition::ValidCalendarData, "line " + std::to_string(line) + ": " + message);
@@ -223,7 +222,7 @@ ObjectLayout ObjectLayout::scan(std::string_view text) {
       if (cl.name == "BEGIN") {
         std::string name = upper(cl.value());
         if (name.empty()) fail(cl.line, "BEGIN without a component name");
-        if (open.size() >= kMaxDepth) fail(cl.line, "components are nested too deeply");
+        if (open.size() >= kMaxNesting) fail(cl.line, "components are nested too deeply");
         if (open.size() == 1) {
           layout.components.emplace_back();
           layout.components.back().name = name;

@@ -2,15 +2,17 @@
 // PERIOD) minus EXDATE and EXRULE, sorted, unique. Internal to the recurrence engine.
 //
 // libical's icalcomponent_foreach_recurrence skips RDATE periods and resolves TZIDs without a lock,
-// so this drives the rules itself (SimpleRule, else icalrecur_iterator).
+// and its rule iterator can loop for centuries, so rules go through RuleIterator.
 #pragma once
 
 #include <libical/ical.h>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "caldav/ical/ComponentTiming.h"
+#include "caldav/ical/ExpansionBudget.h"
 
 namespace bookdav::caldav::ical {
 
@@ -28,9 +30,14 @@ struct OccurrenceList {
 };
 
 // The occurrences of master (which must have a DTSTART) with lower <= at <= upper; at most
-// maxCount of them (coveredUntil then says where the list stops being complete).
+// maxCount of them (coveredUntil then says where the list stops being complete). Rules without
+// COUNT start near `lower`; rules with COUNT are walked from DTSTART. Throws ExpansionTooComplex
+// (naming the rule) when the budget runs out; invalid rules (refused on the way in) give nothing.
 OccurrenceList occurrencesOf(const ComponentTiming& master, domain::Instant lower, domain::Instant upper,
-                             size_t maxCount, const icaltimezone* floatingZone);
+                             size_t maxCount, const icaltimezone* floatingZone, ExpansionBudget& budget);
+
+// What a message calls a component: VEVENT "uid".
+std::string componentLabel(icalcomponent* comp);
 
 // True when the component has RRULE or RDATE.
 bool recurs(icalcomponent* comp);

@@ -118,8 +118,8 @@ struct RecurrenceSet {
 
 class SetExpander {
  public:
-  SetExpander(domain::Interval range, const icaltimezone* fz, size_t maxInstances)
-      : range_(range), fz_(fz), maxInstances_(maxInstances) {}
+  SetExpander(domain::Interval range, const icaltimezone* fz, size_t maxInstances, ExpansionBudget& budget)
+      : range_(range), fz_(fz), maxInstances_(maxInstances), budget_(budget) {}
 
   // Appends the matching instances of one set; returns how far they are complete.
   Instant expand(const RecurrenceSet& set, std::vector<Instance>& out) {
@@ -146,9 +146,10 @@ class SetExpander {
   }
 
  private:
-  std::vector<Override> collectOverrides(const std::vector<icalcomponent*>& comps) const {
+  std::vector<Override> collectOverrides(const std::vector<icalcomponent*>& comps) {
     std::vector<Override> out;
     for (icalcomponent* c : comps) {
+      budget_.charge();
       icalproperty* p = icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY);
       icaltimetype local = zonedValue(p, c);
       if (icaltime_is_null_time(local)) continue;
@@ -195,15 +196,20 @@ class SetExpander {
     Instant lower = addSaturating(range_.start, -(Seconds{longest} + maxShift + kOneDay));
     Instant upper = addSaturating(range_.end, kOneDay - minShift);
 
-    OccurrenceList occ = occurrencesOf(mt, lower, upper, maxInstances_, fz_);
+    OccurrenceList occ = occurrencesOf(mt, lower, upper, maxInstances_, fz_, budget_);
+    // Overrides are sorted by RECURRENCE-ID: the exact one by search, the THISANDFUTURE one in
+    // force is the last before the occurrence.
+    std::vector<const Override*> futures;
+    for (const Override& ov : overrides)
+      if (ov.thisAndFuture) futures.push_back(&ov);
     for (const Occurrence& o : occ.items) {
-      auto exact = std::find_if(overrides.begin(), overrides.end(),
-                                [&](const Override& ov) { return ov.rid == o.at; });
-      if (exact != overrides.end()) continue;  // the override stands for itself
-      const Override* future = nullptr;
-      for (const Override& ov : overrides) {
-        if (ov.thisAndFuture && ov.rid < o.at) future = &ov;
-      }
+      budget_.charge();
+      auto exact = std::lower_bound(overrides.begin(), overrides.end(), o.at,
+                                    [](const Override& ov, Instant at) { return ov.rid < at; });
+      if (exact != overrides.end() && exact->rid == o.at) continue;  // the override stands for itself
+      auto after = std::lower_bound(futures.begin(), futures.end(), o.at,
+                                    [](const Override* ov, Instant at) { return ov->rid < at; });
+      const Override* future = after == futures.begin() ? nullptr : *(after - 1);
       Instance in;
       if (future && future->timing.hasStart) {
         Instant start = o.at + future->shift;
@@ -237,6 +243,7 @@ class SetExpander {
   Instant covered_ = Instant::max();
   const icaltimezone* fz_;
   size_t maxInstances_;
+  ExpansionBudget& budget_;
 };
 
 }  // namespace
@@ -249,7 +256,7 @@ bool TimeWindow::matches(domain::Interval range) const {
 }
 
 InstanceScan forEachInstance(const icalcomponent* calendar, domain::Interval range,
-                             const std::function<bool(const Instance&)>& visit,
+                             const std::function<bool(const Instance&)>& visit, ExpansionBudget& budget,
                              const InstanceOptions& options) {
   InstanceScan scan;
   if (!calendar) return scan;
@@ -272,8 +279,9 @@ InstanceScan forEachInstance(const icalcomponent* calendar, domain::Interval ran
   std::vector<std::string> order;
   std::map<std::string, RecurrenceSet> sets;
   std::vector<Instance> instances;
-  SetExpander expander(range, fz, options.maxInstances);
+  SetExpander expander(range, fz, options.maxInstances, budget);
   for (icalcomponent* c : components) {
+    budget.charge();
     icalcomponent_kind k = icalcomponent_isa(c);
     if (!instanceKind(k) || (only != ICAL_NO_COMPONENT && k != only)) continue;
     if (!recurringKind(k)) {
@@ -312,7 +320,13 @@ InstanceScan forEachInstance(const icalcomponent* calendar, domain::Interval ran
 
   for (const std::string& key : order) {
     instances.clear();
-    scan.coveredUntil = std::min(scan.coveredUntil, expander.expand(sets[key], instances));
+    const RecurrenceSet& set = sets[key];
+    try {
+      budget.charge();
+      scan.coveredUntil = std::min(scan.coveredUntil, expander.expand(set, instances));
+    } catch (const ExpansionTooComplex& e) {
+      throw e.about(componentLabel(set.masters.empty() ? set.overrides.front() : set.masters.front()));
+    }
     std::sort(instances.begin(), instances.end(), [](const Instance& a, const Instance& b) {
       if (a.start != b.start) return a.start < b.start;
       return a.recurrenceId < b.recurrenceId;

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "caldav/ical/Component.h"
+#include "caldav/ical/ExpansionBudget.h"
 #include "caldav/ical/TimeZoneContext.h"
 #include "domain/time/Instant.h"
 
@@ -67,16 +68,13 @@ struct InstanceOptions {
   // Only components of this type ("VEVENT"); empty means VEVENT, VTODO, VJOURNAL, VFREEBUSY and
   // VAVAILABILITY alike.
   std::string_view componentType;
-  // At most this many occurrences are generated per recurrence set inside the range (RRULE, RDATE),
-  // and a rule with COUNT is never walked further than kMaxRuleSteps steps.
+  // At most this many occurrences are generated per recurrence set inside the range (RRULE, RDATE).
   size_t maxInstances = 100000;
 };
 
-inline constexpr size_t kMaxRuleSteps = 1000000;
-
 // How far a scan got: every instance whose window.lo is <= coveredUntil and that matches the range
 // was visited. Instant::max() when the recurrence sets were exhausted; range.end - 1 s when a rule
-// goes on past the range; earlier when maxInstances or kMaxRuleSteps cut a rule short.
+// goes on past the range; earlier when maxInstances cut a rule short.
 struct InstanceScan {
   domain::Instant coveredUntil = domain::Instant::max();
   bool stopped = false;  // the visitor returned false
@@ -87,13 +85,15 @@ struct InstanceScan {
 // order of first appearance) and sorted by start within a UID. visit returns false to stop. Overrides
 // always count, even when the master does not generate their RECURRENCE-ID; overrides with
 // STATUS:CANCELLED are instances too (busy None). `calendar` is a VCALENDAR, or one component.
+// Every step is charged to `budget`; ExpansionTooComplex (naming the component and rule) when it
+// runs out.
 InstanceScan forEachInstance(const icalcomponent* calendar, domain::Interval range,
-                             const std::function<bool(const Instance&)>& visit,
+                             const std::function<bool(const Instance&)>& visit, ExpansionBudget& budget,
                              const InstanceOptions& options = {});
 inline InstanceScan forEachInstance(const Component& calendar, domain::Interval range,
                                     const std::function<bool(const Instance&)>& visit,
-                                    const InstanceOptions& options = {}) {
-  return forEachInstance(calendar.get(), range, visit, options);
+                                    ExpansionBudget& budget, const InstanceOptions& options = {}) {
+  return forEachInstance(calendar.get(), range, visit, budget, options);
 }
 
 }  // namespace bookdav::caldav::ical

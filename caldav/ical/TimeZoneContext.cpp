@@ -3,6 +3,7 @@
 #include <libical/ical.h>
 
 #include "caldav/ical/CalendarDataError.h"
+#include "caldav/ical/ClientText.h"
 #include "caldav/ical/Component.h"
 #include "caldav/ical/IcalZoneRules.h"
 
@@ -30,7 +31,7 @@ std::optional<TimeZoneContext> TimeZoneContext::named(std::string_view olson) {
 
 TimeZoneContext TimeZoneContext::fromVtimezoneText(std::string_view text) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) invalid("The time zone is empty.");
-  Component cal = Component::parse(text);
+  Component cal = parseClientText(text);  // its VTIMEZONE screened before libical expands it
   if (!cal || icalcomponent_isa(cal.get()) != ICAL_VCALENDAR_COMPONENT)
     invalid("The time zone is not an iCalendar VCALENDAR.");
   std::vector<icalcomponent*> zones = childComponents(cal.get(), "VTIMEZONE");

@@ -17,7 +17,8 @@ class TimeZoneContext {
   // A built-in zone by Olson name ("Europe/Berlin"); nullopt when unknown.
   static std::optional<TimeZoneContext> named(std::string_view olson);
   // Text of a VCALENDAR holding exactly one VTIMEZONE (with TZID and at least one STANDARD or
-  // DAYLIGHT). Throws CalendarDataError(ValidCalendarData) otherwise; callers answer
+  // DAYLIGHT) of the kind real zones have (TimeZoneScreen.h). Throws
+  // CalendarDataError(ValidCalendarData) otherwise; callers answer
   // CALDAV:valid-calendar-data (PROPPATCH of calendar-timezone) or 400/403 for CALDAV:timezone.
   static TimeZoneContext fromVtimezoneText(std::string_view text);
 

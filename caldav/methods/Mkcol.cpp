@@ -71,6 +71,11 @@ Response handleMkcol(DavContext& ctx, const Request& request) {
         xml::kDav, "need-privileges",
         "'" + lastSegment(request.path) + "' is a name bookdav keeps for its own calendars");
   }
+  std::optional<PropertyUpdate> update;
+  if (doc) {
+    update.emplace(doc->root());
+    update->checkValues();  // parses client data (calendar-timezone) before the write transaction
+  }
   int status = 201;
   std::string failureBody;
   ctx.store.write([&](domain::CalendarWriter& store) {
@@ -92,9 +97,7 @@ Response handleMkcol(DavContext& ctx, const Request& request) {
     record.owner = target.owner;
     record.kind = calendar ? domain::CollectionKind::Calendar : domain::CollectionKind::Plain;
     if (calendar) record.components = {"VEVENT", "VTODO", "VJOURNAL"};
-    std::optional<PropertyUpdate> update;
-    if (doc) {
-      update.emplace(doc->root());
+    if (update) {
       PropStats report;
       if (!update->prepare(calendar ? ResourceKind::Calendar : ResourceKind::Collection, &record, true,
                            report)) {

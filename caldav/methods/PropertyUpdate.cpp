@@ -16,6 +16,21 @@ PropertyUpdate::PropertyUpdate(pugi::xml_node element) {
   }
 }
 
+void PropertyUpdate::checkValues() {
+  refusals_.assign(instructions_.size(), std::nullopt);
+  for (size_t i = 0; i < instructions_.size(); ++i) {
+    const Instruction& in = instructions_[i];
+    const LiveProperty* live = findLiveProperty(in.name.ns, in.name.local);
+    if (in.remove || !live || !live->check) continue;
+    try {
+      live->check(in.element);
+    } catch (const DavError& e) {
+      refusals_[i] = e;
+    }
+  }
+  checked_ = true;
+}
+
 bool PropertyUpdate::prepare(ResourceKind kind, domain::CollectionRecord* collection, bool creating,
                              PropStats& report, std::string_view baseUrl) {
   struct Outcome {
@@ -26,7 +41,8 @@ bool PropertyUpdate::prepare(ResourceKind kind, domain::CollectionRecord* collec
   std::vector<Outcome> outcomes;
   bool failed = false;
   deadChanges_.clear();
-  for (const Instruction& in : instructions_) {
+  for (size_t i = 0; i < instructions_.size(); ++i) {
+    const Instruction& in = instructions_[i];
     int status = 200;
     const LiveProperty* live = findLiveProperty(in.name.ns, in.name.local);
     // Live values apply to calendars; a plain collection keeps only its display name live.
@@ -48,6 +64,8 @@ bool PropertyUpdate::prepare(ResourceKind kind, domain::CollectionRecord* collec
         if (in.remove) {
           if (live->remove) live->remove(*collection);
         } else {
+          if (checked_ && refusals_[i]) throw *refusals_[i];
+          if (!checked_ && live->check) live->check(in.element);
           live->set(*collection, in.element);
         }
       } else if (in.remove) {

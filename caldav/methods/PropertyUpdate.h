@@ -2,10 +2,12 @@
 // MKCOL) all-or-nothing: every instruction is checked first; only if all pass is anything written.
 #pragma once
 
+#include <optional>
 #include <pugixml.hpp>
 #include <vector>
 
 #include "caldav/dav/Resource.h"
+#include "caldav/webdav/DavError.h"
 #include "caldav/webdav/Multistatus.h"
 #include "caldav/xml/Xml.h"
 #include "domain/calendar/CalendarStore.h"
@@ -16,6 +18,10 @@ class PropertyUpdate {
  public:
   // Reads the DAV:set / DAV:remove children of element, in document order.
   explicit PropertyUpdate(pugi::xml_node element);
+
+  // Checks the live values that are client data to parse (calendar-timezone): call it before the
+  // write transaction, so that prepare() inside it only looks the results up.
+  void checkValues();
 
   // Checks every instruction against a collection record (new or existing) or an object, applying
   // live values to `collection`. Returns false when any instruction fails; `report` then holds the
@@ -34,6 +40,8 @@ class PropertyUpdate {
     xml::QName name;
   };
   std::vector<Instruction> instructions_;
+  bool checked_ = false;
+  std::vector<std::optional<DavError>> refusals_;  // checkValues(): per instruction
   // Dead-property changes in document order (a remove then a set of one name leaves it set).
   struct DeadChange {
     bool remove;

@@ -12,6 +12,7 @@ Response handleProppatch(DavContext& ctx, const Request& request) {
     throw DavError::badRequest("the body must be a DAV:propertyupdate element");
   }
   PropertyUpdate update(doc.root());
+  update.checkValues();  // parses client data (calendar-timezone) before any write transaction
   Resource probe = lookUp(ctx, request, request.path);
   if (probe.kind == ResourceKind::ResourceInbox)
     return proppatchResourceInbox(ctx, request, probe, doc.root());

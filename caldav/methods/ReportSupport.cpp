@@ -33,7 +33,7 @@ void addMember(Multistatus& ms, DavContext& ctx, const Request& request, domain:
   if (props.calendarData) {
     xml::XmlWriter& w = stats.found();
     w.open(xml::kCalDav, "calendar-data");
-    w.text(props.calendarData->render(object.data ? *object.data : std::string(), zone));
+    w.text(props.calendarData->render(object.data ? *object.data : std::string(), zone, ctx.budget));
     w.close();
   }
   ms.add(hrefOf(r), stats);

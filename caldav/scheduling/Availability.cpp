@@ -6,7 +6,9 @@
 
 #include "caldav/booking/EventText.h"
 #include "caldav/booking/ForceHeader.h"
+#include "caldav/ical/CalendarDataError.h"
 #include "caldav/ical/CalendarFile.h"
+#include "caldav/ical/ClientText.h"
 #include "caldav/ical/Component.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/Href.h"
@@ -124,7 +126,12 @@ std::string availabilityText(const domain::Resource& resource, const DavSettings
 }
 
 domain::WorkingHours parseAvailability(std::string_view text, const std::string& defaultZone) {
-  ical::Component cal = ical::Component::parse(text);
+  ical::Component cal;
+  try {
+    cal = ical::parseClientText(text);
+  } catch (const ical::CalendarDataError& e) {
+    invalid(e.message);
+  }
   if (!cal || icalcomponent_isa(cal.get()) != ICAL_VCALENDAR_COMPONENT) invalid("not an iCalendar object");
   domain::WorkingHours h;
   std::string zone;

@@ -10,6 +10,8 @@
 #include "caldav/dav/CollectionMembers.h"
 #include "caldav/dav/LiveProperties.h"
 #include "caldav/dav/UrlSpace.h"
+#include "caldav/ical/CalendarDataError.h"
+#include "caldav/ical/ClientText.h"
 #include "caldav/ical/Component.h"
 #include "caldav/ical/ContentLines.h"
 #include "caldav/ical/IcalTime.h"
@@ -46,12 +48,13 @@ std::vector<FreeBusyPeriod> userBusy(DavContext& ctx, const domain::Account& acc
       if (c.kind != domain::CollectionKind::Calendar || c.computed) continue;
       Resource calendar = collectionResource(c);
       auto members = membersOf(ctx, store, calendar);
-      auto periods = members->freeBusy(range, ical::TimeZoneContext::utc());
+      auto periods = members->freeBusy(range, ical::TimeZoneContext::utc(), ctx.budget);
       out.insert(out.end(), periods.begin(), periods.end());
     }
     Resource bookings =
         *resolveBookingPath(ctx, store, homePath(account.name) + "bookings/", account.name, account.role);
-    auto periods = computedMembers(ctx, store, bookings)->freeBusy(range, ical::TimeZoneContext::utc());
+    auto periods =
+        computedMembers(ctx, store, bookings)->freeBusy(range, ical::TimeZoneContext::utc(), ctx.budget);
     out.insert(out.end(), periods.begin(), periods.end());
   });
   for (const auto& resource : ctx.booking.catalog.resourcesOf(account.name)) {
@@ -97,6 +100,7 @@ Response handlePost(DavContext& ctx, const Request& request) {
     throw DavError::forbidden(xml::kCalDav, "supported-calendar-data",
                               "POST a text/calendar free/busy request");
   }
+  ical::Component cal;
   try {
     ical::ContentLineReader reader(request.body, ical::ContentLineReader::Check::Incoming);
     for (ical::ContentLine line; reader.next(line);) {
@@ -104,7 +108,11 @@ Response handlePost(DavContext& ctx, const Request& request) {
   } catch (const ical::ContentLineError& e) {
     invalid(e.what());
   }
-  ical::Component cal = ical::Component::parse(request.body);
+  try {
+    cal = ical::parseClientText(request.body);  // its VTIMEZONEs screened before DTSTART is read
+  } catch (const ical::CalendarDataError& e) {
+    invalid(e.message);
+  }
   if (!cal || icalcomponent_isa(cal.get()) != ICAL_VCALENDAR_COMPONENT) invalid("the body is not iCalendar");
   icalproperty* method = ical::firstProperty(cal.get(), "METHOD");
   if (!method || ical::lower(ical::valueText(method)) != "request") invalid("METHOD must be REQUEST");

@@ -121,7 +121,11 @@ class ImportExport(unittest.TestCase):
         broken_line = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nthis line has no colon\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         reversed_times = (good.replace("END:VCALENDAR\r\n", "") + "BEGIN:VEVENT\r\nUID:bad-2\r\nDTSTAMP:20261101T000000Z\r\n"
                           "DTSTART:20261201T100000Z\r\nDTEND:20261201T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        never = (good.replace("END:VCALENDAR\r\n", "") + "BEGIN:VEVENT\r\nUID:never\r\nDTSTAMP:20261101T000000Z\r\n"
+                 "DTSTART:20261201T100000Z\r\nRRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30\r\nEND:VEVENT\r\n"
+                 "END:VCALENDAR\r\n")
         for text, line, words in [(broken_line, 5, ""), (reversed_times, 15, "DTEND"),
+                                  (never, 11, "produces no instance"),
                                   ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:u\r\n", 0, ""),
                                   ("hello world\r\n", 1, ""), ("", 0, "")]:
             path = self.write("bad.ics", text)

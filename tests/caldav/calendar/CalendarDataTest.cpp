@@ -26,7 +26,9 @@ CalendarDataRequest requestOf(const std::string& inner) {
 std::string stored(std::string_view body) {
   ical::initialize();
   domain::FixedClock clock(*domain::parseRfc3339("2024-01-01T00:00:00Z"));
-  return ical::parseObject(ical::testing::vcalendar(body), ical::AllowedComponents::all(), clock).text;
+  return ical::parseObject(ical::testing::vcalendar(body), ical::AllowedComponents::all(),
+                           ical::testing::roomyBudget(), clock)
+      .text;
 }
 
 size_t count(const std::string& text, const std::string& what) {
@@ -61,7 +63,8 @@ std::string weekly() {
 TEST(CalendarData, EverythingIsTheStoredTextUnparsed) {
   CalendarDataRequest all = requestOf("");
   EXPECT_TRUE(all.selectsEverything());
-  EXPECT_EQ(render("not even iCalendar", all, TimeZoneContext::utc()), "not even iCalendar");
+  EXPECT_EQ(render("not even iCalendar", all, TimeZoneContext::utc(), ical::testing::roomyBudget()),
+            "not even iCalendar");
   EXPECT_TRUE(requestOf(R"(<C:comp name="VCALENDAR"><C:allprop/><C:allcomp/></C:comp>)").selectsEverything());
   EXPECT_TRUE(
       requestOf(R"(content-type="text/calendar; charset=utf-8" version="2.0")", "").selectsEverything());
@@ -73,7 +76,7 @@ TEST(CalendarData, PartialPropertiesAndComponents) {
            <C:comp name="VEVENT"><C:prop name="SUMMARY"/><C:prop name="UID"/><C:prop name="DTSTART"/>
              <C:prop name="DESCRIPTION" novalue="yes"/></C:comp>
          </C:comp>)");
-  std::string out = render(weekly(), r, TimeZoneContext::utc());
+  std::string out = render(weekly(), r, TimeZoneContext::utc(), ical::testing::roomyBudget());
   EXPECT_THAT(out, HasSubstr("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:o\r\n"));
   EXPECT_THAT(out, HasSubstr("DTSTART;TZID=Europe/Berlin:20240305T100000\r\n"));
   EXPECT_THAT(out, HasSubstr("SUMMARY:master\r\n"));
@@ -90,13 +93,13 @@ TEST(CalendarData, PartialPropertiesAndComponents) {
 TEST(CalendarData, CompWithoutChildrenSelectsNothingInside) {
   std::string out =
       render(weekly(), requestOf(R"(<C:comp name="VCALENDAR"><C:comp name="VTIMEZONE"/></C:comp>)"),
-             TimeZoneContext::utc());
+             TimeZoneContext::utc(), ical::testing::roomyBudget());
   EXPECT_EQ(out, "BEGIN:VCALENDAR\r\nBEGIN:VTIMEZONE\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n");
 }
 
 TEST(CalendarData, ExpandGivesEachInstanceInUtc) {
   CalendarDataRequest r = requestOf(R"(<C:expand start="20240310T000000Z" end="20240327T000000Z"/>)");
-  std::string out = render(weekly(), r, TimeZoneContext::utc());
+  std::string out = render(weekly(), r, TimeZoneContext::utc(), ical::testing::roomyBudget());
   EXPECT_THAT(out, Not(HasSubstr("VTIMEZONE")));
   EXPECT_THAT(out, Not(HasSubstr("TZID")));
   EXPECT_THAT(out, Not(HasSubstr("RRULE")));
@@ -115,7 +118,7 @@ TEST(CalendarData, ExpandOfMasterInstancesAndAllDayEvents) {
   std::string weeklyStored = weekly();
   std::string first =
       render(weeklyStored, requestOf(R"(<C:expand start="20240301T000000Z" end="20240306T000000Z"/>)"),
-             TimeZoneContext::utc());
+             TimeZoneContext::utc(), ical::testing::roomyBudget());
   EXPECT_THAT(first, HasSubstr("DTSTART:20240305T090000Z\r\nDTEND:20240305T100000Z\r\n"));
   EXPECT_THAT(first, HasSubstr("RECURRENCE-ID:20240305T090000Z\r\n"));
   EXPECT_THAT(first, HasSubstr("SUMMARY:master\r\n"));
@@ -124,7 +127,7 @@ TEST(CalendarData, ExpandOfMasterInstancesAndAllDayEvents) {
       "BEGIN:VEVENT\nUID:d\nDTSTART;VALUE=DATE:20240101\nDTEND;VALUE=DATE:20240102\n"
       "RRULE:FREQ=DAILY;COUNT=3\nEND:VEVENT\n");
   std::string out = render(days, requestOf(R"(<C:expand start="20240102T000000Z" end="20240103T000000Z"/>)"),
-                           TimeZoneContext::utc());
+                           TimeZoneContext::utc(), ical::testing::roomyBudget());
   EXPECT_THAT(out, HasSubstr("DTSTART;VALUE=DATE:20240102\r\nDTEND;VALUE=DATE:20240103\r\n"));
   EXPECT_THAT(out, HasSubstr("RECURRENCE-ID;VALUE=DATE:20240102\r\n"));
   EXPECT_EQ(count(out, "BEGIN:VEVENT"), 1u);
@@ -134,7 +137,7 @@ TEST(CalendarData, ExpandReadsFloatingTimesInTheRequestZone) {
   std::string floating = stored("BEGIN:VEVENT\nUID:f\nDTSTART:20240110T100000\nDURATION:PT1H\nEND:VEVENT\n");
   std::string out =
       render(floating, requestOf(R"(<C:expand start="20240110T000000Z" end="20240111T000000Z"/>)"),
-             *TimeZoneContext::named("Europe/Berlin"));
+             *TimeZoneContext::named("Europe/Berlin"), ical::testing::roomyBudget());
   EXPECT_THAT(out, HasSubstr("DTSTART:20240110T090000Z\r\nDURATION:PT1H\r\n"));
   EXPECT_THAT(out, Not(HasSubstr("RECURRENCE-ID")));  // it does not recur
 }
@@ -145,7 +148,7 @@ TEST(CalendarData, ExpandWithRdatePeriodsWritesTheirEnds) {
       "RDATE;VALUE=PERIOD:20240105T120000Z/PT2H\nEND:VEVENT\n");
   std::string out =
       render(withPeriod, requestOf(R"(<C:expand start="20240105T000000Z" end="20240106T000000Z"/>)"),
-             TimeZoneContext::utc());
+             TimeZoneContext::utc(), ical::testing::roomyBudget());
   EXPECT_THAT(out, HasSubstr("DTSTART:20240105T120000Z\r\n"));
   EXPECT_THAT(out, HasSubstr("DTEND:20240105T140000Z\r\n"));
   EXPECT_THAT(out, Not(HasSubstr("DURATION")));
@@ -154,7 +157,7 @@ TEST(CalendarData, ExpandWithRdatePeriodsWritesTheirEnds) {
 TEST(CalendarData, LimitRecurrenceSetKeepsTheMasterAndOverridesInRange) {
   CalendarDataRequest r =
       requestOf(R"(<C:limit-recurrence-set start="20240315T000000Z" end="20240316T000000Z"/>)");
-  std::string out = render(weekly(), r, TimeZoneContext::utc());
+  std::string out = render(weekly(), r, TimeZoneContext::utc(), ical::testing::roomyBudget());
   EXPECT_EQ(count(out, "BEGIN:VEVENT"), 2u);
   EXPECT_THAT(out, HasSubstr("RRULE:FREQ=WEEKLY;COUNT=4\r\n"));
   EXPECT_THAT(out, HasSubstr("SUMMARY:moved\r\n"));
@@ -168,7 +171,7 @@ TEST(CalendarData, LimitFreeBusySet) {
       "FREEBUSY:20240101T080000Z/PT1H\nFREEBUSY:20240101T120000Z/20240101T130000Z\nEND:VFREEBUSY\n");
   std::string out =
       render(fb, requestOf(R"(<C:limit-freebusy-set start="20240101T100000Z" end="20240101T123000Z"/>)"),
-             TimeZoneContext::utc());
+             TimeZoneContext::utc(), ical::testing::roomyBudget());
   EXPECT_THAT(out, HasSubstr("FREEBUSY:20240101T120000Z/20240101T130000Z\r\n"));
   EXPECT_THAT(out, Not(HasSubstr("20240101T080000Z")));
 }

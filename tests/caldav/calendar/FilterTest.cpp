@@ -40,7 +40,7 @@ const char* kMeeting =
 class FilterMatch : public ::testing::Test {
  protected:
   bool matches(const Filter& f, const TimeZoneContext& zone = TimeZoneContext::utc()) {
-    return f.matches(meeting_, zone);
+    return f.matches(meeting_, zone, ical::testing::roomyBudget());
   }
   ical::Component meeting_ = calendarOf(kMeeting);
 };
@@ -175,12 +175,17 @@ TEST(FilterAlarms, RelatedToEndWithRepeats) {
   };
   TimeZoneContext utc = TimeZoneContext::utc();
   // DUE 12:00 + 5 min, then every 10 minutes twice: 12:05, 12:15, 12:25.
-  EXPECT_TRUE(alarm("VTODO", "20240110T122500Z", "20240110T122600Z").matches(todo, utc));
-  EXPECT_TRUE(alarm("VTODO", "20240110T121000Z", "20240110T121600Z").matches(todo, utc));
-  EXPECT_FALSE(alarm("VTODO", "20240110T120600Z", "20240110T121400Z").matches(todo, utc));
-  EXPECT_FALSE(alarm("VTODO", "20240110T122501Z", "20240110T130000Z").matches(todo, utc));
+  EXPECT_TRUE(alarm("VTODO", "20240110T122500Z", "20240110T122600Z")
+                  .matches(todo, utc, ical::testing::roomyBudget()));
+  EXPECT_TRUE(alarm("VTODO", "20240110T121000Z", "20240110T121600Z")
+                  .matches(todo, utc, ical::testing::roomyBudget()));
+  EXPECT_FALSE(alarm("VTODO", "20240110T120600Z", "20240110T121400Z")
+                   .matches(todo, utc, ical::testing::roomyBudget()));
+  EXPECT_FALSE(alarm("VTODO", "20240110T122501Z", "20240110T130000Z")
+                   .matches(todo, utc, ical::testing::roomyBudget()));
   // An absolute trigger years after its event.
-  EXPECT_TRUE(alarm("VEVENT", "20291231T000000Z", "20300102T000000Z").matches(todo, utc));
+  EXPECT_TRUE(alarm("VEVENT", "20291231T000000Z", "20300102T000000Z")
+                  .matches(todo, utc, ical::testing::roomyBudget()));
 }
 
 TEST(FilterTypes, TodoJournalFreeBusyAndFloating) {
@@ -190,36 +195,47 @@ TEST(FilterTypes, TodoJournalFreeBusyAndFloating) {
                R"(" end=")" + e + R"("/></C:comp-filter>)");
   };
   ical::Component dueOnly = calendarOf("BEGIN:VTODO\nUID:t\nDUE:20240110T120000Z\nEND:VTODO\n");
-  EXPECT_TRUE(range("VTODO", "20240110T110000Z", "20240110T120000Z").matches(dueOnly, utc));
-  EXPECT_FALSE(range("VTODO", "20240110T120000Z", "20240110T130000Z").matches(dueOnly, utc));
+  EXPECT_TRUE(range("VTODO", "20240110T110000Z", "20240110T120000Z")
+                  .matches(dueOnly, utc, ical::testing::roomyBudget()));
+  EXPECT_FALSE(range("VTODO", "20240110T120000Z", "20240110T130000Z")
+                   .matches(dueOnly, utc, ical::testing::roomyBudget()));
   ical::Component undated = calendarOf("BEGIN:VTODO\nUID:t\nSUMMARY:someday\nEND:VTODO\n");
-  EXPECT_TRUE(range("VTODO", "19990101T000000Z", "19990102T000000Z").matches(undated, utc));
+  EXPECT_TRUE(range("VTODO", "19990101T000000Z", "19990102T000000Z")
+                  .matches(undated, utc, ical::testing::roomyBudget()));
 
   ical::Component journal = calendarOf("BEGIN:VJOURNAL\nUID:j\nDTSTART;VALUE=DATE:20240110\nEND:VJOURNAL\n");
-  EXPECT_TRUE(range("VJOURNAL", "20240110T230000Z", "20240111T000000Z").matches(journal, utc));
-  EXPECT_FALSE(range("VJOURNAL", "20240111T000000Z", "20240112T000000Z").matches(journal, utc));
+  EXPECT_TRUE(range("VJOURNAL", "20240110T230000Z", "20240111T000000Z")
+                  .matches(journal, utc, ical::testing::roomyBudget()));
+  EXPECT_FALSE(range("VJOURNAL", "20240111T000000Z", "20240112T000000Z")
+                   .matches(journal, utc, ical::testing::roomyBudget()));
 
   ical::Component fb = calendarOf(
       "BEGIN:VFREEBUSY\nUID:f\nDTSTART:20240101T000000Z\nDTEND:20240102T000000Z\n"
       "FREEBUSY:20240101T100000Z/PT1H\nEND:VFREEBUSY\n");
-  EXPECT_TRUE(range("VFREEBUSY", "20240102T000000Z", "20240103T000000Z").matches(fb, utc));  // start <= DTEND
-  EXPECT_FALSE(range("VFREEBUSY", "20240102T000001Z", "20240103T000000Z").matches(fb, utc));
+  EXPECT_TRUE(range("VFREEBUSY", "20240102T000000Z", "20240103T000000Z")
+                  .matches(fb, utc, ical::testing::roomyBudget()));  // start <= DTEND
+  EXPECT_FALSE(range("VFREEBUSY", "20240102T000001Z", "20240103T000000Z")
+                   .matches(fb, utc, ical::testing::roomyBudget()));
 
   // RFC 7953 VAVAILABILITY: its DTSTART/DTEND span (one AVAILABLE inside it).
   ical::Component availability = calendarOf(
       "BEGIN:VAVAILABILITY\nUID:a\nDTSTART:20240108T000000Z\nDTEND:20240113T000000Z\n"
       "BEGIN:AVAILABLE\nUID:a1\nDTSTART:20240108T090000Z\nDTEND:20240108T170000Z\nEND:AVAILABLE\n"
       "END:VAVAILABILITY\n");
-  EXPECT_TRUE(range("VAVAILABILITY", "20240112T230000Z", "20240114T000000Z").matches(availability, utc));
-  EXPECT_FALSE(range("VAVAILABILITY", "20240113T000000Z", "20240114T000000Z").matches(availability, utc));
-  EXPECT_FALSE(range("VAVAILABILITY", "20240101T000000Z", "20240108T000000Z").matches(availability, utc));
+  EXPECT_TRUE(range("VAVAILABILITY", "20240112T230000Z", "20240114T000000Z")
+                  .matches(availability, utc, ical::testing::roomyBudget()));
+  EXPECT_FALSE(range("VAVAILABILITY", "20240113T000000Z", "20240114T000000Z")
+                   .matches(availability, utc, ical::testing::roomyBudget()));
+  EXPECT_FALSE(range("VAVAILABILITY", "20240101T000000Z", "20240108T000000Z")
+                   .matches(availability, utc, ical::testing::roomyBudget()));
 
   // Floating 10:00 is 09:00Z in Berlin and 10:00Z in UTC.
   ical::Component floating =
       calendarOf("BEGIN:VEVENT\nUID:f\nDTSTART:20240110T100000\nDURATION:PT30M\nEND:VEVENT\n");
   Filter nineZ = range("VEVENT", "20240110T090000Z", "20240110T093000Z");
-  EXPECT_TRUE(nineZ.matches(floating, *TimeZoneContext::named("Europe/Berlin")));
-  EXPECT_FALSE(nineZ.matches(floating, utc));
+  EXPECT_TRUE(
+      nineZ.matches(floating, *TimeZoneContext::named("Europe/Berlin"), ical::testing::roomyBudget()));
+  EXPECT_FALSE(nineZ.matches(floating, utc, ical::testing::roomyBudget()));
 }
 
 FilterError::Kind errorOf(const std::string& inner) {

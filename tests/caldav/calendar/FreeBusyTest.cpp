@@ -84,8 +84,9 @@ TEST(FreeBusy, BusyFromCalendarHonoursTranspStatusAndOverrides) {
       "BEGIN:VEVENT\nUID:c\nDTSTART:20240325T130000Z\nDURATION:PT1H\nSTATUS:CANCELLED\nEND:VEVENT\n"
       "BEGIN:VEVENT\nUID:f\nDTSTART:20240325T150000\nDURATION:PT1H\nEND:VEVENT\n"
       "BEGIN:VTODO\nUID:todo\nDTSTART:20240325T160000Z\nDUE:20240325T170000Z\nEND:VTODO\n");
-  std::vector<FreeBusyPeriod> busy = busyFromCalendar(
-      cal, between("2024-03-25T00:00:00Z", "2024-03-29T00:00:00Z"), *TimeZoneContext::named("Europe/Berlin"));
+  std::vector<FreeBusyPeriod> busy =
+      busyFromCalendar(cal, between("2024-03-25T00:00:00Z", "2024-03-29T00:00:00Z"),
+                       *TimeZoneContext::named("Europe/Berlin"), ical::testing::roomyBudget());
   // Berlin switches to summer time on 31 March: +01:00 all week. The floating 15:00 is 14:00Z.
   EXPECT_THAT(busy, ElementsAre(period("2024-03-25T09:00:00Z", "2024-03-25T10:00:00Z", FbType::Busy),
                                 period("2024-03-27T13:00:00Z", "2024-03-27T14:00:00Z", FbType::BusyTentative),
@@ -98,7 +99,8 @@ TEST(FreeBusy, StoredFreeBusyPeriodsKeepTheirTypes) {
       "BEGIN:VFREEBUSY\nUID:f\nFREEBUSY;FBTYPE=BUSY-UNAVAILABLE:20240101T080000Z/PT1H\n"
       "FREEBUSY;FBTYPE=FREE:20240101T100000Z/PT1H\nFREEBUSY:20240101T120000Z/PT2H\nEND:VFREEBUSY\n");
   std::vector<FreeBusyPeriod> busy =
-      busyFromCalendar(cal, between("2024-01-01T00:00:00Z", "2024-01-01T13:00:00Z"), TimeZoneContext::utc());
+      busyFromCalendar(cal, between("2024-01-01T00:00:00Z", "2024-01-01T13:00:00Z"), TimeZoneContext::utc(),
+                       ical::testing::roomyBudget());
   EXPECT_THAT(busy,
               ElementsAre(period("2024-01-01T08:00:00Z", "2024-01-01T09:00:00Z", FbType::BusyUnavailable),
                           period("2024-01-01T12:00:00Z", "2024-01-01T13:00:00Z", FbType::Busy)));

@@ -39,7 +39,7 @@ std::vector<std::string> storedObjects() {
   std::vector<std::string> texts;
   for (const std::string& body : bodies)
     texts.push_back(parseObject("BEGIN:VCALENDAR\nVERSION:2.0\n" + body + "END:VCALENDAR\n",
-                                AllowedComponents::all(), kClock)
+                                AllowedComponents::all(), testing::roomyBudget(), kClock)
                         .text);
   return texts;
 }
@@ -56,7 +56,7 @@ TEST(CalendarFile, ExportThenImportGivesTheSameObjects) {
   for (size_t i = 0; i < objects.size(); ++i) {
     EXPECT_EQ(split[i].uid, uids[i]);
     EXPECT_EQ(split[i].componentType, types[i]);
-    ParsedObject again = parseObject(split[i].text, AllowedComponents::all(), kClock);
+    ParsedObject again = parseObject(split[i].text, AllowedComponents::all(), testing::roomyBudget(), kClock);
     EXPECT_EQ(again.text, objects[i]) << uids[i];
   }
 }
@@ -67,7 +67,7 @@ TEST(CalendarFile, ExportAddsBuiltinZonesWithPlainTzids) {
                            "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:ny\nDTSTART;TZID=America/"
                            "New_York:20240310T100000\n"
                            "DURATION:PT1H\nEND:VEVENT\nEND:VCALENDAR\n",
-                           AllowedComponents::all(), kClock)
+                           AllowedComponents::all(), testing::roomyBudget(), kClock)
                            .text;
   std::string file = mergeForExport(std::span(&object, 1), "");
   EXPECT_THAT(file, HasSubstr("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"));
@@ -76,7 +76,7 @@ TEST(CalendarFile, ExportAddsBuiltinZonesWithPlainTzids) {
   std::vector<SplitObject> split = splitForImport(file);
   ASSERT_EQ(split.size(), 1u);
   EXPECT_THAT(split[0].text, HasSubstr("TZID:America/New_York\r\n"));
-  EXPECT_NO_THROW(parseObject(split[0].text, AllowedComponents::all(), kClock));
+  EXPECT_NO_THROW(parseObject(split[0].text, AllowedComponents::all(), testing::roomyBudget(), kClock));
 }
 
 TEST(CalendarFile, ImportGroupsOverridesAndCopiesZonesEachObjectNeeds) {
@@ -103,7 +103,7 @@ TEST(CalendarFile, ImportGroupsOverridesAndCopiesZonesEachObjectNeeds) {
   EXPECT_THAT(split[1].text, Not(HasSubstr("VTIMEZONE")));  // b names no zone
   EXPECT_EQ(split[2].componentType, "VTODO");
   for (const SplitObject& o : split)
-    EXPECT_NO_THROW(parseObject(o.text, AllowedComponents::all(), kClock)) << o.uid;
+    EXPECT_NO_THROW(parseObject(o.text, AllowedComponents::all(), testing::roomyBudget(), kClock)) << o.uid;
 
   // An error inside an object maps back to the file's line.
   std::string bad =
@@ -111,7 +111,7 @@ TEST(CalendarFile, ImportGroupsOverridesAndCopiesZonesEachObjectNeeds) {
       "DTEND:20240101T090000Z\nEND:VEVENT\nEND:VCALENDAR\n";
   SplitObject one = splitForImport(bad).front();
   try {
-    parseObject(one.text, AllowedComponents::all(), kClock);
+    parseObject(one.text, AllowedComponents::all(), testing::roomyBudget(), kClock);
     FAIL();
   } catch (const CalendarDataError& e) {
     EXPECT_EQ(e.message, "line 7: DTEND is before DTSTART");

@@ -17,7 +17,7 @@ const domain::FixedClock kClock(*domain::parseRfc3339("2024-05-01T12:00:00Z"));
 
 ParsedObject parse(std::string_view text, const AllowedComponents& allowed = AllowedComponents::all()) {
   initialize();
-  return parseObject(text, allowed, kClock);
+  return parseObject(text, allowed, testing::roomyBudget(), kClock);
 }
 
 struct Bad {

@@ -24,14 +24,16 @@ TEST(IncomingText, ControlCharactersAreInvalidCalendarDataWithTheLine) {
   for (const char* bad : {"\x01", "esc\x1B[0m", "del\x7F", "ff\x0C", "\xEF\xBF\xBF", "\xC3", "nul\0"}) {
     std::string text = objectWith(std::string(bad, bad[0] == 'n' ? 4 : std::strlen(bad)));
     try {
-      parseObject(text, AllowedComponents::all(), kClock);
+      ExpansionBudget budget = ExpansionBudget::forWrite();
+      parseObject(text, AllowedComponents::all(), budget, kClock);
       ADD_FAILURE() << "accepted: " << bad;
     } catch (const CalendarDataError& e) {
       EXPECT_EQ(e.which, Precondition::ValidCalendarData) << bad;
       EXPECT_THAT(e.message, ::testing::StartsWith("line 8: ")) << bad;
     }
   }
-  ParsedObject ok = parseObject(objectWith("tab\tand Peluquería"), AllowedComponents::all(), kClock);
+  ExpansionBudget budget = ExpansionBudget::forWrite();
+  ParsedObject ok = parseObject(objectWith("tab\tand Peluquería"), AllowedComponents::all(), budget, kClock);
   EXPECT_THAT(ok.text, ::testing::HasSubstr("SUMMARY:tab\tand Peluquería"));
 }
 

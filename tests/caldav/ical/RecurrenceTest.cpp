@@ -160,12 +160,15 @@ const char* kOverridden =
 TEST(Recurrence, OverridesMoveShortenAndCancel) {
   Component cal = calendarOf(kOverridden);
   std::vector<std::string> seen;
-  forEachInstance(cal, always(), [&](const Instance& in) {
-    seen.push_back(domain::toRfc3339(in.start) + "/" + domain::toRfc3339(in.end) + " rid " +
-                   domain::toRfc3339(*in.recurrenceId) + " " + *propertyText(in.source, "UID") +
-                   (in.busy == BusyType::None ? " free" : " busy") + (in.overridden ? " override" : ""));
-    return true;
-  });
+  forEachInstance(
+      cal, always(),
+      [&](const Instance& in) {
+        seen.push_back(domain::toRfc3339(in.start) + "/" + domain::toRfc3339(in.end) + " rid " +
+                       domain::toRfc3339(*in.recurrenceId) + " " + *propertyText(in.source, "UID") +
+                       (in.busy == BusyType::None ? " free" : " busy") + (in.overridden ? " override" : ""));
+        return true;
+      },
+      testing::roomyBudget());
   EXPECT_THAT(
       seen,
       ElementsAre("2024-03-05T09:00:00Z/2024-03-05T10:00:00Z rid 2024-03-05T09:00:00Z o busy",
@@ -220,7 +223,9 @@ TEST(Recurrence, FloatingTimesAreReadInTheGivenZone) {
   TimeZoneContext ny = *TimeZoneContext::named("America/New_York");
   EXPECT_THAT(instancesIn(cal, always(), &ny), ElementsAre("2024-01-01T15:00:00Z/2024-01-01T16:00:00Z"));
   bool floating = false;
-  forEachInstance(cal, always(), [&](const Instance& in) { return floating = in.floating, true; });
+  forEachInstance(
+      cal, always(), [&](const Instance& in) { return floating = in.floating, true; },
+      testing::roomyBudget());
   EXPECT_TRUE(floating);
 }
 
@@ -353,11 +358,14 @@ TEST(Recurrence, SkippingAheadGivesTheSameOccurrencesAsWalking) {
     domain::Interval far = between("2024-02-01T00:00:00Z", "2024-05-01T00:00:00Z");
     std::vector<std::string> jumped = instancesIn(cal, far);
     std::vector<std::string> walked;
-    forEachInstance(cal, {domain::Instant::min(), far.end}, [&](const Instance& in) {
-      if (in.window.matches(far))
-        walked.push_back(domain::toRfc3339(in.start) + "/" + domain::toRfc3339(in.end));
-      return true;
-    });
+    forEachInstance(
+        cal, {domain::Instant::min(), far.end},
+        [&](const Instance& in) {
+          if (in.window.matches(far))
+            walked.push_back(domain::toRfc3339(in.start) + "/" + domain::toRfc3339(in.end));
+          return true;
+        },
+        testing::roomyBudget());
     EXPECT_EQ(jumped, walked) << rule;
     EXPECT_FALSE(jumped.empty()) << rule;
   }
@@ -387,10 +395,13 @@ TEST(Recurrence, OverridesWithoutAMaster) {
       "BEGIN:VEVENT\nUID:i\nRECURRENCE-ID:20240312T090000Z\nDTSTART:20240312T100000Z\nDURATION:PT1H\nEND:"
       "VEVENT\n");
   std::vector<std::string> seen;
-  forEachInstance(cal, always(), [&](const Instance& in) {
-    seen.push_back(domain::toRfc3339(in.start) + " rid " + domain::toRfc3339(*in.recurrenceId));
-    return true;
-  });
+  forEachInstance(
+      cal, always(),
+      [&](const Instance& in) {
+        seen.push_back(domain::toRfc3339(in.start) + " rid " + domain::toRfc3339(*in.recurrenceId));
+        return true;
+      },
+      testing::roomyBudget());
   EXPECT_THAT(seen, ElementsAre("2024-03-12T10:00:00Z rid 2024-03-12T09:00:00Z"));
 }
 
@@ -416,8 +427,9 @@ TEST(Recurrence, MonthlyAndYearlyRulesGoThroughLibical) {
 TEST(Recurrence, VisitorCanStop) {
   Component cal = calendarOf(event("DTSTART:20240101T100000Z\nRRULE:FREQ=DAILY\n"));
   int seen = 0;
-  InstanceScan scan = forEachInstance(cal, between("2024-01-01T00:00:00Z", "2025-01-01T00:00:00Z"),
-                                      [&](const Instance&) { return ++seen < 3; });
+  InstanceScan scan = forEachInstance(
+      cal, between("2024-01-01T00:00:00Z", "2025-01-01T00:00:00Z"),
+      [&](const Instance&) { return ++seen < 3; }, testing::roomyBudget());
   EXPECT_TRUE(scan.stopped);
   EXPECT_EQ(seen, 3);
 }

@@ -31,16 +31,17 @@ std::string objectText(int n) {
 
 // Everything one object yields, as one string.
 std::string work(int n) {
-  ParsedObject o = parseObject(objectText(n), AllowedComponents::all(), kClock);
+  ParsedObject o = parseObject(objectText(n), AllowedComponents::all(), testing::roomyBudget(), kClock);
   std::string out = o.text;
-  Expansion e = expandForIndex(o.calendar, *domain::parseRfc3339("2025-01-01T00:00:00Z"));
+  Expansion e =
+      expandForIndex(o.calendar, *domain::parseRfc3339("2025-01-01T00:00:00Z"), testing::roomyBudget());
   for (const IndexedSpan& s : e.spans) out += domain::toRfc3339(s.start) + domain::toRfc3339(s.end);
   calendar::CalendarDataRequest expand;
   expand.expand = testing::between("2024-02-01T00:00:00Z", "2024-03-01T00:00:00Z");
-  out += calendar::render(o.text, expand, TimeZoneContext::utc());
+  out += calendar::render(o.text, expand, TimeZoneContext::utc(), ical::testing::roomyBudget());
   for (const calendar::FreeBusyPeriod& p : calendar::busyFromCalendar(
            o.calendar, testing::between("2024-01-01T00:00:00Z", "2024-04-01T00:00:00Z"),
-           *TimeZoneContext::named("Europe/Berlin")))
+           *TimeZoneContext::named("Europe/Berlin"), testing::roomyBudget()))
     out += domain::toRfc3339(p.interval.start);
   return out;
 }
