@@ -185,6 +185,10 @@ std::string checkObjectRules(const ObjectLayout& layout, const AllowedComponents
     if (c.name != first->name) continue;
     if (!c.uid || c.uid->empty())
       fail(Precondition::ValidCalendarObjectResource, at(c.line) + c.name + " has no UID");
+    if (std::any_of(c.uid->begin(), c.uid->end(), [](unsigned char ch) { return ch < 0x20 || ch == 0x7F; }))
+      fail(Precondition::ValidCalendarData,
+           at(lineOf(c, "UID")) +
+               "the UID holds an escaped control character (such as \\n); a UID is one line of text");
     if (uid.empty()) {
       uid = *c.uid;
     } else if (*c.uid != uid) {

@@ -180,7 +180,14 @@ bool ContentLineReader::physical(std::string_view& line, size_t& begin, size_t& 
   } else {
     line = text_.substr(pos_, stop - pos_);
     pos_ = stop + 1;
-    if (text_[stop] == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+    if (text_[stop] == '\r') {
+      // libical drops a lone CR and joins what follows to the line, so a lone CR would make the text
+      // checked here differ from the text stored: refuse it (LF alone is fine).
+      if (pos_ >= text_.size() || text_[pos_] != '\n')
+        throw ContentLineError(lineNo_ + 1,
+                               "has a carriage return (CR) that is not followed by a line feed (LF)");
+      ++pos_;
+    }
     end = pos_;
   }
   ++lineNo_;
@@ -268,6 +275,49 @@ std::string escapeText(std::string_view given) {
         break;
       default:
         out += c;
+    }
+  }
+  return out;
+}
+
+std::string unescapeText(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (value[i] != '\\') {
+      out += value[i];
+      continue;
+    }
+    if (++i == value.size()) break;  // a trailing backslash is dropped
+    switch (value[i]) {
+      case 'n':
+      case 'N':
+        out += '\n';
+        break;
+      case 't':
+      case 'T':
+        out += '\t';
+        break;
+      case 'r':
+      case 'R':
+        out += '\r';
+        break;
+      case 'b':
+      case 'B':
+        out += '\b';
+        break;
+      case 'f':
+      case 'F':
+        out += '\f';
+        break;
+      case ';':
+      case ',':
+      case '"':
+      case '\\':
+        out += value[i];
+        break;
+      default:
+        out += ' ';  // an unknown escape reads as one space
     }
   }
   return out;

@@ -78,6 +78,10 @@ std::string foldContentLine(std::string_view unfolded);
 // escaped, carriage returns dropped; text that is not valid (stored before bookdav checked it) is
 // repaired first (domain::repairText), so that no control character reaches the line.
 std::string escapeText(std::string_view text);
+// A TEXT value as written on a content line, read exactly as libical 3.0 reads it (so that what
+// bookdav checks is what libical stores): \\ \; \, \" give the character, \n \t \r \b \f (either
+// case) the control character, any other escape one space; a trailing backslash is dropped.
+std::string unescapeText(std::string_view value);
 
 // "BEGIN:VEVENT" etc. compare values case-insensitively.
 bool equalsIgnoreCase(std::string_view a, std::string_view b);

@@ -246,7 +246,7 @@ ObjectLayout ObjectLayout::scan(std::string_view text) {
       } else if (open.size() == 2) {
         LayoutComponent& c = layout.components.back();
         c.propertyLines.emplace(cl.name, cl.line);
-        if (cl.name == "UID" && !c.uid) c.uid = std::string(cl.value());
+        if (cl.name == "UID" && !c.uid) c.uid = unescapeText(cl.value());  // TEXT, as libical reads it
         if (cl.name == "RECURRENCE-ID" && !c.recurrenceId) c.recurrenceId = std::string(cl.value());
         if (cl.name == "TZID" && c.name == "VTIMEZONE") layout.tzidDefinitions.emplace_back(cl.value());
       } else {

@@ -86,6 +86,10 @@ def ical_seeds():
     write("ical", "finding-fifty-secondly-rules", icstext.vcalendar(icstext.vevent("f-3", extra=rules)))
     write("ical", "finding-invalid-utf8", icstext.single("f-4", summary="caf\xe9").encode("latin-1"))
     write("ical", "finding-nul", icstext.single("f-5", summary="a\x00b"))
+    # Found by the fuzzer: a UID whose stored text read back differently (';' escaped by libical, a lone
+    # CR that libical joins across).
+    write("ical", "finding-escaped-uid", icstext.vcalendar(icstext.vevent("fb-;COUNT=1;BYSECOND=37")))
+    write("ical", "finding-lone-cr", icstext.vcalendar(icstext.vevent("x-1\r0DTSTAMP:20261101T000000Z")))
     depth = 2000
     write("ical", "finding-deep-components", icstext.vcalendar(
         icstext.vevent("f-6", extra="BEGIN:X-A\r\n" * depth + "END:X-A\r\n" * depth)))

@@ -197,6 +197,39 @@ TEST(CalendarObject, KeepsExistingDtstampAndAddsProdid) {
   EXPECT_THAT(o.text, HasSubstr("PRODID:"));
 }
 
+// Found by fuzzing: the UID checked when an object is stored must be the UID its stored text reads
+// back as (libical escapes ';' and ',' in TEXT when it writes, and joins across a lone CR).
+TEST(CalendarObject, StoredTextReadsBackTheSameUid) {
+  for (std::string uid : {"fb-;COUNT=1;BYSECOND=37", "a,b", "back\\slash", "escaped\\;semicolon"}) {
+    ParsedObject first = parse("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:" + uid +
+                               "\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:20240101T100000Z\r\nEND:VEVENT\r\n"
+                               "END:VCALENDAR\r\n");
+    ParsedObject again = parse(first.text);
+    EXPECT_EQ(again.uid, first.uid) << uid;
+  }
+  EXPECT_EQ(parse("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + event() + "END:VCALENDAR\r\n").uid, "a");
+  try {
+    parse(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:two\\nlines\r\nDTSTAMP:20240101T000000Z\r\n"
+        "DTSTART:20240101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+    ADD_FAILURE() << "a UID with an escaped newline was accepted";
+  } catch (const CalendarDataError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("control character"));
+  }
+}
+
+TEST(CalendarObject, RefusesALoneCarriageReturn) {
+  try {
+    parse(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x-1\r0DTSTAMP:20261101T000000Z\r\n"
+        "DTSTART:20270112T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+    ADD_FAILURE() << "a lone CR was accepted";
+  } catch (const CalendarDataError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("carriage return"));
+    EXPECT_THAT(e.what(), HasSubstr("line 4"));
+  }
+}
+
 TEST(CalendarObject, RewritesLibicalZonePrefixes) {
   ParsedObject o =
       parse(testing::vcalendar("BEGIN:VEVENT\nUID:z\nDTSTART;TZID=/freeassociation.sourceforge.net/Europe/"
