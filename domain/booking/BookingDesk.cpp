@@ -133,11 +133,23 @@ Session newAppointmentSession(const Service& service, const Slot& slot, int part
 void refuseSecondBooking(BookingData& data, const Service& service, const std::string& customer,
                          const std::vector<Session>& sessions, BookingId except, const ZoneRules& zones) {
   if (customer.empty() || sessions.empty()) return;
-  BookingFilter mine;
-  mine.customer = customer;
-  mine.serviceId = service.id;
-  mine.statuses = {BookingStatus::Confirmed, BookingStatus::Pending, BookingStatus::Waitlisted};
-  for (const Booking& b : data.bookings(mine)) {
+  const std::vector<BookingStatus> active = {BookingStatus::Confirmed, BookingStatus::Pending,
+                                             BookingStatus::Waitlisted};
+  std::vector<Booking> held;
+  if (service.kind == ServiceKind::Course) {
+    BookingFilter mine;  // a customer's bookings of one course are few
+    mine.customer = customer;
+    mine.serviceId = service.id;
+    mine.statuses = active;
+    held = data.bookings(mine);
+  } else {
+    // The session's own bookings (bounded by its places and waitlist), not the customer's history.
+    for (const Session& s : sessions)
+      for (BookingStatus status : active)
+        for (Booking& b : data.bookingsOfSession(s.id, status))
+          if (b.customer == customer) held.push_back(std::move(b));
+  }
+  for (const Booking& b : held) {
     if (b.id == except) continue;
     const Session* shared = nullptr;
     for (const Session& s : sessions)

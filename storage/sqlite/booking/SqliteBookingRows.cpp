@@ -77,23 +77,29 @@ std::optional<Booking> SqliteBookingData::booking(BookingId id) {
 }
 
 std::vector<Booking> SqliteBookingData::bookings(const BookingFilter& f) {
-  auto s = c_.prepare(
-      kBookingColumns +
-      " FROM booking_bookings b WHERE (?1 IS NULL OR b.customer = ?1) AND (?2 IS NULL OR b.service_id = ?2)"
-      " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM booking_booking_sessions bs JOIN booking_session_resources r"
-      "   ON r.session_id = bs.session_id WHERE bs.booking_id = b.id AND r.resource_id = ?3))"
-      " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM booking_booking_sessions bs JOIN booking_sessions s"
-      "   ON s.id = bs.session_id WHERE bs.booking_id = b.id AND s.start < ?5 AND s.end > ?4))"
-      " AND (?6 = '' OR instr(?6, ',' || b.status || ',') > 0)"
+  // Only the conditions the filter sets are written, so that SQLite can use the indexes (a
+  // "?1 IS NULL OR customer = ?1" condition makes it scan every booking).
+  std::string sql = kBookingColumns + " FROM booking_bookings b WHERE 1";
+  if (f.customer) sql += " AND b.customer = ?1";
+  if (f.serviceId) sql += " AND b.service_id = ?2";
+  if (f.resourceId)
+    sql +=
+        " AND EXISTS (SELECT 1 FROM booking_booking_sessions bs JOIN booking_session_resources r"
+        "   ON r.session_id = bs.session_id WHERE bs.booking_id = b.id AND r.resource_id = ?3)";
+  if (f.range)
+    sql +=
+        " AND EXISTS (SELECT 1 FROM booking_booking_sessions bs JOIN booking_sessions s"
+        "   ON s.id = bs.session_id WHERE bs.booking_id = b.id AND s.start < ?5 AND s.end > ?4)";
+  if (!f.statuses.empty()) sql += " AND instr(?6, ',' || b.status || ',') > 0";
+  sql +=
       " ORDER BY (SELECT MIN(s.start) FROM booking_booking_sessions bs JOIN booking_sessions s"
-      "   ON s.id = bs.session_id WHERE bs.booking_id = b.id), b.id");
-  s.bind(1, f.customer).bind(2, f.serviceId).bind(3, f.resourceId);
-  if (f.range) {
-    s.bind(4, toUnix(f.range->start)).bind(5, toUnix(f.range->end));
-  } else {
-    s.bind(4, nullptr).bind(5, nullptr);
-  }
-  s.bind(6, statusList(f.statuses));
+      "   ON s.id = bs.session_id WHERE bs.booking_id = b.id), b.id";
+  auto s = c_.prepare(sql);
+  if (f.customer) s.bind(1, *f.customer);
+  if (f.serviceId) s.bind(2, *f.serviceId);
+  if (f.resourceId) s.bind(3, *f.resourceId);
+  if (f.range) s.bind(4, toUnix(f.range->start)).bind(5, toUnix(f.range->end));
+  if (!f.statuses.empty()) s.bind(6, statusList(f.statuses));
   return bookingList(s);
 }
 
