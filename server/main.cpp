@@ -18,7 +18,10 @@ const char* kUsage =
     "       bookdav feed create|revoke --calendar PATH [--data DIR] [--base-url URL]\n"
     "       bookdav load FILE.json [--data DIR]\n"
     "       bookdav import FILE.ics --calendar PATH [--data DIR]\n"
-    "       bookdav export --calendar PATH [--data DIR] [--output FILE]\n";
+    "       bookdav export --calendar PATH [--data DIR] [--output FILE]\n"
+    "Every option can also come from BOOKDAV_<OPTION> in the environment (BOOKDAV_TLS_CERT for\n"
+    "--tls-cert) or from an INI file given by --config FILE or BOOKDAV_CONFIG (key tls-cert, at the top\n"
+    "or in a [serve] / [user] / ... section); the command line wins, then the environment.\n";
 
 }  // namespace
 
@@ -34,6 +37,7 @@ int main(int argc, char** argv) {
   }
   const std::string command = args[0];
   args.erase(args.begin());
+  bookdav::server::Arguments::setCommand(command);
   bookdav::caldav::ical::initialize();
   try {
     if (command == "serve") return bookdav::server::serveCommand(args);
