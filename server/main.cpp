@@ -16,7 +16,7 @@ const char* kUsage =
     "       bookdav user add NAME --password PW --role admin|staff|customer [--data DIR]\n"
     "       bookdav user list|remove [NAME] [--data DIR]\n"
     "       bookdav feed create|revoke --calendar PATH [--data DIR] [--base-url URL]\n"
-    "       bookdav load FILE.json [--data DIR]\n"
+    "       bookdav load FILE.json [--data DIR] [--force]\n"
     "       bookdav import FILE.ics --calendar PATH [--data DIR]\n"
     "       bookdav export --calendar PATH [--data DIR] [--output FILE]\n"
     "Every option can also come from BOOKDAV_<OPTION> in the environment (BOOKDAV_TLS_CERT for\n"

@@ -31,11 +31,11 @@ std::optional<Service> Catalog::service(std::string_view id) {
   return store_.reading([&](BookingData& data) { return data.service(id); });
 }
 
-bool Catalog::putService(const Service& service) {
-  return store_.writing([&](BookingData& data) { return putService(data, service); });
+bool Catalog::putService(const Service& service, bool force) {
+  return store_.writing([&](BookingData& data) { return putService(data, service, force); });
 }
 
-bool Catalog::putService(BookingData& data, const Service& service) {
+bool Catalog::putService(BookingData& data, const Service& service, bool force) {
   if (auto problem = validate(service)) invalidRequest(*problem);
   if (!zones_.knows(service.timeZone))
     invalidRequest("unknown time zone \"" + service.timeZone + "\" for " + service.id);
@@ -53,7 +53,7 @@ bool Catalog::putService(BookingData& data, const Service& service) {
   if (service.kind != ServiceKind::Appointment) {
     if (std::optional<StoredSchedule> stored = data.schedule(service.id)) {
       LocalDays days(zones_);
-      applySchedule(data, service, stored->schedule, days, now);
+      applySchedule(data, service, stored->schedule, days, now, force ? Overlaps::Force : Overlaps::Refuse);
     }
   }
   return true;

@@ -23,8 +23,10 @@ class Catalog {
   std::optional<Service> service(std::string_view id);
   // Creates or replaces a service. Checks the data, the zone, that the named resources exist and that
   // an existing service with sessions keeps its kind. A class or course with a schedule has its future
-  // sessions brought in line (capacity and length defaults). Returns whether anything changed.
-  bool putService(const Service& service);
+  // sessions brought in line (capacity and length defaults); sessions that would then overlap active
+  // bookings of other services are refused (conflicts-with-bookings) unless `force` (SessionSync.h,
+  // Overlaps). Returns whether anything changed.
+  bool putService(const Service& service, bool force = false);
   // Removes a service and its schedule; its sessions nobody booked are deleted, those to come that
   // were booked (and canceled) are canceled, past ones stay with their bookings. Refused while the
   // service has active bookings of sessions still to come (cancel those first).
@@ -53,7 +55,7 @@ class Catalog {
 
   // putService and putResource inside a write transaction the caller holds (BookingStore::write),
   // so that several changes commit together or not at all.
-  bool putService(BookingData& data, const Service& service);
+  bool putService(BookingData& data, const Service& service, bool force = false);
   bool putResource(BookingData& data, const Resource& resource, bool force = false);
 
  private:

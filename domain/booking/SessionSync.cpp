@@ -5,6 +5,7 @@
 
 #include "domain/booking/ChangeScopes.h"
 #include "domain/booking/ClosedTimes.h"
+#include "domain/booking/Conflicts.h"
 #include "domain/booking/LocalText.h"
 #include "domain/booking/Places.h"
 #include "domain/booking/Required.h"
@@ -86,10 +87,12 @@ void withdrawSession(BookingData& data, Session session, Instant now, SessionSyn
 
 namespace {
 
-void updateSession(BookingData& data, const Service& service, Session session, const Occurrence& occ,
+// True when the session's time or resources changed.
+bool updateSession(BookingData& data, const Service& service, Session session, const Occurrence& occ,
                    Instant now, LocalDays& days, SessionSync& sync) {
   if (session.time == occ.time && session.capacity == occ.capacity && session.resourceIds == occ.resourceIds)
-    return;
+    return false;
+  const bool moved = session.time != occ.time || session.resourceIds != occ.resourceIds;
   if (occ.capacity < session.taken)
     throw Refused(Refusal::InvalidRequest,
                   "the session at " + describeTime(days.rules(), service.timeZone, session.time.start) +
@@ -116,6 +119,18 @@ void updateSession(BookingData& data, const Service& service, Session session, c
   }
   if (morePlaces) promoteWaitlist(data, service, session.id, now);
   ++sync.updated;
+  return moved;
+}
+
+// Active bookings of other services that `session` (new or moved, and taking place) overlaps.
+void collectOverlaps(BookingData& data, const Service& service, const Session& session, Instant now,
+                     std::vector<BookingConflict>& out) {
+  if (!session.active()) return;
+  for (BookingConflict& c : bookingsOverlapping(data, session.resourceIds, session.time, now, session.id))
+    if (c.serviceId != service.id && std::none_of(out.begin(), out.end(), [&](const BookingConflict& o) {
+          return o.bookingId == c.bookingId;
+        }))
+      out.push_back(std::move(c));
 }
 
 // A course booking holds a place in every session of the course, so a meeting added to a booked
@@ -148,8 +163,9 @@ void joinCourseBookings(BookingData& data, const Service& service, const Session
 }  // namespace
 
 SessionSync syncSessions(BookingData& data, const Service& service, const Schedule& schedule, Interval window,
-                         LocalDays& days, Instant now) {
+                         LocalDays& days, Instant now, Overlaps overlaps) {
   SessionSync sync;
+  std::vector<BookingConflict> inTheWay;
   const std::string& zone = schedule.timeZone.empty() ? service.timeZone : schedule.timeZone;
   std::map<std::string, Occurrence> wanted;
   for (Occurrence& occ : occurrences(schedule, service, days, window))
@@ -178,8 +194,10 @@ SessionSync syncSessions(BookingData& data, const Service& service, const Schedu
       recordSessionChange(data, s);
       ++sync.updated;
     }
-    updateSession(data, service, s, occ, now, days, sync);
+    const bool moved = updateSession(data, service, s, occ, now, days, sync);
     if (isClosed && s.active()) closeSession(data, service, requireSession(data, s.id), now, sync);
+    if (moved && overlaps != Overlaps::Ignore)
+      collectOverlaps(data, service, requireSession(data, s.id), now, inTheWay);
     wanted.erase(it);
   }
   for (auto& [key, occ] : wanted) {
@@ -196,6 +214,14 @@ SessionSync syncSessions(BookingData& data, const Service& service, const Schedu
     if (service.kind == ServiceKind::Course) joinCourseBookings(data, service, s, days, now);
     recordSessionChange(data, s);
     ++sync.created;
+    if (overlaps != Overlaps::Ignore) collectOverlaps(data, service, s, now, inTheWay);
+  }
+  if (!inTheWay.empty()) {
+    std::sort(inTheWay.begin(), inTheWay.end(),
+              [](const BookingConflict& a, const BookingConflict& b) { return a.time.start < b.time.start; });
+    for (BookingId id : settleConflicts(data, inTheWay, overlaps == Overlaps::Force, InTheWay::Occupied,
+                                        "the schedule of " + service.name, days.rules(), now))
+      sync.canceledBookings.push_back(id);
   }
   return sync;
 }
@@ -244,7 +270,7 @@ SessionSync applyClosures(BookingData& data, std::span<const std::string> resour
 }
 
 SessionSync applySchedule(BookingData& data, const Service& service, const Schedule& schedule,
-                          LocalDays& days, Instant now) {
+                          LocalDays& days, Instant now, Overlaps overlaps) {
   Interval window = kAllTime;
   if (service.kind == ServiceKind::Class) {
     std::optional<StoredSchedule> old = data.schedule(service.id);
@@ -252,7 +278,7 @@ SessionSync applySchedule(BookingData& data, const Service& service, const Sched
     window = Interval{now, std::min(until, now + kMaterialiseLimit)};
   }
   data.putSchedule(schedule, window.end);
-  return syncSessions(data, service, schedule, window, days, now);
+  return syncSessions(data, service, schedule, window, days, now, overlaps);
 }
 
 bool needsSessions(const StoredSchedule& stored, Instant until, Instant now) {

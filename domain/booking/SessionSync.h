@@ -57,13 +57,18 @@ void closeSession(BookingData& data, const Service& service, Session session, In
 SessionSync applyClosures(BookingData& data, std::span<const std::string> resourceIds, LocalDays& days,
                           Instant now);
 
+// What a schedule change does when its new or moved sessions would overlap active bookings of other
+// services on their resources (Conflicts.h): nothing (sessions made on demand, as time goes by: the
+// slots they take were never offered), refuse with conflicts-with-bookings, or cancel what is in the way.
+enum class Overlaps { Ignore, Refuse, Force };
+
 // Brings the service's sessions whose origin lies in `window` in line with the schedule.
 SessionSync syncSessions(BookingData& data, const Service& service, const Schedule& schedule, Interval window,
-                         LocalDays& days, Instant now);
+                         LocalDays& days, Instant now, Overlaps overlaps = Overlaps::Ignore);
 
 // Stores the schedule and materialises it (see above). Validates nothing: the caller has.
 SessionSync applySchedule(BookingData& data, const Service& service, const Schedule& schedule,
-                          LocalDays& days, Instant now);
+                          LocalDays& days, Instant now, Overlaps overlaps = Overlaps::Ignore);
 
 // True when sessions up to `until` are not materialised yet (and could be).
 bool needsSessions(const StoredSchedule& stored, Instant until, Instant now);

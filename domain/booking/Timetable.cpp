@@ -30,11 +30,11 @@ std::optional<Schedule> Timetable::schedule(std::string_view serviceId) {
   });
 }
 
-SessionSync Timetable::putSchedule(const Schedule& schedule) {
-  return store_.writing([&](BookingData& data) { return putSchedule(data, schedule); });
+SessionSync Timetable::putSchedule(const Schedule& schedule, bool force) {
+  return store_.writing([&](BookingData& data) { return putSchedule(data, schedule, force); });
 }
 
-SessionSync Timetable::putSchedule(BookingData& data, const Schedule& schedule) {
+SessionSync Timetable::putSchedule(BookingData& data, const Schedule& schedule, bool force) {
   const Instant now = clock_.now();
   Service service = requireService(data, schedule.serviceId);
   if (auto problem = validate(schedule, service)) invalidRequest(*problem);
@@ -46,7 +46,7 @@ SessionSync Timetable::putSchedule(BookingData& data, const Schedule& schedule) 
   std::optional<StoredSchedule> old = data.schedule(service.id);
   if (old && old->schedule == schedule) return SessionSync{};
   LocalDays days(zones_);
-  return applySchedule(data, service, schedule, days, now);
+  return applySchedule(data, service, schedule, days, now, force ? Overlaps::Force : Overlaps::Refuse);
 }
 
 SessionSync Timetable::removeSchedule(std::string_view serviceId) {

@@ -58,13 +58,15 @@ class Timetable {
 
   std::optional<Schedule> schedule(std::string_view serviceId);
   // Creates or replaces the schedule of a class or course and materialises its sessions. An unchanged
-  // schedule writes nothing.
-  SessionSync putSchedule(const Schedule& schedule);
+  // schedule writes nothing. New or moved sessions that would overlap active bookings of other services
+  // on their resources are refused (conflicts-with-bookings, naming them) unless `force`, which cancels
+  // what is in the way as the business (Conflicts.h, InTheWay::Occupied).
+  SessionSync putSchedule(const Schedule& schedule, bool force = false);
   // Removes the schedule; its sessions to come go as if they had vanished from it. A course is called
   // off: its active bookings are canceled too.
   SessionSync removeSchedule(std::string_view serviceId);
   // The same inside a write transaction the caller holds (BookingStore::write).
-  SessionSync putSchedule(BookingData& data, const Schedule& schedule);
+  SessionSync putSchedule(BookingData& data, const Schedule& schedule, bool force = false);
   SessionSync removeSchedule(BookingData& data, std::string_view serviceId);
 
   // Sessions of a service overlapping range (canceled ones too), with their places; materialises

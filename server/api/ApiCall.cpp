@@ -127,4 +127,10 @@ std::int64_t numericId(const std::string& segment, std::string_view what) {
   return id;
 }
 
+bool readForce(ApiCall& call, JsonFields& body) {
+  const bool force = body.boolean("force").value_or(false);
+  if (force) domain::require(call.caller.may().force(), "force a change over active bookings");
+  return force;
+}
+
 }  // namespace bookdav::server::api

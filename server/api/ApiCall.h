@@ -60,4 +60,8 @@ class ApiCall {
 // A path segment naming a session or booking: its number, else 404 naming `what`.
 std::int64_t numericId(const std::string& segment, std::string_view what);
 
+// The body's "force": true makes a catalog change that takes time from active bookings cancel them
+// (only the business may); without it such a change is refused with conflicts-with-bookings.
+bool readForce(ApiCall& call, JsonFields& body);
+
 }  // namespace bookdav::server::api

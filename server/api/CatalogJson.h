@@ -26,6 +26,9 @@ struct ScheduleUpdate {
 struct ServiceDefinition {
   domain::Service service;
   ScheduleUpdate schedule;
+  // Sessions the change would move or add over active bookings of other services: cancel those
+  // bookings (JSON "force", `bookdav load --force`) instead of refusing the change.
+  bool force = false;
 };
 
 // Named working hours that a business file's resources may refer to by name.

@@ -8,14 +8,6 @@
 namespace bookdav::server::api {
 namespace {
 
-// "force": true makes a change of working hours that takes time from active bookings cancel them
-// (only the business may); without it such a change is refused with conflicts-with-bookings.
-bool readForce(ApiCall& call, JsonFields& body) {
-  const bool force = body.boolean("force").value_or(false);
-  if (force) domain::require(call.caller.may().force(), "force a change over active bookings");
-  return force;
-}
-
 domain::Resource requireResource(ApiCall& call, const std::string& id) {
   std::optional<domain::Resource> r = call.backend.booking.catalog.resource(id);
   if (!r) throw ApiError::notFound("there is no resource " + id);

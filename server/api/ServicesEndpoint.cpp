@@ -29,7 +29,9 @@ caldav::Response answer(ApiCall& call, const std::string& id, int status) {
 caldav::Response store(ApiCall& call, const std::string& urlId, bool mustBeNew) {
   domain::require(call.caller.may().changeCatalog(), urlId.empty() ? "add services" : "change services");
   JsonFields body = call.body();
+  const bool force = readForce(call, body);
   ServiceDefinition d = readService(body, "", urlId);
+  d.force = force;
   if (mustBeNew && call.backend.booking.catalog.service(d.service.id))
     throw ApiError(409, "already-exists",
                    "there is a service " + d.service.id + " already; PUT /api/v1/services/" + d.service.id +
@@ -62,6 +64,7 @@ caldav::Response schedule(ApiCall& call, const std::string& id) {
   }
   JsonFields body = call.body();
   ServiceDefinition d{service, {}};
+  d.force = readForce(call, body);
   d.schedule.kind = ScheduleUpdate::Kind::Set;
   d.schedule.schedule = readSchedule(body, id);
   if (service.kind == domain::ServiceKind::Appointment)

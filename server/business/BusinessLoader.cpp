@@ -15,13 +15,15 @@ std::string LoadReport::summary() const {
          " unchanged";
 }
 
-LoadReport loadBusiness(domain::BookingEngine& engine, const BusinessFile& b) {
+LoadReport loadBusiness(domain::BookingEngine& engine, const BusinessFile& b, bool force) {
   return engine.store.writing([&](domain::BookingData& data) {
     LoadReport report;
     for (const domain::Resource& r : b.resources)
-      report.items.push_back({"resource " + r.id, putResource(engine, data, r)});
-    for (const api::ServiceDefinition& d : b.services)
+      report.items.push_back({"resource " + r.id, putResource(engine, data, r, force)});
+    for (api::ServiceDefinition d : b.services) {
+      d.force = force;
       report.items.push_back({"service " + d.service.id, putService(engine, data, d)});
+    }
     return report;
   });
 }

@@ -25,6 +25,8 @@ struct LoadReport {
 // Stores the resources, then the services with their schedules, in one transaction: a refusal
 // (domain::Refused, e.g. a service naming a resource neither the file nor the catalog has) leaves
 // the business as it was. What did not change is not written, so loading again changes nothing.
-LoadReport loadBusiness(domain::BookingEngine& engine, const BusinessFile& business);
+// `force`: working hours and sessions that would take time from active bookings cancel them instead of
+// refusing the load (conflicts-with-bookings).
+LoadReport loadBusiness(domain::BookingEngine& engine, const BusinessFile& business, bool force = false);
 
 }  // namespace bookdav::server::business

@@ -54,11 +54,11 @@ Outcome putService(domain::BookingEngine& engine, domain::BookingData& data,
   // The catalog and the timetable check the service and its schedule (zones, resources, rules).
   const std::string& id = d.service.id;
   const bool existed = data.service(id).has_value();
-  bool changed = engine.catalog.putService(data, d.service);
+  bool changed = engine.catalog.putService(data, d.service, d.force);
   if (d.schedule.kind == api::ScheduleUpdate::Kind::Set) {
     std::optional<domain::StoredSchedule> stored = data.schedule(id);
     if (!stored || stored->schedule != d.schedule.schedule) {
-      engine.timetable.putSchedule(data, d.schedule.schedule);
+      engine.timetable.putSchedule(data, d.schedule.schedule, d.force);
       changed = true;
     }
   } else if (d.schedule.kind == api::ScheduleUpdate::Kind::Remove && data.schedule(id)) {

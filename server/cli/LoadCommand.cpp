@@ -11,9 +11,9 @@
 namespace bookdav::server {
 
 int loadCommand(const std::vector<std::string>& args) {
-  Arguments a(args, {"quiet"});
-  a.allowOnly({"data", "quiet"});
-  if (a.positional().size() != 1) throw UsageError("bookdav load FILE.json [--data DIR]");
+  Arguments a(args, {"quiet", "force"});
+  a.allowOnly({"data", "quiet", "force"});
+  if (a.positional().size() != 1) throw UsageError("bookdav load FILE.json [--data DIR] [--force]");
   const std::string file = a.positional()[0];
   const auto& zones = caldav::ical::IcalZoneRules::instance();
   business::BusinessFile b;
@@ -25,7 +25,7 @@ int loadCommand(const std::vector<std::string>& args) {
   }
   Backend backend(dataDirectory(a.option("data", "")));
   try {
-    business::LoadReport report = business::loadBusiness(backend.booking, b);
+    business::LoadReport report = business::loadBusiness(backend.booking, b, a.flag("force"));
     if (!a.flag("quiet")) {
       for (const auto& item : report.items)
         if (item.outcome != business::Outcome::Unchanged)

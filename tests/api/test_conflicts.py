@@ -76,6 +76,26 @@ class Conflicts(BusinessTest):
                          "conflicts-with-bookings")
         self.assertEqual(self.status_of(b2), "CONFIRMED")
 
+    def test_json_schedule_whose_sessions_overlap_bookings(self):
+        b = self.book({"serviceId": "cut", "start": utc(at(10, 10)), "resourceId": "ben"})
+        # Yoga keeps its 10:00 sessions, now with Ben teaching: the one on day 10 sits on the haircut.
+        schedule = {"resourceIds": ["room-a", "ben"],
+                    "weekly": [{"days": ["MO", "TU", "WE", "TH", "FR", "SA", "SU"], "time": "10:00",
+                                "from": at(0, 0).date().isoformat()}]}
+        before = self.api("GET", "/services/yoga/schedule").json
+        r = self.api("PUT", "/services/yoga/schedule", schedule)
+        self.assertError(r, 409, "conflicts-with-bookings")
+        self.assertEqual([c["bookingId"] for c in r.error["conflicts"]], [b["id"]])
+        self.assertIn("the schedule of Yoga would overlap 1 active booking", r.error["message"])
+        self.assertEqual(self.api("GET", "/services/yoga/schedule").json, before)  # nothing changed
+        self.assertEqual(self.status_of(b), "CONFIRMED")
+        self.assertError(self.api("PUT", "/services/yoga/schedule", dict(schedule, force=True), user="ana"),
+                         403, "not-allowed")
+        forced = self.api("PUT", "/services/yoga/schedule", dict(schedule, force=True))
+        self.assertEqual(forced.status, 200, forced)
+        self.assertEqual(forced.json["resourceIds"], ["room-a", "ben"])
+        self.assertEqual(self.status_of(b), "CANCELED")
+
     def test_json_working_hours_that_close_booked_time(self):
         b = self.book({"serviceId": "solo", "start": utc(at(12, 9))})  # ben
         afternoons = {"weekly": [{"days": ["MO", "TU", "WE", "TH", "FR", "SA", "SU"], "start": "12:00", "end": "24:00"}]}

@@ -1,6 +1,8 @@
 // Timetable and working-hours changes over active bookings (issue 10): refused with
 // conflicts-with-bookings naming each booking, unless the business forces them; forced, what is in the
 // way is canceled, all in the change's one transaction.
+#include <gmock/gmock.h>
+
 #include "tests/storage/booking/BookingFixture.h"
 
 namespace bookdav::domain::testing {
@@ -94,6 +96,31 @@ TEST_F(ConflictsTest, ANewClassSessionOverBookingsIsRefusedUnlessForced) {
   EXPECT_EQ(timetable.session(monday.id)->status, SessionStatus::Canceled);
   timetable.putSchedule(*timetable.schedule("yoga"));
   EXPECT_EQ(timetable.session(monday.id)->status, SessionStatus::Canceled);
+  expectConsistent();
+}
+
+TEST_F(ConflictsTest, AScheduleWhoseSessionsOverlapBookingsIsRefusedUnlessForced) {
+  Booking cut = desk.book(at("haircut", utc("2026-11-24T09:00:00Z")), alice);  // 10:00 Berlin, ana
+  const std::int64_t seq = lastChange();
+  // Yoga moves to Tuesdays at 10:00 with ana teaching: its first session sits on the haircut.
+  Schedule tuesdays;
+  tuesdays.serviceId = "yoga";
+  tuesdays.rules.push_back(
+      WeeklyRecurrence{Weekdays{std::chrono::Tuesday}, hm(10), date(2026, 11, 24), std::nullopt, 4});
+  tuesdays.resourceIds = {"ana", "studio"};
+  Refused r = conflict([&] { timetable.putSchedule(tuesdays); });
+  ASSERT_EQ(r.conflicts().size(), 1u);
+  EXPECT_EQ(r.conflicts()[0].bookingId, cut.id);
+  EXPECT_THAT(std::string(r.what()),
+              ::testing::StartsWith("the schedule of Yoga would overlap 1 active booking"));
+  EXPECT_EQ(lastChange(), seq) << "a refused schedule writes nothing";
+  EXPECT_EQ(timetable.schedule("yoga")->rules[0].days, Weekdays{std::chrono::Monday});
+  EXPECT_EQ(desk.booking(cut.id)->status, BookingStatus::Confirmed);
+  // Sessions of the service itself are never in its own way, and forced, the haircut goes.
+  SessionSync sync = timetable.putSchedule(tuesdays, true);
+  EXPECT_EQ(sync.canceledBookings, std::vector<BookingId>{cut.id});
+  EXPECT_EQ(desk.booking(cut.id)->status, BookingStatus::Canceled);
+  EXPECT_EQ(sessionsOf("yoga").at(0).time.start, utc("2026-11-24T09:00:00Z"));
   expectConsistent();
 }
 
