@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "caldav/ical/CalendarDataError.h"
@@ -25,6 +27,50 @@ using namespace std::chrono;
 // 2001 to 2028 hold every kind of year there is (leap or not, starting on each weekday), and a
 // yearly rule made of BYMONTH, BYDAY and BYMONTHDAY only depends on the kind of year.
 constexpr int kSampleFirst = 2001, kSampleLast = 2028;
+
+// What a yearly rule gives in the sample years: all transitions, the most in one year, and that year.
+struct Sample {
+  size_t total = 0, most = 0;
+  int mostYear = 0;
+};
+
+Sample walkSample(const RecurrenceRule& pattern, year_month_day dtstart) {
+  RuleDays allowed(pattern, dtstart);
+  ExpansionBudget budget(1000, std::chrono::milliseconds(1000));
+  std::vector<DayNumber> found;
+  Sample out;
+  for (int y = kSampleFirst; y <= kSampleLast; ++y) {
+    found.clear();
+    allowed.between(local_days{year{y} / 1 / 1}.time_since_epoch().count(),
+                    local_days{year{y + 1} / 1 / 1}.time_since_epoch().count(), found, budget);
+    out.total += found.size();
+    if (found.size() > out.most) {
+      out.most = found.size();
+      out.mostYear = y;
+    }
+  }
+  return out;
+}
+
+// walkSample, remembered: every object of a calendar carries the same few zones, and each is screened
+// when stored and when read. The sample depends on the rule and on DTSTART's month and day (the parts
+// a rule without BYMONTH or BYMONTHDAY takes from it), not on DTSTART's year.
+Sample sampleOf(const RecurrenceRule& pattern, year_month_day dtstart) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, Sample> known;
+  constexpr size_t kMostRemembered = 4096;
+  std::string key = pattern.text() + "/" + std::to_string(static_cast<unsigned>(dtstart.month())) + "/" +
+                    std::to_string(static_cast<unsigned>(dtstart.day()));
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = known.find(key); it != known.end()) return it->second;
+  }
+  Sample sample = walkSample(pattern, dtstart);
+  std::lock_guard lock(mutex);
+  if (known.size() >= kMostRemembered) known.clear();
+  known.emplace(std::move(key), sample);
+  return sample;
+}
 
 // The transitions libical expands for one RRULE (at most: the most a year gives, from DTSTART's year up
 // to UNTIL, COUNT or libical's last year). Throws for rules real zones do not use.
@@ -52,21 +98,14 @@ size_t ruleTransitions(const std::string& zone, const icalrecurrencetype& r, con
   RecurrenceRule pattern = rule;
   pattern.count = 0;
   pattern.until.reset();
-  RuleDays allowed(pattern, year_month_day{year{start.year}, month{static_cast<unsigned>(start.month)},
-                                           day{static_cast<unsigned>(start.day)}});
-  ExpansionBudget budget(1000, std::chrono::milliseconds(1000));
-  std::vector<DayNumber> found;
-  size_t total = 0, most = 0;
-  for (int y = kSampleFirst; y <= kSampleLast; ++y) {
-    found.clear();
-    allowed.between(local_days{year{y} / 1 / 1}.time_since_epoch().count(),
-                    local_days{year{y + 1} / 1 / 1}.time_since_epoch().count(), found, budget);
-    total += found.size();
-    most = std::max(most, found.size());
-    if (found.size() > kMaxTransitionsPerYear)
-      refuse(zone, "has the RRULE " + text + ", which gives " + std::to_string(found.size()) +
-                       " transitions in " + std::to_string(y) + "; a time zone rule gives about one a year");
-  }
+  const Sample sample =
+      sampleOf(pattern, year_month_day{year{start.year}, month{static_cast<unsigned>(start.month)},
+                                       day{static_cast<unsigned>(start.day)}});
+  if (sample.most > kMaxTransitionsPerYear)
+    refuse(zone, "has the RRULE " + text + ", which gives " + std::to_string(sample.most) +
+                     " transitions in " + std::to_string(sample.mostYear) +
+                     "; a time zone rule gives about one a year");
+  const size_t total = sample.total, most = sample.most;
   if (total == 0) refuse(zone, "has the RRULE " + text + ", which never gives a transition");
   int last = RuleIterator::kLastYear;
   if (rule.until) last = std::min(last, static_cast<int>(year_month_day{floor<days>(rule.until->at)}.year()));
