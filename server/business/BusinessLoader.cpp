@@ -22,6 +22,7 @@ LoadReport loadBusiness(domain::BookingEngine& engine, const BusinessFile& b) {
       report.items.push_back({"resource " + r.id, putResource(engine, data, r)});
     for (const api::ServiceDefinition& d : b.services)
       report.items.push_back({"service " + d.service.id, putService(engine, data, d)});
+    if (b.publicBooking && data.publicBooking() != *b.publicBooking) data.setPublicBooking(*b.publicBooking);
     return report;
   });
 }

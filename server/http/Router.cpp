@@ -38,6 +38,13 @@ caldav::Response refuse(const std::string& path, int status, const std::string& 
   return caldav::DavError(status, std::nullopt, message).toResponse();
 }
 
+caldav::Response guestTooLarge(const std::string& path, std::uint64_t length) {
+  return refuse(path, 413, "too-large",
+                "the request body has " + std::to_string(length) +
+                    " bytes; without signing in bookdav takes " +
+                    std::to_string(JsonApi::kMaxGuestBodyBytes) + " at most");
+}
+
 }  // namespace
 
 caldav::Response Router::unauthorized(const std::string& path, const std::string& why) const {
@@ -91,6 +98,14 @@ caldav::Response Router::tooBusy(const std::string& path) {
   return r;
 }
 
+// A request without credentials that guests of a public business may make (JsonApi::forGuests);
+// the manage-token endpoints always go this way (the token is the authority).
+bool Router::asGuest(const caldav::Request& request) {
+  if (!JsonApi::forGuests(request)) return false;
+  if (JsonApi::isManage(request.path)) return true;
+  return !request.header("Authorization") && backend_.booking.desk.publicBooking();
+}
+
 Verdict Router::admit(const caldav::Request& request) {
   const std::string& path = request.path;
   if (isWellKnown(path) || isFeed(path) || request.method == "OPTIONS")
@@ -104,6 +119,10 @@ Verdict Router::admit(const caldav::Request& request) {
                               "the request body has " + std::to_string(*length) +
                                   " bytes; the JSON API takes " + std::to_string(JsonApi::kMaxBodyBytes) +
                                   " at most"));
+  if (asGuest(request)) {
+    if (length && *length > JsonApi::kMaxGuestBodyBytes) return Verdict::of(guestTooLarge(path, *length));
+    return Verdict{Verdict::Kind::Admitted, {}};
+  }
   auto signedIn = signIn(request);
   if (auto* verdict = std::get_if<Verdict>(&signedIn)) return std::move(*verdict);
   return Verdict{Verdict::Kind::Admitted, {}};
@@ -120,6 +139,13 @@ Verdict Router::route(caldav::Request& request) {
   if (request.method == "OPTIONS")
     return Verdict::of(JsonApi::owns(path) ? JsonApi::options() : backend_.dav.handle(request));
 
+  if (asGuest(request)) {
+    if (request.body.size() > JsonApi::kMaxGuestBodyBytes)
+      return Verdict::of(guestTooLarge(path, request.body.size()));
+    request.user.clear();
+    request.role = domain::Role::Customer;
+    return Verdict::of(api_.handle(request));
+  }
   auto signedIn = signIn(request);
   if (auto* verdict = std::get_if<Verdict>(&signedIn)) return std::move(*verdict);
   const domain::Account& account = std::get<domain::Account>(signedIn);

@@ -1,5 +1,6 @@
-// Decides who answers a request: the well-known redirect, secret-token feeds (no login), and,
-// after HTTP Basic authentication, the CalDAV service (and the JSON API).
+// Decides who answers a request: the well-known redirect, secret-token feeds (no login), the JSON
+// API's guest endpoints of a public business (no login), and, after HTTP Basic authentication, the
+// CalDAV service (and the JSON API).
 #pragma once
 
 #include <mutex>
@@ -46,6 +47,8 @@ class Router {
   // 429 while the login throttle holds the client back) or asking again (every check taken).
   std::variant<domain::Account, Verdict> signIn(const caldav::Request& request);
   caldav::Response unauthorized(const std::string& path, const std::string& why) const;
+  // A request the JSON API answers without sign-in, for guests of the public booking pages.
+  bool asGuest(const caldav::Request& request);
   void provisionOnce(const std::string& user);
 
   Backend& backend_;
