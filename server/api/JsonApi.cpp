@@ -64,6 +64,7 @@ bool JsonApi::forGuests(const caldav::Request& request) {
   const std::string& family = parts[2];
   const bool get = request.method == "GET" || request.method == "HEAD";
   if (family == "services" || family == "resources") return get && parts.size() <= 5;
+  if (family == "sessions") return get && parts.size() == 3;
   if (family == "availability") return request.method == "POST" && parts.size() == 4 && parts[3] == "query";
   if (family == "bookings") return request.method == "POST" && parts.size() == 3;
   return false;

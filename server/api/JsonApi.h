@@ -34,6 +34,9 @@ class JsonApi {
   // Guests' request bodies are smaller than a signed-in user's.
   static constexpr std::size_t kMaxGuestBodyBytes = 16 * 1024;
 
+  // The limits of guests' bookings and manage-token lookups (shared with the booking pages).
+  api::GuestThrottle& guests() { return guests_; }
+
   // Whether a request target (a path, or a raw URI with a query) is the API's: "/api", "/api/...".
   static bool owns(std::string_view target);
 

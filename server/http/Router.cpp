@@ -5,7 +5,8 @@
 
 namespace bookdav::server {
 
-Router::Router(Backend& backend) : backend_(backend), authenticator_(backend.accounts), api_(backend) {}
+Router::Router(Backend& backend)
+    : backend_(backend), authenticator_(backend.accounts), api_(backend), pages_(backend, api_.guests()) {}
 
 namespace {
 
@@ -17,6 +18,12 @@ bool isWellKnown(const std::string& path) {
 
 bool isFeed(const std::string& path) {
   return path.rfind("/feeds/", 0) == 0;
+}
+
+// A browser asking for the bare host (GET, Accept: text/html) of a public business: the booking pages.
+bool wantsPages(const caldav::Request& request) {
+  return request.path == "/" && (request.method == "GET" || request.method == "HEAD") &&
+         request.header("Accept", "").find("text/html") != std::string::npos;
 }
 
 bool isDav(const std::string& path) {
@@ -108,7 +115,7 @@ bool Router::asGuest(const caldav::Request& request) {
 
 Verdict Router::admit(const caldav::Request& request) {
   const std::string& path = request.path;
-  if (isWellKnown(path) || isFeed(path) || request.method == "OPTIONS")
+  if (isWellKnown(path) || isFeed(path) || web::BookingPages::owns(path) || request.method == "OPTIONS")
     return Verdict::of(
         refuse(path, 413, "too-large", request.method + " " + path + " takes no request body"));
   if (!isDav(path) && !JsonApi::owns(path))
@@ -136,6 +143,12 @@ Verdict Router::route(caldav::Request& request) {
     return Verdict::of(std::move(r));
   }
   if (path.rfind("/feeds/", 0) == 0) return Verdict::of(backend_.dav.serveFeed(request));
+  if (web::BookingPages::owns(path)) return Verdict::of(pages_.handle(request));
+  if (wantsPages(request) && backend_.booking.desk.publicBooking()) {
+    caldav::Response r = caldav::Response::empty(302);
+    r.set("Location", "/book/");
+    return Verdict::of(std::move(r));
+  }
   if (request.method == "OPTIONS")
     return Verdict::of(JsonApi::owns(path) ? JsonApi::options() : backend_.dav.handle(request));
 

@@ -13,6 +13,7 @@
 #include "server/Backend.h"
 #include "server/api/JsonApi.h"
 #include "server/auth/Authenticator.h"
+#include "server/web/BookingPages.h"
 
 namespace bookdav::server {
 
@@ -54,6 +55,7 @@ class Router {
   Backend& backend_;
   Authenticator authenticator_;
   JsonApi api_;
+  web::BookingPages pages_;
   std::mutex provisionedMutex_;
   std::set<std::string> provisioned_;
 };

@@ -1,0 +1,73 @@
+"""A real headless Chromium for the browser tests: Debian's chromium driven by its chromedriver through
+python3-selenium. A missing browser or driver is a failure, never a skip."""
+import os
+import shutil
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+CHROMIUM = os.environ.get("BOOKDAV_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("BOOKDAV_CHROMEDRIVER", "/usr/bin/chromedriver")
+SHOTS = os.environ.get("BOOKDAV_SCREENSHOTS", os.path.join(os.getcwd(), "screenshots"))
+
+
+def browser(width=1280, height=900, zone=None):
+    """A headless Chromium window `width` CSS pixels wide (a phone: 360)."""
+    for path in (CHROMIUM, CHROMEDRIVER):
+        if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+            raise AssertionError(f"{path} is missing: install Debian's chromium and chromium-driver "
+                                 "(scripts/install-deps); the browser tests cannot run without them")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    options.add_argument("--headless=new")
+    if os.geteuid() == 0:
+        options.add_argument("--no-sandbox")
+    options.add_argument("--disable-dev-shm-usage")
+    options.add_argument("--disable-gpu")
+    options.add_argument("--no-first-run")
+    options.add_argument(f"--window-size={width},{height}")
+    options.add_argument("--lang=en-GB")
+    env = dict(os.environ)
+    if zone:
+        env["TZ"] = zone
+    service = Service(executable_path=CHROMEDRIVER, env=env) if zone else Service(executable_path=CHROMEDRIVER)
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.set_window_size(width, height)
+    driver.implicitly_wait(0)
+    return driver
+
+
+def wait(driver, seconds=10):
+    return WebDriverWait(driver, seconds)
+
+
+def find(driver, css, seconds=10):
+    """The first element matching css once it is visible."""
+    return wait(driver, seconds).until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
+
+
+def click(driver, css, seconds=10):
+    el = wait(driver, seconds).until(EC.element_to_be_clickable((By.CSS_SELECTOR, css)))
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+    el.click()
+    return el
+
+
+def heading(driver, text, seconds=10):
+    """Waits until the page's h1 contains text; returns the h1's text."""
+    wait(driver, seconds).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "h1"), text))
+    return driver.find_element(By.CSS_SELECTOR, "h1").text
+
+
+def screenshot(driver, name):
+    """A full-page screenshot under the build directory's screenshots/ (name-<width>.png)."""
+    os.makedirs(SHOTS, exist_ok=True)
+    width = driver.execute_script("return window.innerWidth")
+    height = driver.execute_script("return Math.max(document.body.scrollHeight, 400)")
+    driver.set_window_size(driver.get_window_size()["width"], min(height + 120, 6000))
+    path = os.path.join(SHOTS, f"{name}-{width}.png")
+    driver.save_screenshot(path)
+    return path
