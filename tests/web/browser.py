@@ -66,8 +66,39 @@ def screenshot(driver, name):
     """A full-page screenshot under the build directory's screenshots/ (name-<width>.png)."""
     os.makedirs(SHOTS, exist_ok=True)
     width = driver.execute_script("return window.innerWidth")
-    height = driver.execute_script("return Math.max(document.body.scrollHeight, 400)")
-    driver.set_window_size(driver.get_window_size()["width"], min(height + 120, 6000))
+    height = driver.execute_script("return Math.max(document.documentElement.scrollHeight, 400)")
+    driver.set_window_size(driver.get_window_size()["width"], min(height + 140, 6000))
     path = os.path.join(SHOTS, f"{name}-{width}.png")
     driver.save_screenshot(path)
     return path
+
+
+AXE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "js", "node_modules", "axe-core", "axe.min.js")
+
+
+def accessibility_problems(driver):
+    """axe-core's serious and critical violations on the page as it stands (npm ci in tests/web/js)."""
+    if not os.path.isfile(AXE):
+        raise AssertionError(f"{AXE} is missing: run `npm ci` in tests/web/js (scripts/test does)")
+    if not driver.execute_script("return typeof window.axe === 'object'"):
+        with open(AXE, encoding="utf-8") as f:
+            driver.execute_script(f.read())
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => "
+        "({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))))"
+        ".catch(e => done([{id: 'axe-failed', impact: 'critical', help: String(e), nodes: []}]));")
+    return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
+def page(driver, test, name):
+    """Screenshots of the page at 360 and 1280 CSS pixels, no serious accessibility problem at either, and
+    no stray JavaScript value (null, undefined) in its text."""
+    text = driver.find_element(By.TAG_NAME, "main").text
+    test.assertNotRegex(text, r"\b(null|undefined|NaN|\[object Object\])\b", f"{name} shows a JavaScript value")
+    size = driver.get_window_size()
+    for width in (360, 1280):
+        driver.set_window_size(width, 900)
+        test.assertEqual(accessibility_problems(driver), [], f"{name} at {width} px")
+        screenshot(driver, name)
+    driver.set_window_size(size["width"], size["height"])

@@ -11,7 +11,7 @@ const app = document.getElementById('app');
 const state = { zone: currentZone(), services: [], resources: [], service: null, choice: null, step: 'services' };
 
 function show(...nodes) {
-  app.replaceChildren(...nodes);
+  app.replaceChildren(...nodes.flat().filter(Boolean));
   const heading = app.querySelector('h1');
   if (heading) {
     heading.setAttribute('tabindex', '-1');

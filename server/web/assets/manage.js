@@ -13,7 +13,7 @@ const state = { zone: currentZone(), booking: null, service: null, resources: []
 const active = (b) => ['CONFIRMED', 'PENDING', 'WAITLISTED'].includes(b.status);
 
 function show(...nodes) {
-  app.replaceChildren(...nodes);
+  app.replaceChildren(...nodes.flat().filter(Boolean));
   const heading = app.querySelector('h1');
   heading?.setAttribute('tabindex', '-1');
   heading?.focus();

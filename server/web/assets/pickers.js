@@ -79,7 +79,7 @@ export function appointmentPicker({ service, zone, resources, onPick, actionLabe
       weekDays.map((k) => {
         const n = (byDay.get(k) || []).length;
         return el('button', {
-          type: 'button', 'aria-pressed': String(k === state.day), disabled: !n || state.loading,
+          type: 'button', 'data-day': k, 'aria-pressed': String(k === state.day), disabled: !n || state.loading,
           'aria-label': `${dayOf(startOfDay(k, zone).toISOString(), zone)}: ${n ? n + ' free times' : 'no free times'}`,
           onclick: () => { state.day = k; render(); root.querySelector('.slots button')?.focus(); },
         }, el('span', {}, label(k)), el('small', {}, n ? `${n} free` : '—'));
