@@ -6,7 +6,11 @@
 namespace bookdav::server {
 
 Router::Router(Backend& backend)
-    : backend_(backend), authenticator_(backend.accounts), api_(backend), pages_(backend, api_.guests()) {}
+    : backend_(backend),
+      authenticator_(backend.accounts),
+      api_(backend),
+      pages_(backend, api_.guests()),
+      desk_(authenticator_, deskSessions_) {}
 
 namespace {
 
@@ -113,8 +117,39 @@ bool Router::asGuest(const caldav::Request& request) {
   return !request.header("Authorization") && backend_.booking.desk.publicBooking();
 }
 
+std::optional<std::variant<web::DeskSession, caldav::Response>> Router::deskCaller(
+    const caldav::Request& request) {
+  if (!JsonApi::owns(request.path) || request.header("Authorization")) return std::nullopt;
+  std::optional<std::string> cookie = request.header("Cookie");
+  if (!cookie) return std::nullopt;
+  std::optional<web::DeskSession> session = deskSessions_.find(*cookie);
+  if (!session) return std::nullopt;
+  // The account as it is now: removed, or no longer staff, ends the session.
+  std::optional<domain::Account> account = backend_.accounts.find(session->user);
+  if (!account || account->role == domain::Role::Customer) {
+    deskSessions_.close(session->id);
+    return std::nullopt;
+  }
+  session->role = account->role;
+  const std::string& m = request.method;
+  if (m != "GET" && m != "HEAD" && m != "OPTIONS" &&
+      !web::sameSecret(request.header("X-CSRF-Token", ""), session->csrf))
+    return api::errorResponse(api::ApiError(
+        403, "not-allowed", "a change from the front desk needs the session's X-CSRF-Token header"));
+  return *session;
+}
+
 Verdict Router::admit(const caldav::Request& request) {
   const std::string& path = request.path;
+  if (web::FrontDesk::owns(path)) {
+    auto length = announcedLength(request);
+    if (length && *length <= JsonApi::kMaxGuestBodyBytes) return Verdict{Verdict::Kind::Admitted, {}};
+    return Verdict::of(refuse(path, 413, "too-large", "the front desk takes small requests only"));
+  }
+  if (auto desk = deskCaller(request)) {
+    if (auto* refused = std::get_if<caldav::Response>(&*desk)) return Verdict::of(std::move(*refused));
+    return Verdict{Verdict::Kind::Admitted, {}};
+  }
   if (isWellKnown(path) || isFeed(path) || web::BookingPages::owns(path) || request.method == "OPTIONS")
     return Verdict::of(
         refuse(path, 413, "too-large", request.method + " " + path + " takes no request body"));
@@ -144,6 +179,18 @@ Verdict Router::route(caldav::Request& request) {
   }
   if (path.rfind("/feeds/", 0) == 0) return Verdict::of(backend_.dav.serveFeed(request));
   if (web::BookingPages::owns(path)) return Verdict::of(pages_.handle(request));
+  if (web::FrontDesk::owns(path)) {
+    std::optional<caldav::Response> answer = desk_.handle(request);
+    if (!answer) return Verdict{Verdict::Kind::AskAgain, {}};
+    return Verdict::of(std::move(*answer));
+  }
+  if (auto desk = deskCaller(request)) {
+    if (auto* refused = std::get_if<caldav::Response>(&*desk)) return Verdict::of(std::move(*refused));
+    const web::DeskSession& session = std::get<web::DeskSession>(*desk);
+    request.user = session.user;
+    request.role = session.role;
+    return Verdict::of(api_.handle(request));
+  }
   if (wantsPages(request) && backend_.booking.desk.publicBooking()) {
     caldav::Response r = caldav::Response::empty(302);
     r.set("Location", "/book/");

@@ -8,15 +8,22 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(method, path, body) {
-  const init = { method, credentials: 'omit', headers: {} };
+let deskCsrf = null;
+// The front desk signs in with a session cookie; its changes carry the session's CSRF token.
+export function useDeskSession(csrfToken) {
+  deskCsrf = csrfToken;
+}
+
+export async function api(method, path, body, base = '/api/v1') {
+  const init = { method, credentials: deskCsrf || base !== '/api/v1' ? 'same-origin' : 'omit', headers: {} };
+  if (deskCsrf && method !== 'GET') init.headers['X-CSRF-Token'] = deskCsrf;
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
   let response;
   try {
-    response = await fetch('/api/v1' + path, init);
+    response = await fetch(base + path, init);
   } catch (e) {
     throw new ApiError(0, 'network', 'The server could not be reached. Check your connection and try again.');
   }
