@@ -65,7 +65,7 @@ caldav::Response messagePage(int status, std::string_view message) {
       "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
       "content=\"width=device-width, initial-scale=1\"><title>" +
       escapeHtml(message) +
-      "</title><link rel=\"stylesheet\" href=\"/book/assets/book.css\"></head>"
+      "</title><link rel=\"stylesheet\" href=\"/desk/assets/book.css\"></head>"
       "<body><main class=\"page\"><h1>" +
       escapeHtml(message) + "</h1></main></body></html>\n";
   r.set("Content-Type", "text/html; charset=utf-8");
