@@ -40,23 +40,23 @@ def browser(width=1280, height=900, zone=None):
     return driver
 
 
-def wait(driver, seconds=10):
+def wait(driver, seconds=20):
     return WebDriverWait(driver, seconds)
 
 
-def find(driver, css, seconds=10):
+def find(driver, css, seconds=20):
     """The first element matching css once it is visible."""
     return wait(driver, seconds).until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
 
 
-def click(driver, css, seconds=10):
+def click(driver, css, seconds=20):
     el = wait(driver, seconds).until(EC.element_to_be_clickable((By.CSS_SELECTOR, css)))
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
     el.click()
     return el
 
 
-def heading(driver, text, seconds=10):
+def heading(driver, text, seconds=20):
     """Waits until the page's h1 contains text; returns the h1's text."""
     wait(driver, seconds).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "h1"), text))
     return driver.find_element(By.CSS_SELECTOR, "h1").text

@@ -11,8 +11,10 @@ sys.path.insert(0, os.path.join(HERE, "..", "support"))
 sys.path.insert(0, os.path.join(HERE, "..", "api"))
 sys.path.insert(0, HERE)
 from bookdav_api import ApiServer, at, build_business, calendar_events, parse_time, slots, utc  # noqa: E402
-from browser import browser, click, find, heading, page  # noqa: E402
+from browser import browser, click, find, heading, page, wait  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import Select  # noqa: E402
+from zoneinfo import ZoneInfo  # noqa: E402
 from test_guest_bookings import make_public  # noqa: E402
 
 
@@ -55,6 +57,11 @@ class BookingPages(unittest.TestCase):
         page(d, self, "1-services")
         click(d, '[data-service="cut"] button')
         find(d, ".slots button")
+        # Tomorrow, so that the minimum notice never catches up with the slot while the test runs.
+        click(d, f'.week button[data-day="{utc(at(1, 0))[:10]}"]')
+        wait(d).until(lambda drv: drv.execute_script(
+            "const b = document.querySelector('.slots button'); return b && b.dataset.start.slice(0, 10)")
+            == utc(at(1, 0))[:10])
         page(d, self, "2-appointment-times")
         chosen = find(d, ".slots button").get_attribute("data-start")
         click(d, ".slots button")
@@ -213,6 +220,27 @@ class BookingPages(unittest.TestCase):
             self.assertNotIn("unsafe-inline", csp)
             self.assertNotRegex(r.text, r"<script(?![^>]*\bsrc=)[^>]*>")
             self.assertEqual(r.header("Referrer-Policy"), "no-referrer")
+
+    def test_8_times_show_in_the_visitors_zone_beside_the_businesss(self):
+        visitor = browser(360, zone="America/New_York")
+        try:
+            free = slots(self.srv, "cut", days=3, start_days=2)
+            start = free[0]["start"]
+            visitor.get(self.srv.url + "/book/")
+            self.assertEqual(find(visitor, "#zone").get_attribute("value"), "America/New_York")
+            click(visitor, '[data-service="cut"] button')
+            day = parse_time(free[0]["start"]).astimezone(ZoneInfo("America/New_York")).strftime("%Y-%m-%d")
+            click(visitor, f'.week button[data-day="{day}"]')
+            button = find(visitor, f'.slots button[data-start="{start}"]')
+            local = parse_time(free[0]["start"]).astimezone(ZoneInfo("America/New_York")).strftime("%H:%M")
+            self.assertEqual(button.text.splitlines(), [local, f"{start[11:16]} in UTC"])
+            # Switching the zone shows the business's own times.
+            Select(find(visitor, "#zone")).select_by_value("UTC")
+            click(visitor, f'.week button[data-day="{start[:10]}"]')
+            button = find(visitor, f'.slots button[data-start="{start}"]')
+            self.assertEqual(button.text, free[0]["start"][11:16])
+        finally:
+            visitor.quit()
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ function renderServices() {
   show(el('h1', { text: 'What would you like to book?' }),
     state.services.length ? el('ul', { class: 'services' }, state.services.map(serviceCard))
       : el('p', {}, 'Nothing can be booked online at the moment.'));
+  performance.mark('bookdav-services-shown');  // bench/booking_page.py reads it
 }
 
 function chooseService(service) {
