@@ -184,13 +184,6 @@ Verdict Router::route(caldav::Request& request) {
     if (!answer) return Verdict{Verdict::Kind::AskAgain, {}};
     return Verdict::of(std::move(*answer));
   }
-  if (auto desk = deskCaller(request)) {
-    if (auto* refused = std::get_if<caldav::Response>(&*desk)) return Verdict::of(std::move(*refused));
-    const web::DeskSession& session = std::get<web::DeskSession>(*desk);
-    request.user = session.user;
-    request.role = session.role;
-    return Verdict::of(api_.handle(request));
-  }
   if (wantsPages(request) && backend_.booking.desk.publicBooking()) {
     caldav::Response r = caldav::Response::empty(302);
     r.set("Location", "/book/");
@@ -198,6 +191,13 @@ Verdict Router::route(caldav::Request& request) {
   }
   if (request.method == "OPTIONS")
     return Verdict::of(JsonApi::owns(path) ? JsonApi::options() : backend_.dav.handle(request));
+  if (auto desk = deskCaller(request)) {
+    if (auto* refused = std::get_if<caldav::Response>(&*desk)) return Verdict::of(std::move(*refused));
+    const web::DeskSession& session = std::get<web::DeskSession>(*desk);
+    request.user = session.user;
+    request.role = session.role;
+    return Verdict::of(api_.handle(request));
+  }
 
   if (asGuest(request)) {
     if (request.body.size() > JsonApi::kMaxGuestBodyBytes)

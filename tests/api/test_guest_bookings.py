@@ -46,6 +46,11 @@ class NotPublic(GuestServer):
         self.assertEqual(r.status, 401, r)
         r = self.guest("GET", "/bookings/manage/0123456789abcdef0123456789abcdef")
         self.assertEqual((r.status, r.error["code"]), (404, "not-found"), r)
+        self.assertEqual(self.srv.request("GET", "/book/").status, 404)
+        self.assertEqual(self.srv.request("GET", "/book/manage/" + "0" * 32).status, 404)
+        r = self.srv.request("GET", "/", headers={"Accept": "text/html"})
+        self.assertEqual(r.status, 401)  # no pages to send a browser to
+        self.assertEqual(self.srv.request("GET", "/desk/").status, 200)  # the front desk does not need it
         # Closing it again after opening.
         make_public(self.srv)
         self.assertEqual(self.guest("GET", "/services").status, 200)
@@ -158,6 +163,21 @@ class Public(GuestServer):
         r = self.guest("GET", "/bookings/manage/" + "f" * 32)
         self.assertEqual((r.status, r.error["code"]), (429, "too-many-requests"), r)
         self.assertGreater(int(r.header("Retry-After")), 0)
+
+    def test_a_browser_on_the_bare_host_goes_to_the_pages_and_caldav_discovery_stays(self):
+        r = self.srv.request("GET", "/", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+        self.assertEqual((r.status, r.header("Location")), (302, "/book/"))
+        page = self.srv.request("GET", "/book/")
+        self.assertEqual((page.status, page.header("Content-Type")), (200, "text/html; charset=utf-8"))
+        self.assertEqual(self.srv.request("HEAD", "/book/").status, 200)
+        self.assertEqual(self.srv.request("POST", "/book/", "x").status, 405)
+        propfind = self.srv.request("PROPFIND", "/", '<d:propfind xmlns:d="DAV:"><d:prop><d:current-user-principal/>'
+                                    '</d:prop></d:propfind>', user="alice", headers={"Depth": "0"})
+        self.assertEqual(propfind.status, 207, propfind)
+        self.assertIn(b"/dav/principals/alice/", propfind.body)
+        self.assertEqual(self.srv.request("GET", "/", headers={"Accept": "text/calendar"}).status, 401)
+        self.assertEqual(self.srv.request("GET", "/book/assets/nothing.js").status, 404)
+        self.assertEqual(self.srv.request("GET", "/book/assets/book.html").status, 404)
 
     def test_guest_bodies_are_small(self):
         r = self.book({"serviceId": "cut", "start": utc(at(2, 10)), "note": "x" * 20000})
