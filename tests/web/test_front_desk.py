@@ -93,6 +93,18 @@ class FrontDesk(unittest.TestCase):
         starts = [e[1] for evs in calendar_events(self.srv, f"/dav/calendars/admin/resource-{walkins[0]['resourceIds'][0]}/",
                                                   "admin").values() for e in evs]
         self.assertIn(parse_time(start), starts)
+        # Moved on the customer's behalf, to a time of the day the booking is on.
+        d.execute_script("const i = document.getElementById('day'); i.value = arguments[0];"
+                         "i.dispatchEvent(new Event('change'));", start[:10])
+        click(d, f'[data-move="{walkins[0]["id"]}"]')
+        heading(d, "Move Cut for Walk-in Wu")
+        later = [b.get_attribute("data-start") for b in find(d, ".slots").find_elements("css selector", "button")]
+        target = [t for t in later if t > start][0]
+        page(d, self, "23-desk-move")
+        click(d, f'.slots button[data-start="{target}"]')
+        wait(d).until(lambda drv: "moved" in drv.execute_script(
+            "const e = document.querySelector('.notice'); return e ? e.textContent : ''"))
+        self.assertEqual(self.srv.api("GET", f"/bookings/{walkins[0]['id']}").json["start"], target)
 
     def test_4_the_session_cookie_and_csrf(self):
         r = self.srv.request("POST", "/desk/session", json.dumps({"user": "ana", "password": "ana"}))

@@ -62,6 +62,9 @@ function bookingRow(b, title) {
     buttons.push(el('button', { type: 'button', 'data-confirm': String(b.id), onclick: () => act('POST', `/bookings/${b.id}/confirm`, undefined, `Booking ${b.id} confirmed.`) }, 'Confirm'));
     buttons.push(el('button', { type: 'button', class: 'secondary', 'data-decline': String(b.id), onclick: () => act('POST', `/bookings/${b.id}/decline`, undefined, `Booking ${b.id} declined.`) }, 'Decline'));
   }
+  const service = state.services.find((x) => x.id === b.serviceId);
+  if (admin() && service && service.kind !== 'course' && ['CONFIRMED', 'PENDING', 'WAITLISTED'].includes(b.status))
+    buttons.push(el('button', { type: 'button', class: 'secondary', 'data-move': String(b.id), onclick: () => renderMove(b, service) }, 'Move'));
   if (admin() && ['CONFIRMED', 'PENDING', 'WAITLISTED'].includes(b.status))
     buttons.push(el('button', { type: 'button', class: 'danger', 'data-cancel': String(b.id), onclick: () => act('POST', `/bookings/${b.id}/cancel`, undefined, `Booking ${b.id} canceled.`) }, 'Cancel'));
   const name = (b.contact && b.contact.name) || b.customer || 'Customer';
@@ -123,6 +126,21 @@ async function renderDay() {
         el('h3', { text: resourceName(r) }), el('ul', { class: 'sessions' }, sessions.map((s) => sessionCard(s, calendar.bookings)))))
         : el('p', { class: 'muted' }, 'Nothing is scheduled on this day.')),
     admin() ? walkIn() : null);
+}
+
+// Moves a booking on the customer's behalf: the service's times, then POST /bookings/{id}/reschedule.
+function renderMove(b, service) {
+  const onPick = (slot) => {
+    const body = service.kind === 'appointment' ? { start: slot.start } : { sessionId: slot.sessionId };
+    act('POST', `/bookings/${b.id}/reschedule`, body, `Booking ${b.id} moved to ${when(slot.start, zone)}.`);
+  };
+  const name = (b.contact && b.contact.name) || b.customer || 'the customer';
+  show(el('button', { type: 'button', class: 'secondary back', onclick: renderDay }, '← Back to the day'),
+    el('h1', { text: `Move ${service.name} for ${name}` }),
+    el('p', {}, `Now: ${when(b.start, zone)}.`),
+    service.kind === 'appointment'
+      ? appointmentPicker({ service, zone, resources: state.resources, onPick, actionLabel: 'Move to' })
+      : classPicker({ service, zone, onPick, exclude: b.sessionIds[0], actionLabel: 'Move to' }));
 }
 
 function walkIn() {
