@@ -13,6 +13,7 @@ sys.path.insert(0, HERE)
 from bookdav_api import ApiServer, at, build_business, calendar_events, parse_time, slots, utc  # noqa: E402
 from browser import browser, click, find, heading, page, wait  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 from zoneinfo import ZoneInfo  # noqa: E402
 from test_guest_bookings import make_public  # noqa: E402
@@ -241,6 +242,35 @@ class BookingPages(unittest.TestCase):
             self.assertEqual(button.text, free[0]["start"][11:16])
         finally:
             visitor.quit()
+
+    def test_9_a_keyboard_alone_books_and_a_lost_link_says_so(self):
+        d = self.driver
+        session = slots(self.srv, "yoga", days=5, start_days=3)[0]
+        self.open()
+        heading(d, "What would you like to book?")
+
+        def tab_to(css, limit=80):
+            """Presses Tab until the focused element matches css (the focus ring is CSS's :focus-visible)."""
+            for _ in range(limit):
+                if d.execute_script("return document.activeElement.matches(arguments[0])", css):
+                    return d.switch_to.active_element
+                d.switch_to.active_element.send_keys(Keys.TAB)
+            self.fail(f"Tab never reached {css}")
+
+        tab_to('[data-service="yoga"] button').send_keys(Keys.ENTER)
+        heading(d, "Yoga")
+        tab_to(f'[data-session="{session["sessionId"]}"]').send_keys(Keys.ENTER)
+        heading(d, "Your details")
+        tab_to("#name").send_keys("Key Board")
+        tab_to("#email").send_keys("keys@example.com")
+        tab_to("#confirm").send_keys(Keys.ENTER)
+        heading(d, "You are booked")
+        self.assertEqual(self.booking_of("keys@example.com")["sessionIds"], [session["sessionId"]])
+        # A manage link that finds nothing.
+        self.open("/book/manage/" + "0" * 32)
+        heading(d, "Booking not found")
+        self.assertIn("no booking with this manage link", find(d, ".alert").text)
+        page(d, self, "13-manage-not-found")
 
 
 if __name__ == "__main__":
