@@ -2,6 +2,7 @@
 business opts in with "public": true; then guests read services and availability, book as a contact,
 and read, reschedule and cancel that one booking with its manage token. Refusals, the rate limits
 (429 + Retry-After), the guest body limit, and a non-public business (404 / 401)."""
+import concurrent.futures
 import json
 import os
 import sys
@@ -118,6 +119,16 @@ class Public(GuestServer):
         course = slots(self.srv, "course", days=10)[0]
         d = self.book({"serviceId": "course", "sessionId": course["sessionIds"][0]})
         self.assertEqual((d.status, d.json["status"], len(d.json["sessionIds"])), (201, "PENDING", 3), d)
+
+    def test_guests_racing_for_the_last_place_get_one_booking(self):
+        start = slots(self.srv, "solo", days=3, start_days=2)[0]["start"]
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(lambda i: self.book({"serviceId": "solo", "start": start},
+                                                        contact={"name": f"G{i}", "email": f"g{i}@example.com"}),
+                                    range(8)))
+        self.assertEqual(sorted(a.status for a in answers), [201] + [409] * 7, answers)
+        self.assertEqual({a.error["code"] for a in answers if a.status == 409}, {"slot-unavailable"})
+        self.assertEqual(len(self.srv.api("GET", "/bookings?serviceId=solo").json["bookings"]), 1)
 
     def test_refusals_name_the_policy_and_change_nothing(self):
         r = self.book({"serviceId": "cut", "start": utc(at(2, 10))}, contact={"name": "Gus"})
