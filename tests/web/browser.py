@@ -92,13 +92,15 @@ def accessibility_problems(driver):
 
 
 def page(driver, test, name):
-    """Screenshots of the page at 360 and 1280 CSS pixels, no serious accessibility problem at either, and
-    no stray JavaScript value (null, undefined) in its text."""
+    """Screenshots of the page at 360 and 1280 CSS pixels, no serious accessibility problem and no
+    sideways scrolling at either, and no stray JavaScript value (null, undefined) in its text."""
     text = driver.find_element(By.TAG_NAME, "main").text
     test.assertNotRegex(text, r"\b(null|undefined|NaN|\[object Object\])\b", f"{name} shows a JavaScript value")
     size = driver.get_window_size()
     for width in (360, 1280):
         driver.set_window_size(width, 900)
         test.assertEqual(accessibility_problems(driver), [], f"{name} at {width} px")
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        test.assertLessEqual(overflow, 0, f"{name} is wider than the window at {width} px")
         screenshot(driver, name)
     driver.set_window_size(size["width"], size["height"])

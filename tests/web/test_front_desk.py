@@ -105,6 +105,11 @@ class FrontDesk(unittest.TestCase):
         wait(d).until(lambda drv: "moved" in drv.execute_script(
             "const e = document.querySelector('.notice'); return e ? e.textContent : ''"))
         self.assertEqual(self.srv.api("GET", f"/bookings/{walkins[0]['id']}").json["start"], target)
+        # The week from that day shows it too.
+        click(d, "#view-week")
+        heading(d, "week from")
+        find(d, f'[data-booking="{walkins[0]["id"]}"]')
+        page(d, self, "24-desk-week")
 
     def test_4_the_session_cookie_and_csrf(self):
         r = self.srv.request("POST", "/desk/session", json.dumps({"user": "ana", "password": "ana"}))

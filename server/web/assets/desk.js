@@ -1,15 +1,15 @@
-// The front desk /desk/: sign in with a staff or admin account; then a day per resource (sessions
+// The front desk /desk/: sign in with a staff or admin account; then a day or a week per resource (sessions
 // with their bookings and waitlists), the bookings waiting for approval (confirm, decline), lock and
 // unlock a session, cancel a booking, and book a walk-in. All through the JSON API with the session
 // cookie and its CSRF token.
 import { api, explain, useDeskSession } from './api.js';
-import { addDays, dayKey, detectedZone, el, startOfDay, timeOf, when } from './format.js';
+import { addDays, dayKey, detectedZone, el, shortDay, startOfDay, timeOf, when } from './format.js';
 import { appointmentPicker, classPicker } from './pickers.js';
 
 const app = document.getElementById('app');
 const who = document.getElementById('who');
 const zone = detectedZone();
-const state = { me: null, day: dayKey(new Date().toISOString(), zone), services: [], resources: [], message: null, problem: null };
+const state = { me: null, day: dayKey(new Date().toISOString(), zone), week: false, services: [], resources: [], message: null, problem: null };
 
 function show(...nodes) {
   app.replaceChildren(...nodes.flat().filter(Boolean));
@@ -79,7 +79,7 @@ function sessionCard(s, bookings) {
   const mine = bookings.filter((b) => b.sessionIds.includes(s.id));
   const lockable = admin() && (s.kind === 'class' || s.kind === 'course');
   return el('li', { class: 'card', 'data-session': String(s.id) },
-    el('h4', {}, `${timeOf(s.start, zone)}–${timeOf(s.end, zone)} ${s.serviceId ? serviceName(s.serviceId) : s.title || 'Time off'}`),
+    el('h4', {}, `${state.week ? shortDay(s.start, zone) + ', ' : ''}${timeOf(s.start, zone)}–${timeOf(s.end, zone)} ${s.serviceId ? serviceName(s.serviceId) : s.title || 'Time off'}`),
     el('p', { class: 'muted' }, `${s.taken}/${s.capacity} taken${s.waitlisted ? `, ${s.waitlisted} waiting` : ''}${s.locked ? ' · locked' : ''}`),
     lockable ? el('div', { class: 'actions' }, el('button', {
       type: 'button', class: 'secondary', 'data-lock': String(s.id),
@@ -90,7 +90,8 @@ function sessionCard(s, bookings) {
 
 async function renderDay() {
   const from = startOfDay(state.day, zone).toISOString();
-  const to = startOfDay(addDays(state.day, 1), zone).toISOString();
+  const days = state.week ? 7 : 1;
+  const to = startOfDay(addDays(state.day, days), zone).toISOString();
   let calendar;
   let pending;
   try {
@@ -110,21 +111,27 @@ async function renderDay() {
     byResource.get(r).push(s);
   }
   const waiting = pending.bookings.filter((b) => b.status === 'PENDING');
-  show(el('h1', { text: `Front desk: ${when(from, zone).split(',').slice(0, 2).join(',')}` }),
+  const title = state.week
+    ? `Front desk: week from ${shortDay(from, zone)}`
+    : `Front desk: ${when(from, zone).split(',').slice(0, 2).join(',')}`;
+  show(el('h1', { text: title }),
     el('div', { 'aria-live': 'polite' },
       state.problem ? el('p', { class: 'alert', role: 'alert' }, state.problem) : null,
       state.message ? el('p', { class: 'notice', role: 'status' }, state.message) : null),
     el('div', { class: 'weeknav' },
-      el('button', { type: 'button', class: 'secondary', onclick: () => { state.day = addDays(state.day, -1); renderDay(); } }, '← Day before'),
+      el('button', { type: 'button', class: 'secondary', onclick: () => { state.day = addDays(state.day, -days); renderDay(); } }, state.week ? '← Week before' : '← Day before'),
       field('day', 'Day', dayInput),
-      el('button', { type: 'button', class: 'secondary', onclick: () => { state.day = addDays(state.day, 1); renderDay(); } }, 'Day after →')),
+      el('button', { type: 'button', class: 'secondary', onclick: () => { state.day = addDays(state.day, days); renderDay(); } }, state.week ? 'Week after →' : 'Day after →')),
+    el('div', { class: 'actions', role: 'group', 'aria-label': 'View' },
+      el('button', { type: 'button', id: 'view-day', class: 'secondary', 'aria-pressed': String(!state.week), onclick: () => { state.week = false; renderDay(); } }, 'Day'),
+      el('button', { type: 'button', id: 'view-week', class: 'secondary', 'aria-pressed': String(state.week), onclick: () => { state.week = true; renderDay(); } }, 'Week')),
     el('section', { 'aria-labelledby': 'pending-title' }, el('h2', { id: 'pending-title', text: `Waiting for approval (${waiting.length})` }),
       waiting.length ? el('ul', { class: 'sessions', id: 'pending' }, waiting.map((b) =>
         bookingRow(b, `${serviceName(b.serviceId)}, ${when(b.start, zone)}`))) : el('p', { class: 'muted' }, 'Nothing waits for approval.')),
-    el('section', { 'aria-labelledby': 'day-title' }, el('h2', { id: 'day-title', text: 'The day by resource' }),
+    el('section', { 'aria-labelledby': 'day-title' }, el('h2', { id: 'day-title', text: state.week ? 'The week by resource' : 'The day by resource' }),
       byResource.size ? [...byResource.entries()].map(([r, sessions]) => el('section', { class: 'resource', 'data-resource': r },
         el('h3', { text: resourceName(r) }), el('ul', { class: 'sessions' }, sessions.map((s) => sessionCard(s, calendar.bookings)))))
-        : el('p', { class: 'muted' }, 'Nothing is scheduled on this day.')),
+        : el('p', { class: 'muted' }, state.week ? 'Nothing is scheduled in this week.' : 'Nothing is scheduled on this day.')),
     admin() ? walkIn() : null);
 }
 
