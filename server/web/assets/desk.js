@@ -9,7 +9,7 @@ import { appointmentPicker, classPicker } from './pickers.js';
 const app = document.getElementById('app');
 const who = document.getElementById('who');
 const zone = detectedZone();
-const state = { me: null, day: dayKey(new Date().toISOString(), zone), week: false, services: [], resources: [], message: null, problem: null };
+const state = { me: null, day: dayKey(new Date().toISOString(), zone), week: false, pendingShown: 20, services: [], resources: [], message: null, problem: null };
 
 function show(...nodes) {
   app.replaceChildren(...nodes.flat().filter(Boolean));
@@ -126,8 +126,10 @@ async function renderDay() {
       el('button', { type: 'button', id: 'view-day', class: 'secondary', 'aria-pressed': String(!state.week), onclick: () => { state.week = false; renderDay(); } }, 'Day'),
       el('button', { type: 'button', id: 'view-week', class: 'secondary', 'aria-pressed': String(state.week), onclick: () => { state.week = true; renderDay(); } }, 'Week')),
     el('section', { 'aria-labelledby': 'pending-title' }, el('h2', { id: 'pending-title', text: `Waiting for approval (${waiting.length})` }),
-      waiting.length ? el('ul', { class: 'sessions', id: 'pending' }, waiting.map((b) =>
-        bookingRow(b, `${serviceName(b.serviceId)}, ${when(b.start, zone)}`))) : el('p', { class: 'muted' }, 'Nothing waits for approval.')),
+      waiting.length ? el('ul', { class: 'sessions', id: 'pending' }, waiting.slice(0, state.pendingShown).map((b) =>
+        bookingRow(b, `${serviceName(b.serviceId)}, ${when(b.start, zone)}`))) : el('p', { class: 'muted' }, 'Nothing waits for approval.'),
+      waiting.length > state.pendingShown ? el('button', { type: 'button', class: 'secondary', id: 'more-pending',
+        onclick: () => { state.pendingShown += 20; renderDay(); } }, `Show ${Math.min(20, waiting.length - state.pendingShown)} more`) : null),
     el('section', { 'aria-labelledby': 'day-title' }, el('h2', { id: 'day-title', text: state.week ? 'The week by resource' : 'The day by resource' }),
       byResource.size ? [...byResource.entries()].map(([r, sessions]) => el('section', { class: 'resource', 'data-resource': r },
         el('h3', { text: resourceName(r) }), el('ul', { class: 'sessions' }, sessions.map((s) => sessionCard(s, calendar.bookings)))))
