@@ -32,7 +32,7 @@ class GuestServer(unittest.TestCase):
         build_business(self.srv)
 
     def tearDown(self):
-        self.srv.stop()
+        self.assertIn(self.srv.stop(), (0, None), "bookdav did not stop cleanly on SIGTERM")
 
     def guest(self, method, path, body=None, raw=None, headers=None):
         return self.srv.api(method, path, body, user=None, raw=raw, headers=headers)

@@ -30,7 +30,9 @@ class BookingPages(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.driver.quit()
-        cls.srv.stop()
+        code = cls.srv.stop()
+        if code not in (0, None):
+            raise AssertionError(f"bookdav did not stop cleanly on SIGTERM: exit {code}")
 
     def open(self, path="/book/"):
         self.driver.get(self.srv.url + path)

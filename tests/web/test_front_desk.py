@@ -24,7 +24,9 @@ class FrontDesk(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.driver.quit()
-        cls.srv.stop()
+        code = cls.srv.stop()
+        if code not in (0, None):
+            raise AssertionError(f"bookdav did not stop cleanly on SIGTERM: exit {code}")
 
     def sign_in(self, user):
         d = self.driver
