@@ -1,9 +1,11 @@
 """A real headless Chromium for the browser tests: Debian's chromium driven by its chromedriver through
 python3-selenium. A missing browser or driver is a failure, never a skip."""
 import os
-import shutil
+import time
 
 from selenium import webdriver
+from selenium.common.exceptions import (ElementClickInterceptedException, NoSuchElementException,
+                                        StaleElementReferenceException)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -50,10 +52,21 @@ def find(driver, css, seconds=20):
 
 
 def click(driver, css, seconds=20):
-    el = wait(driver, seconds).until(EC.element_to_be_clickable((By.CSS_SELECTOR, css)))
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
-    el.click()
-    return el
+    """Clicks the first element matching css once it is visible and enabled. The pages re-render
+    (loading, then loaded), so an element found a moment ago may be gone: then it is found again."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            el = driver.find_element(By.CSS_SELECTOR, css)
+            if el.is_displayed() and el.is_enabled():
+                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+                el.click()
+                return el
+        except (NoSuchElementException, StaleElementReferenceException, ElementClickInterceptedException):
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no clickable {css} within {seconds} s")
+        time.sleep(0.05)
 
 
 def heading(driver, text, seconds=20):
