@@ -69,6 +69,8 @@ std::string_view statusReason(int status) {
       return "Multi-Status";
     case 301:
       return "Moved Permanently";
+    case 302:
+      return "Found";
     case 304:
       return "Not Modified";
     case 400:

@@ -202,7 +202,10 @@ Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
   const Permissions may(actor);
   const std::string customer = may.bypassPolicy() ? request.customer : actor.user;
   if (!request.customer.empty()) require(may.bookFor(request.customer), "book for someone else");
-  if (!may.bypassPolicy() && customer.empty()) invalidRequest("a customer books for themself: sign in first");
+  if (!may.bypassPolicy() && customer.empty() && !actor.isGuest)
+    invalidRequest("a customer books for themself: sign in first");
+  if (actor.isGuest && (request.contact.name.empty() || request.contact.email.empty()))
+    invalidRequest("a booking without an account needs the contact's name and e-mail address");
   if (request.participants < 1) invalidRequest("a booking takes at least one place");
   return store_.writing([&](BookingData& data) {
     const Service service = requireService(data, request.serviceId);
@@ -257,6 +260,7 @@ Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
       if (admission.waitlist) b.queue = data.nextQueueNumber();
     }
     b.id = data.insertBooking(b);
+    if (!request.manageToken.empty()) data.putManageToken(b.id, request.manageToken);
     for (const Session& s : sessions) recordSessionChange(data, s);
     Booking stored = requireBooking(data, b.id);
     recordBookingChange(data, stored);
@@ -406,6 +410,24 @@ std::optional<Booking> BookingDesk::findByClientHref(std::string_view customer, 
 
 std::optional<Booking> BookingDesk::findByClientUid(std::string_view customer, std::string_view uid) {
   return store_.reading([&](BookingData& data) { return data.bookingByClientUid(customer, uid); });
+}
+
+std::optional<Booking> BookingDesk::findByManageToken(std::string_view token) {
+  if (token.empty()) return std::nullopt;
+  return store_.reading([&](BookingData& data) -> std::optional<Booking> {
+    std::optional<BookingId> id = data.bookingByManageToken(token);
+    return id ? data.booking(*id) : std::nullopt;
+  });
+}
+
+bool BookingDesk::publicBooking() {
+  return store_.reading([](BookingData& data) { return data.publicBooking(); });
+}
+
+void BookingDesk::setPublicBooking(bool on) {
+  store_.write([&](BookingData& data) {
+    if (data.publicBooking() != on) data.setPublicBooking(on);
+  });
 }
 
 int BookingDesk::waitlistPosition(BookingId id) {

@@ -37,6 +37,8 @@ struct BookingRequest {
   std::string clientUid;
   std::string clientHref;  // unique among the customer's active bookings of the service
   std::string note;
+  // A guest booking's secret manage token (made by the caller, stored only as a digest); "" for none.
+  std::string manageToken;
 };
 
 // Where to move a booking: an appointment to another slot start (optionally another resource); a
@@ -55,7 +57,8 @@ class BookingDesk {
   // Bookable slots of a service (see SlotFinder.h). A range longer than 400 days is refused.
   std::vector<Slot> slots(const SlotQuery& query);
 
-  // Books. Statuses: CONFIRMED; PENDING when the service needs approval (the places are held);
+  // Books. A guest (Actor::guest) books for no account and must give contact.name and contact.email.
+  // Statuses: CONFIRMED; PENDING when the service needs approval (the places are held);
   // WAITLISTED when the session is full (or others wait) and its waitlist has room.
   Booking book(const BookingRequest& request, const Actor& actor);
   // CANCELED; frees the places and promotes the waitlist in the same transaction. Customers: only
@@ -81,6 +84,11 @@ class BookingDesk {
   std::optional<Booking> findByClientHref(std::string_view customer, std::string_view serviceId,
                                           std::string_view href);
   std::optional<Booking> findByClientUid(std::string_view customer, std::string_view uid);
+  // The booking whose manage token this is (any status); nullopt for an unknown token.
+  std::optional<Booking> findByManageToken(std::string_view token);
+  // Whether the business takes bookings from guests on its public pages (business file "public").
+  bool publicBooking();
+  void setPublicBooking(bool on);
   // 1 for the first in line on its (first) session's waitlist; 0 when the booking is not waitlisted.
   int waitlistPosition(BookingId id);
 

@@ -77,8 +77,15 @@ class BookingData {
   virtual std::optional<Booking> bookingByClientUid(std::string_view customer, std::string_view uid) = 0;
   virtual BookingId insertBooking(const Booking& booking) = 0;  // id ignored; sessionIds linked
   virtual void updateBooking(const Booking& booking) = 0;       // by id; sessionIds relinked
+  // A guest booking's manage token, stored as a digest only; the booking it finds (by digest).
+  virtual void putManageToken(BookingId booking, std::string_view token) = 0;
+  virtual std::optional<BookingId> bookingByManageToken(std::string_view token) = 0;
   // A waitlist number higher than any given so far.
   virtual std::int64_t nextQueueNumber() = 0;
+
+  // ---- the business's settings ----
+  virtual bool publicBooking() = 0;  // guests may book on the public pages (off until a file turns it on)
+  virtual void setPublicBooking(bool on) = 0;
 
   // ---- change log (domain/sync/ChangeLog.h), in the same transaction ----
   virtual void recordChange(std::string_view scope, std::string_view item, bool deleted) = 0;

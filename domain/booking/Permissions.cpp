@@ -41,6 +41,7 @@ bool Permissions::force() const {
 }
 
 bool Permissions::bookFor(std::string_view customer) const {
+  if (actor_.isGuest) return customer.empty();
   return actor_.business() || (!customer.empty() && customer == actor_.user);
 }
 
@@ -49,6 +50,7 @@ bool Permissions::bypassPolicy() const {
 }
 
 bool Permissions::changeBooking(const Booking& booking) const {
+  if (actor_.isGuest) return actor_.guestBooking != 0 && booking.id == actor_.guestBooking;
   return actor_.business() || (!booking.customer.empty() && booking.customer == actor_.user);
 }
 

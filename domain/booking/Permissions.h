@@ -4,7 +4,9 @@
 //          book, cancel and move their own bookings like a customer, and add, move and cancel time
 //          off on the resources they are (never over active bookings: only the business forces);
 //   customer: read the catalog and the class and course timetable, book, cancel and move their own
-//          bookings.
+//          bookings;
+//   guest (no account, public booking pages): book as a contact under the customer rules; cancel and
+//          move only the one booking whose manage token they hold.
 // The faces ask before they act and map a "no" to their error: require() throws Refused not-allowed,
 // which the JSON API answers 403 not-allowed and CalDAV 403 DAV:need-privileges. The booking desk
 // asks the same questions inside its transactions.

@@ -16,6 +16,7 @@
 #include "domain/time/LocalTime.h"
 #include "server/Backend.h"
 #include "server/api/Caller.h"
+#include "server/api/GuestThrottle.h"
 #include "server/api/JsonInput.h"
 
 namespace bookdav::server::api {
@@ -28,6 +29,7 @@ class ApiCall {
   Backend& backend;
   Caller caller;
   const std::vector<std::string> rest;
+  GuestThrottle* guests = nullptr;  // the limits of guests' bookings and manage-token lookups
 
   const std::string& method() const { return request.method; }
   // Throws 405 (with Allow) unless the method is one of these; HEAD counts as GET.

@@ -1,12 +1,15 @@
 // /api/v1/bookings: create, list and get bookings; POST /bookings/{id}/cancel, /confirm, /decline and
 // /reschedule. Customers book, see, cancel and move only their own bookings; staff also see the
 // bookings of their resources; the business sees all, books for anyone, confirms and declines.
+// Guests (no account, a public business) book as a contact and get the booking's manage token once;
+// /bookings/manage/{token}[/cancel|/reschedule] reads and changes that one booking.
 #include <algorithm>
 
 #include "server/api/Agenda.h"
 #include "server/api/ApiError.h"
 #include "server/api/BookingJson.h"
 #include "server/api/Endpoints.h"
+#include "server/api/ManageToken.h"
 
 namespace bookdav::server::api {
 namespace {
@@ -33,14 +36,33 @@ domain::Contact readContact(JsonFields& body) {
     c.phone = f->string("phone").value_or("");
     if (!c.email.empty() && c.email.find('@') == std::string::npos)
       f->fail("email", "is not an e-mail address");
+    if (c.name.size() > 200) f->fail("name", "is longer than 200 characters");
+    if (c.email.size() > 254) f->fail("email", "is longer than 254 characters");
+    if (c.phone.size() > 40) f->fail("phone", "is longer than 40 characters");
     f->finish();
   }
   return c;
 }
 
+// 429 with Retry-After (the JSON shape of the sign-in throttle's answer).
+caldav::Response tooMany(std::chrono::seconds wait, const std::string& what) {
+  caldav::Response r = errorResponse(
+      ApiError(429, "too-many-requests", what + "; try again in " + std::to_string(wait.count()) + " s"));
+  r.set("Retry-After", std::to_string(wait.count()));
+  return r;
+}
+
 caldav::Response create(ApiCall& call) {
   auto& engine = call.backend.booking;
   JsonFields body = call.body();
+  if (call.caller.guest()) {
+    std::string email;
+    if (std::optional<JsonFields> contact = body.object("contact"))
+      email = contact->string("email").value_or("");
+    if (auto wait = call.guests->booking(call.request.clientAddress, email))
+      return tooMany(*wait,
+                     "too many bookings without an account from this address or for this e-mail address");
+  }
   domain::BookingRequest r;
   r.serviceId = body.requiredString("serviceId");
   if (!engine.catalog.service(r.serviceId)) body.fail("serviceId", "there is no service " + r.serviceId);
@@ -61,6 +83,13 @@ caldav::Response create(ApiCall& call) {
   if (r.clientUid.size() > 255) body.fail("uid", "is longer than 255 characters");
   std::optional<std::string> customer = body.string("customer");
   body.finish();
+  if (call.caller.guest()) {
+    if (r.contact.name.empty())
+      throw ApiError::invalid("contact.name", "give your name to book without an account");
+    if (r.contact.email.empty())
+      throw ApiError::invalid("contact.email", "give your e-mail address to book without an account");
+    r.manageToken = newManageToken();
+  }
 
   if (call.caller.business()) {
     r.customer = customer.value_or("");
@@ -73,6 +102,7 @@ caldav::Response create(ApiCall& call) {
     domain::require(call.caller.may().bookFor(*customer), "book for someone else");
   }
   const std::string who = call.caller.business() ? r.customer : call.caller.user();
+  // (a guest's "who" is empty: nothing is read from the accounts, so no answer tells which exist)
   if (!who.empty() && r.contact.name.empty() && r.contact.email.empty()) {
     if (std::optional<domain::Account> a = call.backend.accounts.find(who)) {
       r.contact.name = a->displayName.empty() ? a->name : a->displayName;
@@ -80,7 +110,9 @@ caldav::Response create(ApiCall& call) {
     }
   }
   domain::Booking b = engine.desk.book(r, call.caller.actor());
-  caldav::Response answer = jsonResponse(201, shown(call, b));
+  JsonObject shownBooking = shown(call, b);
+  if (!r.manageToken.empty()) shownBooking->set("manageToken", r.manageToken);
+  caldav::Response answer = jsonResponse(201, shownBooking);
   answer.set("Location", "/api/v1/bookings/" + std::to_string(b.id));
   return answer;
 }
@@ -131,6 +163,49 @@ caldav::Response list(ApiCall& call) {
   return jsonResponse(200, o);
 }
 
+domain::RescheduleRequest readReschedule(ApiCall& call) {
+  JsonFields body = call.body();
+  domain::RescheduleRequest r;
+  r.start = body.instant("start");
+  if (auto s = body.integer("sessionId", 1, INT64_MAX)) r.sessionId = *s;
+  if (!r.start && !r.sessionId)
+    body.fail("start", "is required: the new start (or the sessionId of another session)");
+  r.resourceId = chosenResource(body);
+  body.finish();
+  return r;
+}
+
+// /bookings/manage/{token}[/cancel|/reschedule]: the guest booking whose manage token this is. Only
+// while the business is public; an unknown token answers 404 and counts against the address.
+caldav::Response manage(ApiCall& call) {
+  auto& desk = call.backend.booking.desk;
+  call.finishQuery();
+  if (!desk.publicBooking()) throw ApiError::notFound("there is nothing at " + call.request.path);
+  if (auto wait = call.guests->lookup(call.request.clientAddress))
+    return tooMany(*wait, "too many manage links that find no booking from this address");
+  std::optional<domain::Booking> found;
+  if (call.rest.size() >= 2 && looksLikeManageToken(call.rest[1]))
+    found = desk.findByManageToken(call.rest[1]);
+  if (!found) {
+    call.guests->missed(call.request.clientAddress);
+    throw ApiError::notFound("there is no booking with this manage link");
+  }
+  const domain::Actor guest = domain::Actor::guest(found->id);
+  if (call.rest.size() == 2) {
+    call.allow({"GET"});
+    return jsonResponse(200, shown(call, *found));
+  }
+  if (call.rest.size() != 3 || (call.rest[2] != "cancel" && call.rest[2] != "reschedule"))
+    throw ApiError::notFound("there is nothing at " + call.request.path +
+                             "; a manage link has /cancel and /reschedule");
+  call.allow({"POST"});
+  if (call.rest[2] == "cancel") {
+    call.optionalBody().finish();
+    return jsonResponse(200, shown(call, desk.cancel(found->id, guest)));
+  }
+  return jsonResponse(200, shown(call, desk.reschedule(found->id, readReschedule(call), guest)));
+}
+
 caldav::Response act(ApiCall& call, domain::BookingId id, const std::string& action) {
   call.allow({"POST"});
   visibleBooking(call, id);  // 404 for a booking the caller may not see
@@ -138,15 +213,7 @@ caldav::Response act(ApiCall& call, domain::BookingId id, const std::string& act
   const domain::Actor actor = call.caller.actor();
   domain::Booking b;
   if (action == "reschedule") {
-    JsonFields body = call.body();
-    domain::RescheduleRequest r;
-    r.start = body.instant("start");
-    if (auto s = body.integer("sessionId", 1, INT64_MAX)) r.sessionId = *s;
-    if (!r.start && !r.sessionId)
-      body.fail("start", "is required: the new start (or the sessionId of another session)");
-    r.resourceId = chosenResource(body);
-    body.finish();
-    b = desk.reschedule(id, r, actor);
+    b = desk.reschedule(id, readReschedule(call), actor);
   } else {
     call.optionalBody().finish();
     if (action == "cancel") b = desk.cancel(id, actor);
@@ -165,6 +232,7 @@ caldav::Response bookingsEndpoint(ApiCall& call) {
     call.finishQuery();
     return create(call);
   }
+  if (call.rest[0] == "manage") return manage(call);
   const domain::BookingId id = numericId(call.rest[0], "booking");
   call.finishQuery();
   if (call.rest.size() == 1) {

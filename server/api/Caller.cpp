@@ -3,7 +3,7 @@
 namespace bookdav::server::api {
 
 const domain::Actor& Caller::actor() {
-  if (!actor_) actor_ = catalog_.actor(user_, role_);
+  if (!actor_) actor_ = guest() ? domain::Actor::guest() : catalog_.actor(user_, role_);
   return *actor_;
 }
 

@@ -1,6 +1,7 @@
 // Who calls the JSON API: the signed-in user as the booking domain sees them (domain::Actor: role and,
 // for staff, the resources they are), and what that lets them see and do, asked of domain::Permissions
-// (README, "JSON API", roles), the same rules the CalDAV face asks.
+// (README, "JSON API", roles), the same rules the CalDAV face asks. A caller without a user name is a
+// guest of the public booking pages (domain::Actor::guest).
 #pragma once
 
 #include <optional>
@@ -25,6 +26,8 @@ class Caller {
   domain::Role role() const { return role_; }
   bool business() const { return role_ == domain::Role::Admin; }
   bool staff() const { return role_ == domain::Role::Staff; }
+  // Not signed in: a guest of the public booking pages (JsonApi::forGuests says what they may call).
+  bool guest() const { return user_.empty(); }
 
   // The caller as the booking engine sees them; staff's resources are read once per call.
   const domain::Actor& actor();

@@ -18,7 +18,7 @@ const std::map<std::string, Endpoint, std::less<>> kEndpoints = {
     {"sessions", api::sessionsEndpoint},
 };
 
-caldav::Response dispatch(const caldav::Request& request, Backend& backend) {
+caldav::Response dispatch(const caldav::Request& request, Backend& backend, api::GuestThrottle& guests) {
   if (request.body.size() > JsonApi::kMaxBodyBytes)
     throw api::ApiError(413, "too-large",
                         "the request body has " + std::to_string(request.body.size()) +
@@ -34,6 +34,7 @@ caldav::Response dispatch(const caldav::Request& request, Backend& backend) {
   auto it = kEndpoints.find(parts[2]);
   if (it == kEndpoints.end()) throw api::ApiError::notFound("there is nothing at " + request.path);
   api::ApiCall call(request, backend, std::vector<std::string>(parts.begin() + 3, parts.end()));
+  call.guests = &guests;
   return it->second(call);
 }
 
@@ -41,7 +42,7 @@ caldav::Response dispatch(const caldav::Request& request, Backend& backend) {
 
 caldav::Response JsonApi::handle(const caldav::Request& request) {
   try {
-    return dispatch(request, backend_);
+    return dispatch(request, backend_, guests_);
   } catch (const api::ApiError& e) {
     return api::errorResponse(e);
   } catch (const api::InvalidInput& e) {
@@ -49,6 +50,24 @@ caldav::Response JsonApi::handle(const caldav::Request& request) {
   } catch (const domain::Refused& e) {
     return api::errorResponse(api::fromRefused(e));
   }
+}
+
+bool JsonApi::isManage(std::string_view path) {
+  return path.starts_with("/api/v1/bookings/manage/");
+}
+
+bool JsonApi::forGuests(const caldav::Request& request) {
+  const std::string& path = request.path;
+  if (isManage(path)) return true;
+  std::vector<std::string> parts = caldav::pathSegments(path);
+  if (parts.size() < 3 || parts[0] != "api" || parts[1] != "v1") return false;
+  const std::string& family = parts[2];
+  const bool get = request.method == "GET" || request.method == "HEAD";
+  if (family == "services" || family == "resources") return get && parts.size() <= 5;
+  if (family == "sessions") return get && parts.size() == 3;
+  if (family == "availability") return request.method == "POST" && parts.size() == 4 && parts[3] == "query";
+  if (family == "bookings") return request.method == "POST" && parts.size() == 3;
+  return false;
 }
 
 bool JsonApi::owns(std::string_view target) {

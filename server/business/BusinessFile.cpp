@@ -45,6 +45,7 @@ BusinessFile readBusinessFile(std::string_view jsonText, const domain::ZoneRules
   BusinessFile b;
   b.name = top.string("name").value_or("");
   top.text("description");
+  b.publicBooking = top.boolean("public");
   b.timeZone = top.string("timezone").value_or("");
   if (!b.timeZone.empty() && !zones.knows(b.timeZone))
     top.fail("timezone", "\"" + b.timeZone + "\" is not an IANA time zone such as \"Europe/Madrid\"");

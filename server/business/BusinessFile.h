@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -18,6 +19,9 @@ namespace bookdav::server::business {
 struct BusinessFile {
   std::string name;
   std::string timeZone;  // the default of every resource and service that names none
+  // "public": guests may book on the public pages (/book/) and the public JSON endpoints; absent
+  // leaves the setting as it is (off in a new database).
+  std::optional<bool> publicBooking;
   std::vector<domain::Resource> resources;
   std::vector<api::ServiceDefinition> services;
 };

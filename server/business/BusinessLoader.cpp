@@ -24,6 +24,7 @@ LoadReport loadBusiness(domain::BookingEngine& engine, const BusinessFile& b, bo
       d.force = force;
       report.items.push_back({"service " + d.service.id, putService(engine, data, d)});
     }
+    if (b.publicBooking && data.publicBooking() != *b.publicBooking) data.setPublicBooking(*b.publicBooking);
     return report;
   });
 }

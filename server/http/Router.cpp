@@ -5,7 +5,12 @@
 
 namespace bookdav::server {
 
-Router::Router(Backend& backend) : backend_(backend), authenticator_(backend.accounts), api_(backend) {}
+Router::Router(Backend& backend)
+    : backend_(backend),
+      authenticator_(backend.accounts),
+      api_(backend),
+      pages_(backend, api_.guests()),
+      desk_(authenticator_, deskSessions_) {}
 
 namespace {
 
@@ -17,6 +22,12 @@ bool isWellKnown(const std::string& path) {
 
 bool isFeed(const std::string& path) {
   return path.rfind("/feeds/", 0) == 0;
+}
+
+// A browser asking for the bare host (GET, Accept: text/html) of a public business: the booking pages.
+bool wantsPages(const caldav::Request& request) {
+  return request.path == "/" && (request.method == "GET" || request.method == "HEAD") &&
+         request.header("Accept", "").find("text/html") != std::string::npos;
 }
 
 bool isDav(const std::string& path) {
@@ -36,6 +47,13 @@ caldav::Response refuse(const std::string& path, int status, const std::string& 
                         const std::string& message) {
   if (JsonApi::owns(path)) return api::errorResponse(api::ApiError(status, code, message));
   return caldav::DavError(status, std::nullopt, message).toResponse();
+}
+
+caldav::Response guestTooLarge(const std::string& path, std::uint64_t length) {
+  return refuse(path, 413, "too-large",
+                "the request body has " + std::to_string(length) +
+                    " bytes; without signing in bookdav takes " +
+                    std::to_string(JsonApi::kMaxGuestBodyBytes) + " at most");
 }
 
 }  // namespace
@@ -91,9 +109,48 @@ caldav::Response Router::tooBusy(const std::string& path) {
   return r;
 }
 
+// A request without credentials that guests of a public business may make (JsonApi::forGuests);
+// the manage-token endpoints always go this way (the token is the authority).
+bool Router::asGuest(const caldav::Request& request) {
+  if (!JsonApi::forGuests(request)) return false;
+  if (JsonApi::isManage(request.path)) return true;
+  return !request.header("Authorization") && backend_.booking.desk.publicBooking();
+}
+
+std::optional<std::variant<web::DeskSession, caldav::Response>> Router::deskCaller(
+    const caldav::Request& request) {
+  if (!JsonApi::owns(request.path) || request.header("Authorization")) return std::nullopt;
+  std::optional<std::string> cookie = request.header("Cookie");
+  if (!cookie) return std::nullopt;
+  std::optional<web::DeskSession> session = deskSessions_.find(*cookie);
+  if (!session) return std::nullopt;
+  // The account as it is now: removed, or no longer staff, ends the session.
+  std::optional<domain::Account> account = backend_.accounts.find(session->user);
+  if (!account || account->role == domain::Role::Customer) {
+    deskSessions_.close(session->id);
+    return std::nullopt;
+  }
+  session->role = account->role;
+  const std::string& m = request.method;
+  if (m != "GET" && m != "HEAD" && m != "OPTIONS" &&
+      !web::sameSecret(request.header("X-CSRF-Token", ""), session->csrf))
+    return api::errorResponse(api::ApiError(
+        403, "not-allowed", "a change from the front desk needs the session's X-CSRF-Token header"));
+  return *session;
+}
+
 Verdict Router::admit(const caldav::Request& request) {
   const std::string& path = request.path;
-  if (isWellKnown(path) || isFeed(path) || request.method == "OPTIONS")
+  if (web::FrontDesk::owns(path)) {
+    auto length = announcedLength(request);
+    if (length && *length <= JsonApi::kMaxGuestBodyBytes) return Verdict{Verdict::Kind::Admitted, {}};
+    return Verdict::of(refuse(path, 413, "too-large", "the front desk takes small requests only"));
+  }
+  if (auto desk = deskCaller(request)) {
+    if (auto* refused = std::get_if<caldav::Response>(&*desk)) return Verdict::of(std::move(*refused));
+    return Verdict{Verdict::Kind::Admitted, {}};
+  }
+  if (isWellKnown(path) || isFeed(path) || web::BookingPages::owns(path) || request.method == "OPTIONS")
     return Verdict::of(
         refuse(path, 413, "too-large", request.method + " " + path + " takes no request body"));
   if (!isDav(path) && !JsonApi::owns(path))
@@ -104,6 +161,10 @@ Verdict Router::admit(const caldav::Request& request) {
                               "the request body has " + std::to_string(*length) +
                                   " bytes; the JSON API takes " + std::to_string(JsonApi::kMaxBodyBytes) +
                                   " at most"));
+  if (asGuest(request)) {
+    if (length && *length > JsonApi::kMaxGuestBodyBytes) return Verdict::of(guestTooLarge(path, *length));
+    return Verdict{Verdict::Kind::Admitted, {}};
+  }
   auto signedIn = signIn(request);
   if (auto* verdict = std::get_if<Verdict>(&signedIn)) return std::move(*verdict);
   return Verdict{Verdict::Kind::Admitted, {}};
@@ -117,9 +178,34 @@ Verdict Router::route(caldav::Request& request) {
     return Verdict::of(std::move(r));
   }
   if (path.rfind("/feeds/", 0) == 0) return Verdict::of(backend_.dav.serveFeed(request));
+  if (web::BookingPages::owns(path)) return Verdict::of(pages_.handle(request));
+  if (web::FrontDesk::owns(path)) {
+    std::optional<caldav::Response> answer = desk_.handle(request);
+    if (!answer) return Verdict{Verdict::Kind::AskAgain, {}};
+    return Verdict::of(std::move(*answer));
+  }
+  if (wantsPages(request) && backend_.booking.desk.publicBooking()) {
+    caldav::Response r = caldav::Response::empty(302);
+    r.set("Location", "/book/");
+    return Verdict::of(std::move(r));
+  }
   if (request.method == "OPTIONS")
     return Verdict::of(JsonApi::owns(path) ? JsonApi::options() : backend_.dav.handle(request));
+  if (auto desk = deskCaller(request)) {
+    if (auto* refused = std::get_if<caldav::Response>(&*desk)) return Verdict::of(std::move(*refused));
+    const web::DeskSession& session = std::get<web::DeskSession>(*desk);
+    request.user = session.user;
+    request.role = session.role;
+    return Verdict::of(api_.handle(request));
+  }
 
+  if (asGuest(request)) {
+    if (request.body.size() > JsonApi::kMaxGuestBodyBytes)
+      return Verdict::of(guestTooLarge(path, request.body.size()));
+    request.user.clear();
+    request.role = domain::Role::Customer;
+    return Verdict::of(api_.handle(request));
+  }
   auto signedIn = signIn(request);
   if (auto* verdict = std::get_if<Verdict>(&signedIn)) return std::move(*verdict);
   const domain::Account& account = std::get<domain::Account>(signedIn);

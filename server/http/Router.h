@@ -1,5 +1,7 @@
-// Decides who answers a request: the well-known redirect, secret-token feeds (no login), and,
-// after HTTP Basic authentication, the CalDAV service (and the JSON API).
+// Decides who answers a request: the well-known redirect, secret-token feeds (no login), the booking
+// pages and the JSON API's guest endpoints of a public business (no login), the front desk (its own
+// sign-in, then a session cookie that the JSON API accepts too), and, after HTTP Basic
+// authentication, the CalDAV service (and the JSON API).
 #pragma once
 
 #include <mutex>
@@ -12,6 +14,9 @@
 #include "server/Backend.h"
 #include "server/api/JsonApi.h"
 #include "server/auth/Authenticator.h"
+#include "server/web/BookingPages.h"
+#include "server/web/DeskSessions.h"
+#include "server/web/FrontDesk.h"
 
 namespace bookdav::server {
 
@@ -46,11 +51,19 @@ class Router {
   // 429 while the login throttle holds the client back) or asking again (every check taken).
   std::variant<domain::Account, Verdict> signIn(const caldav::Request& request);
   caldav::Response unauthorized(const std::string& path, const std::string& why) const;
+  // A request the JSON API answers without sign-in, for guests of the public booking pages.
+  bool asGuest(const caldav::Request& request);
+  // A JSON API request from a front desk session (its cookie, no Authorization header): the session,
+  // or the answer refusing a change without the session's X-CSRF-Token.
+  std::optional<std::variant<web::DeskSession, caldav::Response>> deskCaller(const caldav::Request& request);
   void provisionOnce(const std::string& user);
 
   Backend& backend_;
   Authenticator authenticator_;
   JsonApi api_;
+  web::BookingPages pages_;
+  web::DeskSessions deskSessions_;
+  web::FrontDesk desk_;
   std::mutex provisionedMutex_;
   std::set<std::string> provisioned_;
 };

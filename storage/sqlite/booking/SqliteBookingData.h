@@ -1,6 +1,6 @@
 // domain::BookingData on one SQLite connection inside the caller's transaction. Its methods live in
 // one file per table family: SqliteCatalogRows.cpp, SqliteScheduleRows.cpp, SqliteSessionRows.cpp,
-// SqliteBookingRows.cpp. The change log rows go to SqliteChangeLog's table.
+// SqliteBookingRows.cpp, SqliteGuestRows.cpp. The change log rows go to SqliteChangeLog's table.
 #pragma once
 
 #include "domain/booking/BookingStore.h"
@@ -47,6 +47,11 @@ class SqliteBookingData final : public domain::BookingData {
   domain::BookingId insertBooking(const domain::Booking& booking) override;
   void updateBooking(const domain::Booking& booking) override;
   std::int64_t nextQueueNumber() override;
+  void putManageToken(domain::BookingId booking, std::string_view token) override;
+  std::optional<domain::BookingId> bookingByManageToken(std::string_view token) override;
+
+  bool publicBooking() override;
+  void setPublicBooking(bool on) override;
 
   void recordChange(std::string_view scope, std::string_view item, bool deleted) override;
 

@@ -2,6 +2,7 @@
 
 #include "storage/sqlite/SqliteChangeLog.h"
 #include "storage/sqlite/booking/BookingSchema.h"
+#include "storage/sqlite/booking/GuestSchema.h"
 #include "storage/sqlite/booking/SqliteBookingData.h"
 
 namespace bookdav::storage::sqlite {
@@ -13,6 +14,7 @@ constexpr int kBusyRetries = 5;
 SqliteBookingStore::SqliteBookingStore(Database& db) : db_(db) {
   SqliteChangeLog changes(db_);  // its constructor applies the change log's migrations
   db_.migrate("booking", bookingMigrations());
+  db_.migrate("guests", guestMigrations());
 }
 
 void SqliteBookingStore::write(const std::function<void(domain::BookingData&)>& f) {

@@ -176,5 +176,22 @@ TEST_F(Loading, AllExamplesLoadTogether) {
   EXPECT_EQ(backend.booking.store.consistencyProblems(), std::vector<std::string>{});
 }
 
+TEST(BusinessFile, PublicSaysWhetherGuestsMayBookAndIsLeftAloneWhenAbsent) {
+  std::string file = kSmall;
+  EXPECT_FALSE(readBusinessFile(file, zones()).publicBooking.has_value());
+  std::string open = file;
+  open.replace(open.find("\"name\": \"Small\","), 16, "\"name\": \"Small\", \"public\": true,");
+  EXPECT_EQ(readBusinessFile(open, zones()).publicBooking, std::optional<bool>(true));
+  std::string closed = file;
+  closed.replace(closed.find("\"name\": \"Small\","), 16, "\"name\": \"Small\", \"public\": false,");
+  EXPECT_EQ(readBusinessFile(closed, zones()).publicBooking, std::optional<bool>(false));
+  std::string wrong = file;
+  wrong.replace(wrong.find("\"name\": \"Small\","), 16, "\"name\": \"Small\", \"public\": \"yes\",");
+  EXPECT_THAT(problem(wrong), HasSubstr("public"));
+  for (const char* name : {"hair-salon.json", "yoga-studio.json", "language-school.json"})
+    EXPECT_EQ(loadBusinessFile(examples() + "/" + name, zones()).publicBooking, std::optional<bool>(true))
+        << name;
+}
+
 }  // namespace
 }  // namespace bookdav::server::business

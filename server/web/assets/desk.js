@@ -1,0 +1,205 @@
+// The front desk /desk/: sign in with a staff or admin account; then a day or a week per resource (sessions
+// with their bookings and waitlists), the bookings waiting for approval (confirm, decline), lock and
+// unlock a session, cancel a booking, and book a walk-in. All through the JSON API with the session
+// cookie and its CSRF token.
+import { api, explain, useDeskSession } from './api.js';
+import { addDays, dayKey, detectedZone, el, shortDay, startOfDay, timeOf, when } from './format.js';
+import { appointmentPicker, classPicker } from './pickers.js';
+
+const app = document.getElementById('app');
+const who = document.getElementById('who');
+const zone = detectedZone();
+const state = { me: null, day: dayKey(new Date().toISOString(), zone), week: false, pendingShown: 20, services: [], resources: [], message: null, problem: null };
+
+function show(...nodes) {
+  app.replaceChildren(...nodes.flat().filter(Boolean));
+}
+
+function field(id, label, input) {
+  return el('div', { class: 'field' }, el('label', { for: id, text: label }), input);
+}
+
+function renderSignIn(problem) {
+  who.replaceChildren();
+  const alert = el('div', { 'aria-live': 'assertive' }, problem ? el('p', { class: 'alert', role: 'alert' }, problem) : null);
+  const form = el('form', { class: 'details', id: 'sign-in' },
+    field('user', 'User name', el('input', { id: 'user', name: 'user', autocomplete: 'username', required: true })),
+    field('password', 'Password', el('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
+    alert, el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'sign-in-button' }, 'Sign in')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(form).entries());
+    try {
+      state.me = await api('POST', '/session', { user: data.user, password: data.password }, '/desk');
+      start();
+    } catch (e) {
+      renderSignIn(explain(e));
+    }
+  });
+  show(el('h1', { text: 'Sign in to the front desk' }), form);
+  document.getElementById('user').focus();
+}
+
+async function act(method, path, body, done) {
+  try {
+    await api(method, path, body);
+    state.message = done;
+    state.problem = null;
+  } catch (e) {
+    state.problem = explain(e);
+    state.message = null;
+  }
+  await renderDay();
+}
+
+const admin = () => state.me.role === 'admin';
+const serviceName = (id) => (state.services.find((s) => s.id === id) || { name: id || 'Time off' }).name;
+const resourceName = (id) => (state.resources.find((r) => r.id === id) || { name: id }).name;
+
+function bookingRow(b, title) {
+  const buttons = [];
+  if (admin() && b.status === 'PENDING') {
+    buttons.push(el('button', { type: 'button', 'data-confirm': String(b.id), onclick: () => act('POST', `/bookings/${b.id}/confirm`, undefined, `Booking ${b.id} confirmed.`) }, 'Confirm'));
+    buttons.push(el('button', { type: 'button', class: 'secondary', 'data-decline': String(b.id), onclick: () => act('POST', `/bookings/${b.id}/decline`, undefined, `Booking ${b.id} declined.`) }, 'Decline'));
+  }
+  const service = state.services.find((x) => x.id === b.serviceId);
+  if (admin() && service && service.kind !== 'course' && ['CONFIRMED', 'PENDING', 'WAITLISTED'].includes(b.status))
+    buttons.push(el('button', { type: 'button', class: 'secondary', 'data-move': String(b.id), onclick: () => renderMove(b, service) }, 'Move'));
+  if (admin() && ['CONFIRMED', 'PENDING', 'WAITLISTED'].includes(b.status))
+    buttons.push(el('button', { type: 'button', class: 'danger', 'data-cancel': String(b.id), onclick: () => act('POST', `/bookings/${b.id}/cancel`, undefined, `Booking ${b.id} canceled.`) }, 'Cancel'));
+  const name = (b.contact && b.contact.name) || b.customer || 'Customer';
+  return el('li', { class: 'card session', 'data-booking': String(b.id) },
+    el('div', {}, title ? el('p', {}, title) : null, el('strong', {}, name), ' ',
+      el('span', { class: 'muted' }, `${b.participants} place${b.participants === 1 ? '' : 's'} · ${b.status.toLowerCase()}${b.waitlistPosition ? ' #' + b.waitlistPosition : ''}`),
+      b.contact && b.contact.email ? el('div', { class: 'muted' }, b.contact.email) : null),
+    el('div', { class: 'actions' }, buttons));
+}
+
+function sessionCard(s, bookings) {
+  const mine = bookings.filter((b) => b.sessionIds.includes(s.id));
+  const lockable = admin() && (s.kind === 'class' || s.kind === 'course');
+  return el('li', { class: 'card', 'data-session': String(s.id) },
+    el('h4', {}, `${state.week ? shortDay(s.start, zone) + ', ' : ''}${timeOf(s.start, zone)}–${timeOf(s.end, zone)} ${s.serviceId ? serviceName(s.serviceId) : s.title || 'Time off'}`),
+    el('p', { class: 'muted' }, `${s.taken}/${s.capacity} taken${s.waitlisted ? `, ${s.waitlisted} waiting` : ''}${s.locked ? ' · locked' : ''}`),
+    lockable ? el('div', { class: 'actions' }, el('button', {
+      type: 'button', class: 'secondary', 'data-lock': String(s.id),
+      onclick: () => act('PATCH', `/sessions/${s.id}`, { locked: !s.locked }, s.locked ? 'Session unlocked.' : 'Session locked.'),
+    }, s.locked ? 'Unlock' : 'Lock')) : null,
+    mine.length ? el('ul', { class: 'sessions' }, mine.map(bookingRow)) : null);
+}
+
+async function renderDay() {
+  const from = startOfDay(state.day, zone).toISOString();
+  const days = state.week ? 7 : 1;
+  const to = startOfDay(addDays(state.day, days), zone).toISOString();
+  let calendar;
+  let pending;
+  try {
+    [calendar, pending] = await Promise.all([
+      api('GET', `/calendar?from=${from}&to=${to}`),
+      api('GET', '/bookings?status=PENDING'),
+    ]);
+  } catch (e) {
+    if (e.status === 401) return renderSignIn('Your session ended: sign in again.');
+    show(el('h1', { text: 'Front desk' }), el('p', { class: 'alert', role: 'alert' }, explain(e)));
+    return;
+  }
+  const dayInput = el('input', { id: 'day', type: 'date', value: state.day, onchange: () => { state.day = dayInput.value || state.day; renderDay(); } });
+  const byResource = new Map();
+  for (const s of calendar.sessions) for (const r of s.resourceIds) {
+    if (!byResource.has(r)) byResource.set(r, []);
+    byResource.get(r).push(s);
+  }
+  const waiting = pending.bookings.filter((b) => b.status === 'PENDING');
+  const title = state.week
+    ? `Front desk: week from ${shortDay(from, zone)}`
+    : `Front desk: ${when(from, zone).split(',').slice(0, 2).join(',')}`;
+  show(el('h1', { text: title }),
+    el('div', { 'aria-live': 'polite' },
+      state.problem ? el('p', { class: 'alert', role: 'alert' }, state.problem) : null,
+      state.message ? el('p', { class: 'notice', role: 'status' }, state.message) : null),
+    el('div', { class: 'weeknav' },
+      el('button', { type: 'button', class: 'secondary', onclick: () => { state.day = addDays(state.day, -days); renderDay(); } }, state.week ? '← Week before' : '← Day before'),
+      field('day', 'Day', dayInput),
+      el('button', { type: 'button', class: 'secondary', onclick: () => { state.day = addDays(state.day, days); renderDay(); } }, state.week ? 'Week after →' : 'Day after →')),
+    el('div', { class: 'actions', role: 'group', 'aria-label': 'View' },
+      el('button', { type: 'button', id: 'view-day', class: 'secondary', 'aria-pressed': String(!state.week), onclick: () => { state.week = false; renderDay(); } }, 'Day'),
+      el('button', { type: 'button', id: 'view-week', class: 'secondary', 'aria-pressed': String(state.week), onclick: () => { state.week = true; renderDay(); } }, 'Week')),
+    el('section', { 'aria-labelledby': 'pending-title' }, el('h2', { id: 'pending-title', text: `Waiting for approval (${waiting.length})` }),
+      waiting.length ? el('ul', { class: 'sessions', id: 'pending' }, waiting.slice(0, state.pendingShown).map((b) =>
+        bookingRow(b, `${serviceName(b.serviceId)}, ${when(b.start, zone)}`))) : el('p', { class: 'muted' }, 'Nothing waits for approval.'),
+      waiting.length > state.pendingShown ? el('button', { type: 'button', class: 'secondary', id: 'more-pending',
+        onclick: () => { state.pendingShown += 20; renderDay(); } }, `Show ${Math.min(20, waiting.length - state.pendingShown)} more`) : null),
+    el('section', { 'aria-labelledby': 'day-title' }, el('h2', { id: 'day-title', text: state.week ? 'The week by resource' : 'The day by resource' }),
+      byResource.size ? [...byResource.entries()].map(([r, sessions]) => el('section', { class: 'resource', 'data-resource': r },
+        el('h3', { text: resourceName(r) }), el('ul', { class: 'sessions' }, sessions.map((s) => sessionCard(s, calendar.bookings)))))
+        : el('p', { class: 'muted' }, state.week ? 'Nothing is scheduled in this week.' : 'Nothing is scheduled on this day.')),
+    admin() ? walkIn() : null);
+}
+
+// Moves a booking on the customer's behalf: the service's times, then POST /bookings/{id}/reschedule.
+function renderMove(b, service) {
+  const onPick = (slot) => {
+    const body = service.kind === 'appointment' ? { start: slot.start } : { sessionId: slot.sessionId };
+    act('POST', `/bookings/${b.id}/reschedule`, body, `Booking ${b.id} moved to ${when(slot.start, zone)}.`);
+  };
+  const name = (b.contact && b.contact.name) || b.customer || 'the customer';
+  show(el('button', { type: 'button', class: 'secondary back', onclick: renderDay }, '← Back to the day'),
+    el('h1', { text: `Move ${service.name} for ${name}` }),
+    el('p', {}, `Now: ${when(b.start, zone)}.`),
+    service.kind === 'appointment'
+      ? appointmentPicker({ service, zone, resources: state.resources, onPick, actionLabel: 'Move to' })
+      : classPicker({ service, zone, onPick, exclude: b.sessionIds[0], actionLabel: 'Move to' }));
+}
+
+function walkIn() {
+  const box = el('section', { 'aria-labelledby': 'walkin-title', id: 'walk-in' }, el('h2', { id: 'walkin-title', text: 'Book a walk-in' }));
+  const bookable = state.services.filter((s) => s.kind !== 'course');
+  const select = el('select', { id: 'walkin-service' }, el('option', { value: '' }, 'Choose a service'), bookable.map((s) => el('option', { value: s.id }, s.name)));
+  const name = el('input', { id: 'walkin-name', autocomplete: 'off' });
+  const picker = el('div');
+  select.addEventListener('change', () => {
+    const service = state.services.find((s) => s.id === select.value);
+    if (!service) return picker.replaceChildren();
+    const onPick = (slot) => {
+      if (!name.value.trim()) {
+        state.problem = 'Give the walk-in customer\'s name first.';
+        state.message = null;
+        return renderDay();
+      }
+      const body = { serviceId: service.id, contact: { name: name.value.trim() } };
+      if (service.kind === 'appointment') body.start = slot.start;
+      else body.sessionId = slot.sessionId;
+      act('POST', '/bookings', body, `Booked ${service.name} for ${name.value.trim()} at ${when(slot.start, zone)}.`);
+    };
+    picker.replaceChildren(service.kind === 'appointment'
+      ? appointmentPicker({ service, zone, resources: state.resources, onPick, actionLabel: 'Book' })
+      : classPicker({ service, zone, onPick }));
+  });
+  box.append(field('walkin-name', 'Customer\'s name', name), field('walkin-service', 'Service', select), picker);
+  return box;
+}
+
+async function start() {
+  if (!state.me) {
+    try {
+      state.me = await api('GET', '/session', undefined, '/desk');
+    } catch (e) {
+      return renderSignIn();
+    }
+  }
+  useDeskSession(state.me.csrfToken);
+  const [services, resources] = await Promise.all([api('GET', '/services'), api('GET', '/resources')]);
+  state.services = services.services;
+  state.resources = resources.resources;
+  who.replaceChildren(el('span', { class: 'muted' }, `${state.me.user} (${state.me.role}) `),
+    el('button', { type: 'button', class: 'secondary', id: 'sign-out', onclick: async () => {
+      try { await api('DELETE', '/session', undefined, '/desk'); } catch (e) { /* signed out anyway */ }
+      state.me = null;
+      useDeskSession(null);
+      renderSignIn();
+    } }, 'Sign out'));
+  await renderDay();
+}
+
+start();
