@@ -17,6 +17,7 @@ namespace bookdav::server::business {
 
 struct BusinessFile {
   std::string name;
+  std::string email;     // the business's address: From: name of its e-mails, told of approvals
   std::string timeZone;  // the default of every resource and service that names none
   std::vector<domain::Resource> resources;
   std::vector<api::ServiceDefinition> services;

@@ -26,4 +26,14 @@ LoadReport loadBusiness(domain::BookingEngine& engine, const BusinessFile& b) {
   });
 }
 
+void recordBusinessContact(domain::notify::NotificationStore& store, const BusinessFile& b) {
+  if (b.name.empty() && b.email.empty()) return;
+  store.write([&](domain::BookingData&, domain::notify::NotificationRows& rows) {
+    domain::notify::BusinessContact contact = rows.business();
+    if (!b.name.empty()) contact.name = b.name;
+    if (!b.email.empty()) contact.email = b.email;
+    rows.setBusiness(contact);
+  });
+}
+
 }  // namespace bookdav::server::business

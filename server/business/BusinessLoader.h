@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/booking/BookingEngine.h"
+#include "domain/notify/NotificationStore.h"
 #include "server/business/BusinessFile.h"
 #include "server/business/CatalogChanges.h"
 
@@ -26,5 +27,9 @@ struct LoadReport {
 // (domain::Refused, e.g. a service naming a resource neither the file nor the catalog has) leaves
 // the business as it was. What did not change is not written, so loading again changes nothing.
 LoadReport loadBusiness(domain::BookingEngine& engine, const BusinessFile& business);
+
+// The business's name and address (its e-mails' sender name, the address told of approvals), as far
+// as the file gives them: a field the file leaves out keeps what was stored.
+void recordBusinessContact(domain::notify::NotificationStore& store, const BusinessFile& business);
 
 }  // namespace bookdav::server::business

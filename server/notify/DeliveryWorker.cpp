@@ -1,0 +1,106 @@
+#include "server/notify/DeliveryWorker.h"
+
+#include <chrono>
+#include <iostream>
+
+namespace bookdav::server::notify {
+
+using namespace bookdav::domain;
+using namespace bookdav::domain::notify;
+
+namespace {
+constexpr std::size_t kBatch = 64;
+// How often the thread looks for new events and due retries without being woken.
+constexpr auto kPollInterval = std::chrono::milliseconds(200);
+}  // namespace
+
+DeliveryWorker::DeliveryWorker(NotificationStore& store, NotificationConsumer& consumer, Couriers couriers,
+                               RetryPolicy retry, const Clock& clock)
+    : store_(store), consumer_(consumer), couriers_(couriers), retry_(retry), clock_(clock) {}
+
+DeliveryWorker::~DeliveryWorker() {
+  stop();
+}
+
+bool DeliveryWorker::attempt(const Notification& n) {
+  Courier* courier = n.channel == Channel::Email ? couriers_.email : couriers_.webhook;
+  if (!courier) return false;
+  std::string error;
+  try {
+    courier->deliver(n);
+  } catch (const DeliveryFailed& e) {
+    error = e.what();
+  } catch (const std::exception& e) {
+    error = std::string("unexpected: ") + e.what();
+  }
+  const int attempts = n.attempts + 1;
+  store_.write([&](BookingData&, NotificationRows& rows) {
+    if (error.empty()) {
+      rows.markSent(n.id, clock_.now());
+    } else {
+      std::optional<Instant> retryAt;
+      if (!retry_.givesUp(attempts)) retryAt = clock_.now() + retry_.delayAfter(attempts);
+      rows.markFailed(n.id, attempts, error, retryAt);
+    }
+  });
+  return error.empty();
+}
+
+std::size_t DeliveryWorker::runOnce() {
+  while (consumer_.consume() > 0) {
+  }
+  if (!couriers_.email && !couriers_.webhook) return 0;
+  std::size_t delivered = 0;
+  for (;;) {
+    std::vector<Notification> due;
+    store_.read([&](NotificationRows& rows) { due = rows.due(clock_.now(), kBatch); });
+    std::size_t tried = 0;
+    for (const Notification& n : due) {
+      if (n.channel == Channel::Email ? !couriers_.email : !couriers_.webhook) continue;
+      ++tried;
+      if (attempt(n)) ++delivered;
+      std::lock_guard lock(mutex_);
+      if (stopping_) return delivered;
+    }
+    // A full batch may have more behind it; failures are due later, so the next read moves on.
+    if (due.size() < kBatch || tried == 0) break;
+  }
+  return delivered;
+}
+
+void DeliveryWorker::loop() {
+  for (;;) {
+    try {
+      runOnce();
+    } catch (const std::exception& e) {
+      std::cerr << "bookdav: notifications: " << e.what() << std::endl;
+    }
+    std::unique_lock lock(mutex_);
+    cv_.wait_for(lock, kPollInterval, [&] { return stopping_ || woken_; });
+    if (stopping_) return;
+    woken_ = false;
+  }
+}
+
+void DeliveryWorker::start() {
+  thread_ = std::thread([this] { loop(); });
+}
+
+void DeliveryWorker::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void DeliveryWorker::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+}  // namespace bookdav::server::notify

@@ -1,0 +1,99 @@
+#include "server/notify/NotificationConsumer.h"
+
+#include <set>
+
+#include "caldav/booking/BookingEventSource.h"
+#include "caldav/booking/ImipText.h"
+#include "caldav/dav/LiveProperties.h"
+#include "domain/notify/Recipients.h"
+#include "server/notify/MessageText.h"
+
+namespace bookdav::server::notify {
+
+using namespace bookdav::domain;
+using namespace bookdav::domain::notify;
+
+namespace {
+
+// "mailto:alice@example.com" -> "alice@example.com".
+std::string mailAddress(std::string_view calendarAddress) {
+  if (calendarAddress.rfind("mailto:", 0) == 0) calendarAddress.remove_prefix(7);
+  return std::string(calendarAddress);
+}
+
+}  // namespace
+
+std::size_t NotificationConsumer::consume(std::size_t batch) {
+  std::vector<Notification> made;
+  std::size_t dealt = 0;
+  store_.write([&](BookingData& data, NotificationRows& rows) {
+    made.clear();
+    const std::vector<BookingEvent> events = data.eventsAfter(data.consumed(kName), batch);
+    dealt = events.size();
+    if (events.empty()) return;
+    const BusinessContact business = rows.business();
+    caldav::BookingEventSource source(data, accounts_, settings_);
+    const Instant now = clock_.now();
+    for (const BookingEvent& e : events) {
+      std::optional<Booking> booking = data.booking(e.bookingId);
+      const Service* service = booking ? source.service(booking->serviceId) : nullptr;
+      if (!booking || !service) continue;  // gone: nothing left to tell
+
+      // Who the customer is: their account's address (as on the event's ATTENDEE), else the contact's.
+      std::string customerEmail = booking->contact.email, customerName = booking->contact.name;
+      if (!booking->customer.empty()) {
+        if (auto account = accounts_.find(booking->customer)) {
+          customerEmail = mailAddress(caldav::calendarUserAddress(*account, settings_));
+          if (customerName.empty())
+            customerName = account->displayName.empty() ? account->name : account->displayName;
+        }
+      }
+      if (customerName.empty()) customerName = "Guest";
+      std::set<std::string> staffEmails;
+      for (const std::string& id : booking->resourceIds) {
+        std::optional<Resource> r = data.resource(id);
+        if (!r || r->userName.empty()) continue;
+        if (auto account = accounts_.find(r->userName))
+          staffEmails.insert(mailAddress(caldav::calendarUserAddress(*account, settings_)));
+      }
+
+      const int sequence = rows.changesBefore(e.bookingId, e.seq);
+      // The calendar part shows the booking as it stands: only when it still stands as the event left
+      // it (a later event's message carries what changed since).
+      std::optional<std::string> eventText;
+      if (booking->status == e.status) eventText = source.bookingText(*booking);
+
+      for (const Planned& p : plan(e)) {
+        std::vector<std::string> to;
+        if (p.audience == Audience::Customer && !customerEmail.empty()) to.push_back(customerEmail);
+        if (p.audience == Audience::Staff) to.assign(staffEmails.begin(), staffEmails.end());
+        if (p.audience == Audience::Business && !business.email.empty()) to.push_back(business.email);
+        for (const std::string& address : to) {
+          Notification n;
+          n.channel = Channel::Email;
+          n.audience = p.audience;
+          n.recipient = address;
+          n.kind = p.kind;
+          n.bookingId = e.bookingId;
+          n.eventSeq = e.seq;
+          n.sequence = sequence;
+          n.content = messageText({p, e, *booking, *service, business, customerName}, zones_);
+          if (p.method != ImipMethod::None && eventText) {
+            n.content.method = p.method;
+            n.content.calendar = caldav::imipCalendar(*eventText, toString(p.method), sequence);
+          }
+          n.due = now;
+          n.created = now;
+          if ((n.id = rows.insert(n)) != 0) made.push_back(std::move(n));
+        }
+      }
+    }
+    data.markConsumed(kName, events.back().seq);
+  });
+  if (onMade_) {
+    for (const Notification& n : made) onMade_(n);
+  }
+  return dealt;
+}
+
+}  // namespace bookdav::server::notify
