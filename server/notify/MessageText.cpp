@@ -103,6 +103,7 @@ domain::notify::MessageContent messageText(const MessageFacts& f, const domain::
   lines.push_back("Booking number " + std::to_string(b.id) + ".");
 
   domain::notify::MessageContent c;
+  c.senderName = f.business.name;
   c.subject = title + ": " + s.name + ", " + domain::describeTime(zones, s.timeZone, b.time.start);
   c.text = title + "\n\n";
   for (const auto& l : lines) c.text += l + "\n";

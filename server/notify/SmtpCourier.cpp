@@ -36,7 +36,7 @@ std::string mailbox(const std::string& name, const std::string& address) {
 
 void compose(Poco::Net::MailMessage& m, const Notification& n, const SmtpSettings& settings) {
   using Poco::Net::MailMessage;
-  m.setSender(mailbox(settings.fromName, settings.from));
+  m.setSender(mailbox(n.content.senderName, settings.from));
   m.addRecipient(Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, n.recipient));
   m.setSubject(MailMessage::encodeWord(n.content.subject, "UTF-8"));
   m.set("Message-ID", messageId(n, settings));
@@ -85,7 +85,7 @@ void SmtpCourier::deliver(const Notification& n) {
       session.login(domainOf(settings_.from));  // RFC 3207: EHLO again over TLS
     }
     if (!settings_.user.empty())
-      session.login(Poco::Net::SMTPClientSession::AUTH_LOGIN, settings_.user, settings_.password);
+      session.login(Poco::Net::SMTPClientSession::AUTH_PLAIN, settings_.user, settings_.password);
     Poco::Net::MailMessage m;
     compose(m, n, settings_);
     session.sendMessage(m);

@@ -14,10 +14,9 @@ struct SmtpSettings {
   std::string host;
   int port = 25;
   bool startTls = false;  // upgrade with STARTTLS before signing in and sending
-  std::string user;       // sign in (AUTH LOGIN) when set
+  std::string user;       // sign in (AUTH PLAIN) when set
   std::string password;
-  std::string from;      // the envelope and From: address
-  std::string fromName;  // the From: display name (the business's name)
+  std::string from;  // the envelope and From: address (its display name: the business's name)
 };
 
 // The MIME message of a notification (headers and body), as SmtpCourier sends it.

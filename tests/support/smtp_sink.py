@@ -12,11 +12,15 @@ import email
 import email.policy
 import threading
 import time
+import warnings
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
 from bookdav_server import free_port
+
+# aiosmtpd 1.4 warns about its own use of a deprecated attribute on every AUTH.
+warnings.filterwarnings("ignore", message="Session.login_data")
 
 
 class SmtpSink:

@@ -10,7 +10,7 @@ constexpr Migration kMigrations[] = {
      " id INTEGER PRIMARY KEY AUTOINCREMENT,"
      " channel TEXT NOT NULL, audience TEXT NOT NULL, recipient TEXT NOT NULL, kind TEXT NOT NULL,"
      " booking_id INTEGER NOT NULL, event_seq INTEGER NOT NULL, sequence INTEGER NOT NULL,"
-     " subject TEXT NOT NULL, body_text TEXT NOT NULL, body_html TEXT NOT NULL, calendar TEXT NOT NULL,"
+     " subject TEXT NOT NULL, sender_name TEXT NOT NULL, body_text TEXT NOT NULL, body_html TEXT NOT NULL, calendar TEXT NOT NULL,"
      " calendar_method TEXT NOT NULL,"
      " state TEXT NOT NULL, due INTEGER NOT NULL, attempts INTEGER NOT NULL, last_error TEXT NOT NULL,"
      " sent_at INTEGER, created INTEGER NOT NULL);"

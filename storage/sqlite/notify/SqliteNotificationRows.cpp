@@ -8,8 +8,8 @@ using namespace bookdav::domain::notify;
 namespace {
 
 constexpr const char* kColumns =
-    "id, channel, audience, recipient, kind, booking_id, event_seq, sequence, subject, body_text, body_html,"
-    " calendar, calendar_method, state, due, attempts, last_error, sent_at, created";
+    "id, channel, audience, recipient, kind, booking_id, event_seq, sequence, subject, sender_name, body_text,"
+    " body_html, calendar, calendar_method, state, due, attempts, last_error, sent_at, created";
 
 }  // namespace
 
@@ -18,12 +18,13 @@ std::int64_t SqliteNotificationRows::insert(const Notification& n) {
   if (n.sentAt) sentAt = toUnix(*n.sentAt);
   auto s = c_.prepare(
       "INSERT OR IGNORE INTO notifications (channel, audience, recipient, kind, booking_id, event_seq, sequence,"
-      " subject, body_text, body_html, calendar, calendar_method, state, due, attempts, last_error, sent_at,"
-      " created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
+      " subject, sender_name, body_text, body_html, calendar, calendar_method, state, due, attempts, last_error,"
+      " sent_at, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+      " ?18, ?19)");
   s.bindAll(toString(n.channel), toString(n.audience), n.recipient, toString(n.kind), n.bookingId, n.eventSeq,
-            n.sequence, n.content.subject, n.content.text, n.content.html, n.content.calendar,
-            toString(n.content.method), toString(n.state), toUnix(n.due), n.attempts, n.lastError, sentAt,
-            toUnix(n.created));
+            n.sequence, n.content.subject, n.content.senderName, n.content.text, n.content.html,
+            n.content.calendar, toString(n.content.method), toString(n.state), toUnix(n.due), n.attempts,
+            n.lastError, sentAt, toUnix(n.created));
   s.run();
   return s.changes() > 0 ? c_.lastInsertRowid() : 0;
 }
@@ -41,16 +42,17 @@ std::vector<Notification> SqliteNotificationRows::rows(Statement& s) {
     n.eventSeq = s.int64(6);
     n.sequence = s.integer(7);
     n.content.subject = s.text(8);
-    n.content.text = s.text(9);
-    n.content.html = s.text(10);
-    n.content.calendar = s.text(11);
-    n.content.method = parseImipMethod(s.text(12)).value_or(ImipMethod::None);
-    n.state = parseNotificationState(s.text(13)).value_or(NotificationState::Dead);
-    n.due = fromUnix(s.int64(14));
-    n.attempts = s.integer(15);
-    n.lastError = s.text(16);
-    if (auto t = s.optionalInt64(17)) n.sentAt = fromUnix(*t);
-    n.created = fromUnix(s.int64(18));
+    n.content.senderName = s.text(9);
+    n.content.text = s.text(10);
+    n.content.html = s.text(11);
+    n.content.calendar = s.text(12);
+    n.content.method = parseImipMethod(s.text(13)).value_or(ImipMethod::None);
+    n.state = parseNotificationState(s.text(14)).value_or(NotificationState::Dead);
+    n.due = fromUnix(s.int64(15));
+    n.attempts = s.integer(16);
+    n.lastError = s.text(17);
+    if (auto t = s.optionalInt64(18)) n.sentAt = fromUnix(*t);
+    n.created = fromUnix(s.int64(19));
     out.push_back(std::move(n));
   }
   return out;
