@@ -14,5 +14,6 @@ caldav::Response availabilityEndpoint(ApiCall& call);  // /availability/query
 caldav::Response bookingsEndpoint(ApiCall& call);      // /bookings[/{id}[/cancel|confirm|decline|reschedule]]
 caldav::Response calendarEndpoint(ApiCall& call);      // /calendar
 caldav::Response meEndpoint(ApiCall& call);            // /me
+caldav::Response notificationsEndpoint(ApiCall& call);  // /notifications[/{id}[/retry]]
 
 }  // namespace bookdav::server::api

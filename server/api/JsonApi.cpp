@@ -12,10 +12,10 @@ namespace {
 using Endpoint = caldav::Response (*)(api::ApiCall&);
 
 const std::map<std::string, Endpoint, std::less<>> kEndpoints = {
-    {"availability", api::availabilityEndpoint}, {"bookings", api::bookingsEndpoint},
-    {"calendar", api::calendarEndpoint},         {"me", api::meEndpoint},
-    {"resources", api::resourcesEndpoint},       {"services", api::servicesEndpoint},
-    {"sessions", api::sessionsEndpoint},
+    {"availability", api::availabilityEndpoint},   {"bookings", api::bookingsEndpoint},
+    {"calendar", api::calendarEndpoint},           {"me", api::meEndpoint},
+    {"notifications", api::notificationsEndpoint}, {"resources", api::resourcesEndpoint},
+    {"services", api::servicesEndpoint},           {"sessions", api::sessionsEndpoint},
 };
 
 caldav::Response dispatch(const caldav::Request& request, Backend& backend) {
