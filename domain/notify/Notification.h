@@ -55,9 +55,9 @@ std::optional<NotificationState> parseNotificationState(std::string_view text);
 struct MessageContent {
   std::string subject;
   std::string senderName;  // e-mail: the From: display name (the business's name)
-  std::string text;      // e-mail: the text/plain part; webhook: the JSON body
-  std::string html;      // e-mail: the text/html part
-  std::string calendar;  // e-mail: the iMIP text/calendar part ("" = none)
+  std::string text;        // e-mail: the text/plain part; webhook: the JSON body
+  std::string html;        // e-mail: the text/html part
+  std::string calendar;    // e-mail: the iMIP text/calendar part ("" = none)
   ImipMethod method = ImipMethod::None;
   bool operator==(const MessageContent&) const = default;
 };

@@ -13,6 +13,7 @@
 
 #include "domain/booking/BookingStore.h"
 #include "domain/notify/Notification.h"
+#include "domain/notify/WebhookEndpoint.h"
 
 namespace bookdav::domain::notify {
 
@@ -50,6 +51,12 @@ class NotificationRows {
 
   virtual BusinessContact business() = 0;
   virtual void setBusiness(const BusinessContact& contact) = 0;
+
+  // ---- webhook endpoints ----
+  virtual std::int64_t addEndpoint(const WebhookEndpoint& endpoint) = 0;  // returns its id
+  virtual std::vector<WebhookEndpoint> endpoints() = 0;                   // in id order
+  virtual std::optional<WebhookEndpoint> endpoint(std::int64_t id) = 0;
+  virtual bool removeEndpoint(std::int64_t id) = 0;  // false when there is none
 };
 
 class NotificationStore {

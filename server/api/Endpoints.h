@@ -15,5 +15,6 @@ caldav::Response bookingsEndpoint(ApiCall& call);      // /bookings[/{id}[/cance
 caldav::Response calendarEndpoint(ApiCall& call);      // /calendar
 caldav::Response meEndpoint(ApiCall& call);            // /me
 caldav::Response notificationsEndpoint(ApiCall& call);  // /notifications[/{id}[/retry]]
+caldav::Response webhooksEndpoint(ApiCall& call);       // /webhooks[/{id}[/ping]]
 
 }  // namespace bookdav::server::api

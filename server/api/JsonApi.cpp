@@ -15,7 +15,8 @@ const std::map<std::string, Endpoint, std::less<>> kEndpoints = {
     {"availability", api::availabilityEndpoint},   {"bookings", api::bookingsEndpoint},
     {"calendar", api::calendarEndpoint},           {"me", api::meEndpoint},
     {"notifications", api::notificationsEndpoint}, {"resources", api::resourcesEndpoint},
-    {"services", api::servicesEndpoint},           {"sessions", api::sessionsEndpoint},
+    {"webhooks", api::webhooksEndpoint},           {"services", api::servicesEndpoint},
+    {"sessions", api::sessionsEndpoint},
 };
 
 caldav::Response dispatch(const caldav::Request& request, Backend& backend) {

@@ -17,6 +17,7 @@
 #include "server/http/Router.h"
 #include "server/notify/DeliveryWorker.h"
 #include "server/notify/NotificationConsumer.h"
+#include "server/notify/WebhookCourier.h"
 
 namespace bookdav::server {
 namespace {
@@ -169,8 +170,9 @@ int serveCommand(const std::vector<std::string>& args) {
                 << n.content.subject << " (no --smtp: it waits in the outbox)" << std::endl;
     });
   }
-  notify::DeliveryWorker delivery(backend.notifications, consumer, {smtp.get(), nullptr}, notifyOptions.retry,
-                                  backend.clock);
+  notify::WebhookCourier webhooks(backend.notifications, backend.clock);
+  notify::DeliveryWorker delivery(backend.notifications, consumer, {smtp.get(), &webhooks},
+                                  notifyOptions.retry, backend.clock);
   delivery.start();
 
   Router router(backend);

@@ -5,7 +5,9 @@
 #include "caldav/booking/BookingEventSource.h"
 #include "caldav/booking/ImipText.h"
 #include "caldav/dav/LiveProperties.h"
+#include "domain/booking/Places.h"
 #include "domain/notify/Recipients.h"
+#include "server/api/BookingJson.h"
 #include "server/notify/MessageText.h"
 
 namespace bookdav::server::notify {
@@ -21,7 +23,47 @@ std::string mailAddress(std::string_view calendarAddress) {
   return std::string(calendarAddress);
 }
 
+// The JSON body of a booking event's webhook call.
+std::string webhookBody(const BookingEvent& e, const std::string& type, const Booking& booking,
+                        BookingData& data, Instant now) {
+  api::JsonObject d = api::newObject();
+  d->set("eventSeq", e.seq);
+  d->set("bookingId", e.bookingId);
+  d->set("status", std::string(toString(e.status)));
+  d->set("by", std::string(toString(e.by)));
+  d->set("reason", e.reason);
+  if (e.previousTime) {
+    d->set("previousStart", api::utcText(e.previousTime->start));
+    d->set("previousEnd", api::utcText(e.previousTime->end));
+  }
+  d->set("booking", api::bookingJson(booking, domain::waitlistPosition(data, booking), now));
+  api::JsonObject o = api::newObject();
+  o->set("type", type);
+  o->set("timestamp", api::utcText(e.at));
+  o->set("data", d);
+  return api::stringify(o);
+}
+
 }  // namespace
+
+domain::notify::Notification webhookPing(const domain::notify::WebhookEndpoint& endpoint, Instant now) {
+  Notification n;
+  n.channel = Channel::Webhook;
+  n.audience = Audience::Endpoint;
+  n.recipient = std::to_string(endpoint.id);
+  n.kind = MessageKind::Ping;
+  n.content.subject = std::string(kPingEventType);
+  api::JsonObject d = api::newObject();
+  d->set("endpointId", endpoint.id);
+  api::JsonObject o = api::newObject();
+  o->set("type", std::string(kPingEventType));
+  o->set("timestamp", api::utcText(now));
+  o->set("data", d);
+  n.content.text = api::stringify(o);
+  n.due = now;
+  n.created = now;
+  return n;
+}
 
 std::size_t NotificationConsumer::consume(std::size_t batch) {
   std::vector<Notification> made;
@@ -32,6 +74,7 @@ std::size_t NotificationConsumer::consume(std::size_t batch) {
     dealt = events.size();
     if (events.empty()) return;
     const BusinessContact business = rows.business();
+    const std::vector<WebhookEndpoint> endpoints = rows.endpoints();
     caldav::BookingEventSource source(data, accounts_, settings_);
     const Instant now = clock_.now();
     for (const BookingEvent& e : events) {
@@ -86,6 +129,26 @@ std::size_t NotificationConsumer::consume(std::size_t batch) {
           n.created = now;
           if ((n.id = rows.insert(n)) != 0) made.push_back(std::move(n));
         }
+      }
+
+      const std::string type = webhookEventType(e.kind);
+      std::optional<std::string> body;
+      for (const WebhookEndpoint& endpoint : endpoints) {
+        if (!endpoint.wants(type)) continue;
+        if (!body) body = webhookBody(e, type, *booking, data, now);
+        Notification n;
+        n.channel = Channel::Webhook;
+        n.audience = Audience::Endpoint;
+        n.recipient = std::to_string(endpoint.id);
+        n.kind = plan(e).front().kind;
+        n.bookingId = e.bookingId;
+        n.eventSeq = e.seq;
+        n.sequence = sequence;
+        n.content.subject = type;
+        n.content.text = *body;
+        n.due = now;
+        n.created = now;
+        if ((n.id = rows.insert(n)) != 0) made.push_back(std::move(n));
       }
     }
     data.markConsumed(kName, events.back().seq);

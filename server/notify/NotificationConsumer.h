@@ -17,6 +17,10 @@
 
 namespace bookdav::server::notify {
 
+// A webhook endpoint's test call ("webhook.ping"), to be inserted as it is.
+domain::notify::Notification webhookPing(const domain::notify::WebhookEndpoint& endpoint,
+                                         domain::Instant now);
+
 class NotificationConsumer {
  public:
   static constexpr std::string_view kName = "notifications";  // its position in booking_event_consumers

@@ -21,6 +21,11 @@ constexpr Migration kMigrations[] = {
      "CREATE UNIQUE INDEX notifications_once ON notifications (event_seq, channel, audience, recipient, kind)"
      " WHERE event_seq > 0;"
      "CREATE TABLE notify_business (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"},
+    // Webhook endpoints; event_types is a comma-separated list ("booking.placed,booking.canceled" or "*").
+    {2,
+     "CREATE TABLE webhook_endpoints ("
+     " id INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT NOT NULL, event_types TEXT NOT NULL,"
+     " secret TEXT NOT NULL, created INTEGER NOT NULL);"},
 };
 
 }  // namespace

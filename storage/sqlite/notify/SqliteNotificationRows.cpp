@@ -144,4 +144,53 @@ void SqliteNotificationRows::setBusiness(const BusinessContact& contact) {
   }
 }
 
+std::int64_t SqliteNotificationRows::addEndpoint(const WebhookEndpoint& e) {
+  std::string types;
+  for (const auto& t : e.eventTypes) types += (types.empty() ? "" : ",") + t;
+  c_.prepare("INSERT INTO webhook_endpoints (url, event_types, secret, created) VALUES (?1, ?2, ?3, ?4)")
+      .bindAll(e.url, types, e.secret, toUnix(e.created))
+      .run();
+  return c_.lastInsertRowid();
+}
+
+std::vector<WebhookEndpoint> SqliteNotificationRows::endpointRows(Statement& s) {
+  std::vector<WebhookEndpoint> out;
+  while (s.step()) {
+    WebhookEndpoint e;
+    e.id = s.int64(0);
+    e.url = s.text(1);
+    const std::string types = s.text(2);
+    for (std::size_t start = 0; start < types.size();) {
+      std::size_t comma = types.find(',', start);
+      if (comma == std::string::npos) comma = types.size();
+      e.eventTypes.push_back(types.substr(start, comma - start));
+      start = comma + 1;
+    }
+    e.secret = s.text(3);
+    e.created = fromUnix(s.int64(4));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::vector<WebhookEndpoint> SqliteNotificationRows::endpoints() {
+  auto s = c_.prepare("SELECT id, url, event_types, secret, created FROM webhook_endpoints ORDER BY id");
+  return endpointRows(s);
+}
+
+std::optional<WebhookEndpoint> SqliteNotificationRows::endpoint(std::int64_t id) {
+  auto s = c_.prepare("SELECT id, url, event_types, secret, created FROM webhook_endpoints WHERE id = ?1");
+  s.bindAll(id);
+  auto found = endpointRows(s);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+bool SqliteNotificationRows::removeEndpoint(std::int64_t id) {
+  auto s = c_.prepare("DELETE FROM webhook_endpoints WHERE id = ?1");
+  s.bindAll(id);
+  s.run();
+  return s.changes() > 0;
+}
+
 }  // namespace bookdav::storage::sqlite

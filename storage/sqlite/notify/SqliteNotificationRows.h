@@ -22,9 +22,14 @@ class SqliteNotificationRows final : public domain::notify::NotificationRows {
   int changesBefore(domain::BookingId booking, std::int64_t seq) override;
   domain::notify::BusinessContact business() override;
   void setBusiness(const domain::notify::BusinessContact& contact) override;
+  std::int64_t addEndpoint(const domain::notify::WebhookEndpoint& endpoint) override;
+  std::vector<domain::notify::WebhookEndpoint> endpoints() override;
+  std::optional<domain::notify::WebhookEndpoint> endpoint(std::int64_t id) override;
+  bool removeEndpoint(std::int64_t id) override;
 
  private:
   std::vector<domain::notify::Notification> rows(Statement& s);
+  std::vector<domain::notify::WebhookEndpoint> endpointRows(Statement& s);
   Connection& c_;
 };
 

@@ -186,6 +186,25 @@ TEST_F(Notifications, FailuresBackOffThenDieAndARetriedOneIsDelivered) {
   EXPECT_EQ(all()[1].state, NotificationState::Dead);
 }
 
+TEST_F(Notifications, WebhookEndpointsGetTheEventTypesTheyAskedFor) {
+  std::int64_t endpoint = 0;
+  backend->notifications.write([&](domain::BookingData&, NotificationRows& rows) {
+    endpoint =
+        rows.addEndpoint({0, "http://127.0.0.1:9/hook", {"booking.canceled"}, "whsec_AAAA", clock.now()});
+  });
+  domain::Booking b = bookHaircut("2026-12-02T10:00:00Z");
+  backend->booking.desk.cancel(b.id, Actor::customer("alice"));
+  consumer.consume();
+  std::vector<Notification> hooks;
+  for (const Notification& n : all())
+    if (n.channel == Channel::Webhook) hooks.push_back(n);
+  ASSERT_EQ(hooks.size(), 1u);
+  EXPECT_EQ(hooks[0].recipient, std::to_string(endpoint));
+  EXPECT_EQ(hooks[0].content.subject, "booking.canceled");
+  EXPECT_NE(hooks[0].content.text.find("\"type\":\"booking.canceled\""), std::string::npos)
+      << hooks[0].content.text;
+}
+
 TEST_F(Notifications, WithoutACourierEverythingWaitsInTheOutbox) {
   bookHaircut("2026-12-01T10:00:00Z");
   notify::DeliveryWorker worker(backend->notifications, consumer, {}, RetryPolicy{}, clock);
