@@ -22,28 +22,33 @@ DeliveryWorker::~DeliveryWorker() {
   stop();
 }
 
-bool DeliveryWorker::attempt(const Notification& n) {
+std::optional<std::string> DeliveryWorker::attempt(const Notification& n) {
   Courier* courier = n.channel == Channel::Email ? couriers_.email : couriers_.webhook;
-  if (!courier) return false;
-  std::string error;
   try {
     courier->deliver(n);
+    return std::nullopt;
   } catch (const DeliveryFailed& e) {
-    error = e.what();
+    return std::string(e.what());
   } catch (const std::exception& e) {
-    error = std::string("unexpected: ") + e.what();
+    return std::string("unexpected: ") + e.what();
   }
-  const int attempts = n.attempts + 1;
+}
+
+void DeliveryWorker::record(const std::vector<Outcome>& outcomes) {
+  if (outcomes.empty()) return;
   store_.write([&](BookingData&, NotificationRows& rows) {
-    if (error.empty()) {
-      rows.markSent(n.id, clock_.now());
-    } else {
+    const Instant now = clock_.now();
+    for (const auto& [n, error] : outcomes) {
+      if (!error) {
+        rows.markSent(n.id, now);
+        continue;
+      }
+      const int attempts = n.attempts + 1;
       std::optional<Instant> retryAt;
-      if (!retry_.givesUp(attempts)) retryAt = clock_.now() + retry_.delayAfter(attempts);
-      rows.markFailed(n.id, attempts, error, retryAt);
+      if (!retry_.givesUp(attempts)) retryAt = now + retry_.delayAfter(attempts);
+      rows.markFailed(n.id, attempts, *error, retryAt);
     }
   });
-  return error.empty();
 }
 
 std::size_t DeliveryWorker::runOnce() {
@@ -54,16 +59,20 @@ std::size_t DeliveryWorker::runOnce() {
   for (;;) {
     std::vector<Notification> due;
     store_.read([&](NotificationRows& rows) { due = rows.due(clock_.now(), kBatch); });
-    std::size_t tried = 0;
+    // The outcomes of a batch are recorded in one transaction (a crash before it sends the batch
+    // again: at least once), so that the outbox costs the bookings' database little.
+    std::vector<Outcome> outcomes;
+    bool stopping = false;
     for (const Notification& n : due) {
       if (n.channel == Channel::Email ? !couriers_.email : !couriers_.webhook) continue;
-      ++tried;
-      if (attempt(n)) ++delivered;
+      outcomes.emplace_back(n, attempt(n));
+      if (!outcomes.back().second) ++delivered;
       std::lock_guard lock(mutex_);
-      if (stopping_) return delivered;
+      if ((stopping = stopping_)) break;
     }
+    record(outcomes);
     // A full batch may have more behind it; failures are due later, so the next read moves on.
-    if (due.size() < kBatch || tried == 0) break;
+    if (stopping || due.size() < kBatch || outcomes.empty()) break;
   }
   return delivered;
 }

@@ -10,7 +10,11 @@
 #include <condition_variable>
 #include <cstddef>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "domain/notify/NotificationStore.h"
 #include "domain/notify/RetryPolicy.h"
@@ -40,8 +44,11 @@ class DeliveryWorker {
   void wake();  // runs a round soon (a booking changed)
 
  private:
-  // Tries one notification and records the outcome; true when delivered.
-  bool attempt(const domain::notify::Notification& n);
+  // A notification tried, and the error when it failed.
+  using Outcome = std::pair<domain::notify::Notification, std::optional<std::string>>;
+  std::optional<std::string> attempt(const domain::notify::Notification& n);
+  // Marks the tried notifications sent, due again after the backoff, or dead, in one transaction.
+  void record(const std::vector<Outcome>& outcomes);
   void loop();
 
   domain::notify::NotificationStore& store_;
