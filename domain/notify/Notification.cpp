@@ -14,7 +14,7 @@ constexpr EnumText<Audience, 4> kAudiences{{{
     {Audience::Endpoint, "endpoint"},
 }}};
 
-constexpr EnumText<MessageKind, 11> kKinds{{{
+constexpr EnumText<MessageKind, 12> kKinds{{{
     {MessageKind::Confirmed, "confirmed"},
     {MessageKind::AwaitingApproval, "awaiting-approval"},
     {MessageKind::ApprovalNeeded, "approval-needed"},
@@ -26,15 +26,17 @@ constexpr EnumText<MessageKind, 11> kKinds{{{
     {MessageKind::Canceled, "canceled"},
     {MessageKind::SessionChanged, "session-changed"},
     {MessageKind::Ping, "ping"},
+    {MessageKind::Reminder, "reminder"},
 }}};
 
 constexpr EnumText<ImipMethod, 3> kMethods{
     {{{ImipMethod::None, ""}, {ImipMethod::Request, "REQUEST"}, {ImipMethod::Cancel, "CANCEL"}}}};
 
-constexpr EnumText<NotificationState, 3> kStates{{{
+constexpr EnumText<NotificationState, 4> kStates{{{
     {NotificationState::Queued, "queued"},
     {NotificationState::Sent, "sent"},
     {NotificationState::Dead, "dead"},
+    {NotificationState::Superseded, "superseded"},
 }}};
 
 }  // namespace

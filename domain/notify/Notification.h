@@ -36,6 +36,7 @@ enum class MessageKind {
   Canceled,
   SessionChanged,  // the business moved or changed a session the booking holds
   Ping,            // a webhook endpoint's test call
+  Reminder,        // before the booking starts (the service's reminder offsets)
 };
 std::string_view toString(MessageKind kind);  // "confirmed", "awaiting-approval", ...
 std::optional<MessageKind> parseMessageKind(std::string_view text);
@@ -46,9 +47,9 @@ std::string_view toString(ImipMethod method);  // "", "REQUEST", "CANCEL"
 std::optional<ImipMethod> parseImipMethod(std::string_view text);
 
 // Queued: waiting for its due time; Sent: delivered; Dead: gave up after the last try (an admin
-// may queue it again).
-enum class NotificationState { Queued, Sent, Dead };
-std::string_view toString(NotificationState state);  // "queued", "sent", "dead"
+// may queue it again); Superseded: a reminder whose booking moved or ended, never to be sent.
+enum class NotificationState { Queued, Sent, Dead, Superseded };
+std::string_view toString(NotificationState state);  // "queued", "sent", "dead", "superseded"
 std::optional<NotificationState> parseNotificationState(std::string_view text);
 
 // What is sent, fixed when the notification is made.
@@ -71,6 +72,7 @@ struct Notification {
   BookingId bookingId = 0;    // 0 for a ping
   std::int64_t eventSeq = 0;  // the booking event it was made from (0 for a ping)
   int sequence = 0;           // the booking event's SEQUENCE (changes of the booking before it)
+  std::string variant;        // tells apart several of one kind for one event: a reminder's offset ("P1D")
   MessageContent content;
   NotificationState state = NotificationState::Queued;
   Instant due{};  // not sent before this

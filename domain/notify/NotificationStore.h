@@ -52,6 +52,16 @@ class NotificationRows {
   virtual BusinessContact business() = 0;
   virtual void setBusiness(const BusinessContact& contact) = 0;
 
+  // ---- reminders ----
+  // How long before a booking of the service its customer is reminded (none: no reminders).
+  virtual std::vector<Seconds> reminderOffsets(std::string_view serviceId) = 0;
+  virtual void setReminderOffsets(std::string_view serviceId, const std::vector<Seconds>& offsets) = 0;
+  // The booking's queued reminders superseded (it moved or ended); how many.
+  virtual int supersedeReminders(BookingId booking) = 0;
+  // Per-user opt-out of reminders; opting out supersedes the queued reminders to `address`.
+  virtual bool remindersOff(std::string_view user) = 0;
+  virtual void setRemindersOff(std::string_view user, bool off, std::string_view address) = 0;
+
   // ---- webhook endpoints ----
   virtual std::int64_t addEndpoint(const WebhookEndpoint& endpoint) = 0;  // returns its id
   virtual std::vector<WebhookEndpoint> endpoints() = 0;                   // in id order

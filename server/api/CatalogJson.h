@@ -26,6 +26,9 @@ struct ScheduleUpdate {
 struct ServiceDefinition {
   domain::Service service;
   ScheduleUpdate schedule;
+  // "reminders": how long before a booking its customer is reminded (README, "Notifications");
+  // nullopt when the input does not say (what is stored stays).
+  std::optional<std::vector<domain::Seconds>> reminders;
 };
 
 // Named working hours that a business file's resources may refer to by name.

@@ -16,5 +16,6 @@ caldav::Response calendarEndpoint(ApiCall& call);      // /calendar
 caldav::Response meEndpoint(ApiCall& call);            // /me
 caldav::Response notificationsEndpoint(ApiCall& call);  // /notifications[/{id}[/retry]]
 caldav::Response webhooksEndpoint(ApiCall& call);       // /webhooks[/{id}[/ping]]
+caldav::Response notificationSettingsEndpoint(ApiCall& call);  // /notification-settings
 
 }  // namespace bookdav::server::api

@@ -21,7 +21,14 @@ domain::Service requireService(ApiCall& call, const std::string& id) {
 }
 
 caldav::Response answer(ApiCall& call, const std::string& id, int status) {
-  caldav::Response r = jsonResponse(status, withSchedule(call, requireService(call, id)));
+  JsonObject o = withSchedule(call, requireService(call, id));
+  std::vector<domain::Seconds> reminders;
+  call.backend.notifications.read(
+      [&](domain::notify::NotificationRows& rows) { reminders = rows.reminderOffsets(id); });
+  JsonArray list = newArray();
+  for (domain::Seconds r : reminders) list->add(domain::toIsoDuration(r));
+  o->set("reminders", list);
+  caldav::Response r = jsonResponse(status, o);
   if (status == 201) r.set("Location", "/api/v1/services/" + id);
   return r;
 }
@@ -36,6 +43,11 @@ caldav::Response store(ApiCall& call, const std::string& urlId, bool mustBeNew) 
                        " replaces it",
                    "id");
   business::Outcome outcome = business::putService(call.backend.booking, d);
+  if (d.reminders) {
+    call.backend.notifications.write([&](domain::BookingData&, domain::notify::NotificationRows& rows) {
+      rows.setReminderOffsets(d.service.id, *d.reminders);
+    });
+  }
   return answer(call, d.service.id, outcome == business::Outcome::Created ? 201 : 200);
 }
 
@@ -61,7 +73,7 @@ caldav::Response schedule(ApiCall& call, const std::string& id) {
     return jsonResponse(200, o);
   }
   JsonFields body = call.body();
-  ServiceDefinition d{service, {}};
+  ServiceDefinition d{service, {}, std::nullopt};
   d.schedule.kind = ScheduleUpdate::Kind::Set;
   d.schedule.schedule = readSchedule(body, id);
   if (service.kind == domain::ServiceKind::Appointment)

@@ -28,8 +28,9 @@ struct LoadReport {
 // the business as it was. What did not change is not written, so loading again changes nothing.
 LoadReport loadBusiness(domain::BookingEngine& engine, const BusinessFile& business);
 
-// The business's name and address (its e-mails' sender name, the address told of approvals), as far
-// as the file gives them: a field the file leaves out keeps what was stored.
-void recordBusinessContact(domain::notify::NotificationStore& store, const BusinessFile& business);
+// What notifications need from the file, in one transaction: the business's name and address (its
+// e-mails' sender name, the address told of approvals) and each service's reminder offsets, as far
+// as the file gives them: what the file leaves out keeps what was stored.
+void recordNotificationSettings(domain::notify::NotificationStore& store, const BusinessFile& business);
 
 }  // namespace bookdav::server::business

@@ -26,7 +26,7 @@ int loadCommand(const std::vector<std::string>& args) {
   Backend backend(dataDirectory(a.option("data", "")));
   try {
     business::LoadReport report = business::loadBusiness(backend.booking, b);
-    business::recordBusinessContact(backend.notifications, b);
+    business::recordNotificationSettings(backend.notifications, b);
     if (!a.flag("quiet")) {
       for (const auto& item : report.items)
         if (item.outcome != business::Outcome::Unchanged)

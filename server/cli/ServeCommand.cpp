@@ -51,6 +51,7 @@ void loadDemoBusiness(Backend& backend, const std::filesystem::path& examples) {
     const std::filesystem::path file = examples / name;
     business::BusinessFile b = business::loadBusinessFile(file, zones);
     business::LoadReport report = business::loadBusiness(backend.booking, b);
+    business::recordNotificationSettings(backend.notifications, b);
     std::cerr << "bookdav: demo business " << file.string() << ": " << report.summary() << std::endl;
   }
 }

@@ -36,6 +36,8 @@ std::string headline(MessageKind kind, Audience audience) {
       return "Your booking changed";
     case MessageKind::Ping:
       return "Test message";
+    case MessageKind::Reminder:
+      return customer ? "Reminder of your booking" : "Reminder of a booking";
   }
   return "Booking update";
 }
@@ -83,15 +85,16 @@ domain::notify::MessageContent messageText(const MessageFacts& f, const domain::
     lines.push_back("Customer: " + f.customerName +
                     (b.contact.email.empty() ? "" : " <" + b.contact.email + ">") + ", " +
                     std::to_string(b.participants) + (b.participants == 1 ? " person." : " people."));
-  if (f.event.kind == domain::BookingEventKind::Rescheduled && f.event.previousTime)
+  const bool reminder = f.planned.kind == MessageKind::Reminder;
+  if (!reminder && f.event.kind == domain::BookingEventKind::Rescheduled && f.event.previousTime)
     lines.push_back("It was at " + domain::describeTime(zones, s.timeZone, f.event.previousTime->start) +
                     ".");
-  if (f.event.kind == domain::BookingEventKind::SessionChanged && f.event.previousTime)
+  if (!reminder && f.event.kind == domain::BookingEventKind::SessionChanged && f.event.previousTime)
     lines.push_back("The session was at " +
                     domain::describeTime(zones, s.timeZone, f.event.previousTime->start) + ".");
   if (!s.location.text.empty()) lines.push_back("Where: " + s.location.text + ".");
   lines.push_back("Price: " + caldav::priceText(b.price) + ".");
-  if (f.event.by == domain::Party::Business && f.planned.audience == Audience::Customer &&
+  if (!reminder && f.event.by == domain::Party::Business && f.planned.audience == Audience::Customer &&
       f.event.reason != domain::reasons::kRequested && f.event.reason != domain::reasons::kPlacesFreed &&
       !f.event.reason.empty())
     lines.push_back("Reason: " + f.event.reason + ".");

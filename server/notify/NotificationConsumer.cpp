@@ -131,6 +131,32 @@ std::size_t NotificationConsumer::consume(std::size_t batch) {
         }
       }
 
+      // Reminders: whatever happened, the ones queued for the booking's old time go; a confirmed
+      // booking gets new ones for its time now, unless its customer wants none.
+      rows.supersedeReminders(e.bookingId);
+      const bool optedOut = !booking->customer.empty() && rows.remindersOff(booking->customer);
+      if (e.status == BookingStatus::Confirmed && booking->status == BookingStatus::Confirmed &&
+          !customerEmail.empty() && !optedOut) {
+        const Planned reminder{Audience::Customer, MessageKind::Reminder, ImipMethod::None};
+        for (Seconds offset : rows.reminderOffsets(booking->serviceId)) {
+          const Instant due = booking->time.start - offset;
+          if (due <= now) continue;
+          Notification n;
+          n.channel = Channel::Email;
+          n.audience = Audience::Customer;
+          n.recipient = customerEmail;
+          n.kind = MessageKind::Reminder;
+          n.variant = toIsoDuration(offset);
+          n.bookingId = e.bookingId;
+          n.eventSeq = e.seq;
+          n.sequence = sequence;
+          n.content = messageText({reminder, e, *booking, *service, business, customerName}, zones_);
+          n.due = due;
+          n.created = now;
+          if ((n.id = rows.insert(n)) != 0) made.push_back(std::move(n));
+        }
+      }
+
       const std::string type = webhookEventType(e.kind);
       std::optional<std::string> body;
       for (const WebhookEndpoint& endpoint : endpoints) {

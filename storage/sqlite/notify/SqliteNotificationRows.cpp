@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, channel, audience, recipient, kind, booking_id, event_seq, sequence, subject, sender_name, body_text,"
-    " body_html, calendar, calendar_method, state, due, attempts, last_error, sent_at, created";
+    " body_html, calendar, calendar_method, state, due, attempts, last_error, sent_at, created, variant";
 
 }  // namespace
 
@@ -19,12 +19,12 @@ std::int64_t SqliteNotificationRows::insert(const Notification& n) {
   auto s = c_.prepare(
       "INSERT OR IGNORE INTO notifications (channel, audience, recipient, kind, booking_id, event_seq, sequence,"
       " subject, sender_name, body_text, body_html, calendar, calendar_method, state, due, attempts, last_error,"
-      " sent_at, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-      " ?18, ?19)");
+      " sent_at, created, variant) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+      " ?17, ?18, ?19, ?20)");
   s.bindAll(toString(n.channel), toString(n.audience), n.recipient, toString(n.kind), n.bookingId, n.eventSeq,
             n.sequence, n.content.subject, n.content.senderName, n.content.text, n.content.html,
             n.content.calendar, toString(n.content.method), toString(n.state), toUnix(n.due), n.attempts,
-            n.lastError, sentAt, toUnix(n.created));
+            n.lastError, sentAt, toUnix(n.created), n.variant);
   s.run();
   return s.changes() > 0 ? c_.lastInsertRowid() : 0;
 }
@@ -53,6 +53,7 @@ std::vector<Notification> SqliteNotificationRows::rows(Statement& s) {
     n.lastError = s.text(17);
     if (auto t = s.optionalInt64(18)) n.sentAt = fromUnix(*t);
     n.created = fromUnix(s.int64(19));
+    n.variant = s.text(20);
     out.push_back(std::move(n));
   }
   return out;
@@ -191,6 +192,53 @@ bool SqliteNotificationRows::removeEndpoint(std::int64_t id) {
   s.bindAll(id);
   s.run();
   return s.changes() > 0;
+}
+
+std::vector<Seconds> SqliteNotificationRows::reminderOffsets(std::string_view serviceId) {
+  auto s = c_.prepare(
+      "SELECT offset_seconds FROM notify_reminder_offsets WHERE service_id = ?1 ORDER BY offset_seconds DESC");
+  s.bind(1, serviceId);
+  std::vector<Seconds> out;
+  while (s.step()) out.push_back(Seconds{s.int64(0)});
+  return out;
+}
+
+void SqliteNotificationRows::setReminderOffsets(std::string_view serviceId,
+                                                const std::vector<Seconds>& offsets) {
+  c_.prepare("DELETE FROM notify_reminder_offsets WHERE service_id = ?1").bindAll(serviceId).run();
+  for (Seconds offset : offsets) {
+    c_.prepare("INSERT OR IGNORE INTO notify_reminder_offsets (service_id, offset_seconds) VALUES (?1, ?2)")
+        .bindAll(serviceId, static_cast<std::int64_t>(offset.count()))
+        .run();
+  }
+}
+
+int SqliteNotificationRows::supersedeReminders(BookingId booking) {
+  auto s = c_.prepare(
+      "UPDATE notifications SET state = 'superseded' WHERE booking_id = ?1 AND kind = 'reminder'"
+      " AND state = 'queued'");
+  s.bindAll(booking);
+  s.run();
+  return static_cast<int>(s.changes());
+}
+
+bool SqliteNotificationRows::remindersOff(std::string_view user) {
+  auto s = c_.prepare("SELECT 1 FROM notify_reminder_opt_outs WHERE user_name = ?1");
+  s.bind(1, user);
+  return s.step();
+}
+
+void SqliteNotificationRows::setRemindersOff(std::string_view user, bool off, std::string_view address) {
+  if (!off) {
+    c_.prepare("DELETE FROM notify_reminder_opt_outs WHERE user_name = ?1").bindAll(user).run();
+    return;
+  }
+  c_.prepare("INSERT OR IGNORE INTO notify_reminder_opt_outs (user_name) VALUES (?1)").bindAll(user).run();
+  c_.prepare(
+        "UPDATE notifications SET state = 'superseded' WHERE kind = 'reminder' AND state = 'queued'"
+        " AND recipient = ?1")
+      .bindAll(address)
+      .run();
 }
 
 }  // namespace bookdav::storage::sqlite

@@ -22,6 +22,11 @@ class SqliteNotificationRows final : public domain::notify::NotificationRows {
   int changesBefore(domain::BookingId booking, std::int64_t seq) override;
   domain::notify::BusinessContact business() override;
   void setBusiness(const domain::notify::BusinessContact& contact) override;
+  std::vector<domain::Seconds> reminderOffsets(std::string_view serviceId) override;
+  void setReminderOffsets(std::string_view serviceId, const std::vector<domain::Seconds>& offsets) override;
+  int supersedeReminders(domain::BookingId booking) override;
+  bool remindersOff(std::string_view user) override;
+  void setRemindersOff(std::string_view user, bool off, std::string_view address) override;
   std::int64_t addEndpoint(const domain::notify::WebhookEndpoint& endpoint) override;
   std::vector<domain::notify::WebhookEndpoint> endpoints() override;
   std::optional<domain::notify::WebhookEndpoint> endpoint(std::int64_t id) override;

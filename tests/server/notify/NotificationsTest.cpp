@@ -205,6 +205,79 @@ TEST_F(Notifications, WebhookEndpointsGetTheEventTypesTheyAskedFor) {
       << hooks[0].content.text;
 }
 
+class Reminders : public Notifications {
+ protected:
+  Reminders() {
+    backend->notifications.write([](domain::BookingData&, NotificationRows& rows) {
+      rows.setReminderOffsets("haircut", {domain::Seconds{86400}, domain::Seconds{7200}});
+    });
+  }
+  std::vector<Notification> reminders(std::optional<NotificationState> state = std::nullopt) {
+    std::vector<Notification> out;
+    for (const Notification& n : all())
+      if (n.kind == MessageKind::Reminder && (!state || n.state == *state)) out.push_back(n);
+    return out;
+  }
+};
+
+TEST_F(Reminders, AreRowsDueBeforeTheStartThatAMoveSupersedesAndACancelEnds) {
+  domain::Booking b = bookHaircut("2026-12-02T10:00:00Z");
+  consumer.consume();
+  std::vector<Notification> queued = reminders(NotificationState::Queued);
+  ASSERT_EQ(queued.size(), 2u);
+  EXPECT_EQ(queued[0].due, at("2026-12-01T10:00:00Z"));
+  EXPECT_EQ(queued[0].variant, "P1D");
+  EXPECT_EQ(queued[1].due, at("2026-12-02T08:00:00Z"));
+  EXPECT_EQ(queued[1].variant, "PT2H");
+  EXPECT_EQ(queued[0].recipient, "alice@localhost");
+
+  domain::RescheduleRequest move;
+  move.start = at("2026-12-02T12:00:00Z");
+  backend->booking.desk.reschedule(b.id, move, Actor::customer("alice"));
+  consumer.consume();
+  EXPECT_EQ(reminders(NotificationState::Superseded).size(), 2u);
+  queued = reminders(NotificationState::Queued);
+  ASSERT_EQ(queued.size(), 2u);
+  EXPECT_EQ(queued[0].due, at("2026-12-01T12:00:00Z"));
+  EXPECT_EQ(queued[1].due, at("2026-12-02T10:00:00Z"));
+
+  backend->booking.desk.cancel(b.id, Actor::customer("alice"));
+  consumer.consume();
+  EXPECT_EQ(reminders(NotificationState::Queued).size(), 0u);
+  EXPECT_EQ(reminders(NotificationState::Superseded).size(), 4u);
+}
+
+TEST_F(Reminders, AreSentWhenDueAndNotBefore) {
+  bookHaircut("2026-12-02T10:00:00Z");
+  RecordingCourier courier;
+  notify::DeliveryWorker worker(backend->notifications, consumer, {&courier, nullptr}, RetryPolicy{}, clock);
+  EXPECT_EQ(worker.runOnce(), 2u);  // the confirmation and ana's message
+  EXPECT_EQ(reminders(NotificationState::Queued).size(), 2u);
+  clock.set(at("2026-12-01T09:59:59Z"));
+  EXPECT_EQ(worker.runOnce(), 0u);
+  clock.set(at("2026-12-01T10:00:00Z"));
+  EXPECT_EQ(worker.runOnce(), 1u);
+  EXPECT_EQ(reminders(NotificationState::Sent).size(), 1u);
+  EXPECT_EQ(worker.runOnce(), 0u);  // never twice
+}
+
+TEST_F(Reminders, ACustomerWhoOptedOutGetsNone) {
+  backend->notifications.write([](domain::BookingData&, NotificationRows& rows) {
+    rows.setRemindersOff("alice", true, "alice@localhost");
+  });
+  bookHaircut("2026-12-02T10:00:00Z");
+  bookHaircut("2026-12-03T10:00:00Z", "bob");
+  consumer.consume();
+  std::vector<Notification> queued = reminders(NotificationState::Queued);
+  ASSERT_EQ(queued.size(), 2u);
+  EXPECT_EQ(queued[0].recipient, "bob@localhost");
+  // Opting out later supersedes what was queued.
+  backend->notifications.write([](domain::BookingData&, NotificationRows& rows) {
+    rows.setRemindersOff("bob", true, "bob@localhost");
+  });
+  EXPECT_EQ(reminders(NotificationState::Queued).size(), 0u);
+}
+
 TEST_F(Notifications, WithoutACourierEverythingWaitsInTheOutbox) {
   bookHaircut("2026-12-01T10:00:00Z");
   notify::DeliveryWorker worker(backend->notifications, consumer, {}, RetryPolicy{}, clock);
