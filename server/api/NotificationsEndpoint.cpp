@@ -24,7 +24,7 @@ caldav::Response list(ApiCall& call) {
   std::optional<NotificationState> state;
   if (auto s = call.param("state")) {
     state = parseNotificationState(*s);
-    if (!state) throw ApiError::invalid("state", "state is queued, sent or dead, not " + *s);
+    if (!state) throw ApiError::invalid("state", "state is queued, sent, dead or superseded, not " + *s);
   }
   std::size_t limit = kDefaultLimit;
   if (auto l = call.param("limit")) {

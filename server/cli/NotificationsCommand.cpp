@@ -1,4 +1,4 @@
-// `bookdav notifications list [--state queued|sent|dead] [--limit N] [--json] [--data DIR]` and
+// `bookdav notifications list [--state queued|sent|dead|superseded] [--limit N] [--json] [--data DIR]` and
 // `bookdav notifications retry ID [--data DIR]`: the outbox for admins on the server's machine
 // (README, "Notifications"), the same as GET /api/v1/notifications and POST .../{id}/retry.
 #include <iostream>
@@ -16,14 +16,14 @@ using namespace bookdav::domain::notify;
 namespace {
 
 constexpr const char* kUsage =
-    "bookdav notifications list [--state queued|sent|dead] [--limit N] [--json] [--data DIR]\n"
+    "bookdav notifications list [--state queued|sent|dead|superseded] [--limit N] [--json] [--data DIR]\n"
     "       bookdav notifications retry ID [--data DIR]";
 
 int list(const Arguments& a) {
   std::optional<NotificationState> state;
   if (auto s = a.option("state")) {
     state = parseNotificationState(*s);
-    if (!state) throw UsageError("--state is queued, sent or dead, not " + *s);
+    if (!state) throw UsageError("--state is queued, sent, dead or superseded, not " + *s);
   }
   std::size_t limit = 100;
   if (auto l = a.option("limit")) {
