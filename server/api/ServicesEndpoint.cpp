@@ -8,10 +8,18 @@
 namespace bookdav::server::api {
 namespace {
 
+// The service with its schedule and its reminder offsets (README, "Notifications").
 JsonObject withSchedule(ApiCall& call, const domain::Service& s) {
   std::optional<domain::Schedule> schedule;
   if (s.kind != domain::ServiceKind::Appointment) schedule = call.backend.booking.timetable.schedule(s.id);
-  return serviceJson(s, schedule);
+  JsonObject o = serviceJson(s, schedule);
+  std::vector<domain::Seconds> reminders;
+  call.backend.notifications.read(
+      [&](domain::notify::NotificationRows& rows) { reminders = rows.reminderOffsets(s.id); });
+  JsonArray list = newArray();
+  for (domain::Seconds r : reminders) list->add(domain::toIsoDuration(r));
+  o->set("reminders", list);
+  return o;
 }
 
 domain::Service requireService(ApiCall& call, const std::string& id) {
@@ -21,14 +29,7 @@ domain::Service requireService(ApiCall& call, const std::string& id) {
 }
 
 caldav::Response answer(ApiCall& call, const std::string& id, int status) {
-  JsonObject o = withSchedule(call, requireService(call, id));
-  std::vector<domain::Seconds> reminders;
-  call.backend.notifications.read(
-      [&](domain::notify::NotificationRows& rows) { reminders = rows.reminderOffsets(id); });
-  JsonArray list = newArray();
-  for (domain::Seconds r : reminders) list->add(domain::toIsoDuration(r));
-  o->set("reminders", list);
-  caldav::Response r = jsonResponse(status, o);
+  caldav::Response r = jsonResponse(status, withSchedule(call, requireService(call, id)));
   if (status == 201) r.set("Location", "/api/v1/services/" + id);
   return r;
 }
