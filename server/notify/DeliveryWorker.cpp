@@ -10,6 +10,7 @@ using namespace bookdav::domain::notify;
 
 namespace {
 constexpr std::size_t kBatch = 64;
+constexpr int kConsumeBatchesPerRound = 8;
 // How often the thread looks for new events and due retries without being woken.
 constexpr auto kPollInterval = std::chrono::milliseconds(200);
 }  // namespace
@@ -52,7 +53,8 @@ void DeliveryWorker::record(const std::vector<Outcome>& outcomes) {
 }
 
 std::size_t DeliveryWorker::runOnce() {
-  while (consumer_.consume() > 0) {
+  // Events first, a bounded number of batches, so that a storm of bookings never starves delivery.
+  for (int i = 0; i < kConsumeBatchesPerRound && consumer_.consume() > 0; ++i) {
   }
   if (!couriers_.email && !couriers_.webhook) return 0;
   std::size_t delivered = 0;

@@ -35,7 +35,8 @@ class DeliveryWorker {
                  domain::notify::RetryPolicy retry, const domain::Clock& clock);
   ~DeliveryWorker();
 
-  // One round: every pending event made into notifications, then every due notification tried once.
+  // One round: pending events made into notifications (up to 8 batches of 256), then every due
+  // notification tried once.
   // Returns how many were delivered. (The thread runs rounds; tests call it directly.)
   std::size_t runOnce();
 
