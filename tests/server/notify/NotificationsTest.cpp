@@ -71,6 +71,20 @@ TEST_F(Notifications, ABookingTellsItsCustomerWithAnInvitationAndItsStaff) {
   EXPECT_EQ(made[0].state, NotificationState::Queued);
 }
 
+TEST_F(Notifications, AGuestIsToldAtTheContactAddress) {
+  domain::BookingRequest r;
+  r.serviceId = "haircut";
+  r.start = at("2026-12-01T10:00:00Z");
+  r.contact = {"Walk In", "walk.in@example.com", ""};
+  backend->booking.desk.book(r, Actor::admin());
+  consumer.consume();
+  std::vector<Notification> made = all();
+  ASSERT_EQ(made.size(), 2u);
+  EXPECT_EQ(made[0].recipient, "walk.in@example.com");
+  EXPECT_NE(made[0].content.calendar.find("mailto:walk.in@example.com"), std::string::npos);
+  EXPECT_NE(made[1].content.text.find("Customer: Walk In <walk.in@example.com>"), std::string::npos);
+}
+
 TEST_F(Notifications, EveryChangeRaisesTheSequenceAndTheEndIsACancel) {
   domain::Booking b = bookHaircut("2026-12-02T10:00:00Z");
   domain::RescheduleRequest move;
