@@ -27,6 +27,7 @@ Backend::Backend(const std::filesystem::path& dataDir, caldav::DavSettings setti
       calendars(database),
       bookingStore(database),
       transactions(database),
+      notifications(database),
       booking(bookingStore, clock, caldav::ical::IcalZoneRules::instance()),
       dav(calendars, accounts, booking, changes, clock, std::move(settings)) {}
 

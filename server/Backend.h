@@ -14,6 +14,7 @@
 #include "storage/sqlite/SqliteChangeLog.h"
 #include "storage/sqlite/SqliteTransactions.h"
 #include "storage/sqlite/booking/SqliteBookingStore.h"
+#include "storage/sqlite/notify/SqliteNotificationStore.h"
 
 namespace bookdav::server {
 
@@ -34,7 +35,8 @@ class Backend {
   storage::sqlite::SqliteAccountRepository accounts;
   storage::sqlite::SqliteCalendarStore calendars;
   storage::sqlite::SqliteBookingStore bookingStore;
-  storage::sqlite::SqliteTransactions transactions;  // calendars and bookings in one transaction
+  storage::sqlite::SqliteTransactions transactions;        // calendars and bookings in one transaction
+  storage::sqlite::SqliteNotificationStore notifications;  // the outbox: notifications to deliver
   domain::BookingEngine booking;
   caldav::DavService dav;
 };

@@ -26,6 +26,9 @@ struct ScheduleUpdate {
 struct ServiceDefinition {
   domain::Service service;
   ScheduleUpdate schedule;
+  // "reminders": how long before a booking its customer is reminded (README, "Notifications");
+  // nullopt when the input does not say (what is stored stays).
+  std::optional<std::vector<domain::Seconds>> reminders;
   // Sessions the change would move or add over active bookings of other services: cancel those
   // bookings (JSON "force", `bookdav load --force`) instead of refusing the change.
   bool force = false;

@@ -12,10 +12,16 @@ namespace {
 using Endpoint = caldav::Response (*)(api::ApiCall&);
 
 const std::map<std::string, Endpoint, std::less<>> kEndpoints = {
-    {"availability", api::availabilityEndpoint}, {"bookings", api::bookingsEndpoint},
-    {"calendar", api::calendarEndpoint},         {"me", api::meEndpoint},
-    {"resources", api::resourcesEndpoint},       {"services", api::servicesEndpoint},
+    {"availability", api::availabilityEndpoint},
+    {"bookings", api::bookingsEndpoint},
+    {"calendar", api::calendarEndpoint},
+    {"me", api::meEndpoint},
+    {"notification-settings", api::notificationSettingsEndpoint},
+    {"notifications", api::notificationsEndpoint},
+    {"resources", api::resourcesEndpoint},
+    {"services", api::servicesEndpoint},
     {"sessions", api::sessionsEndpoint},
+    {"webhooks", api::webhooksEndpoint},
 };
 
 caldav::Response dispatch(const caldav::Request& request, Backend& backend, api::GuestThrottle& guests) {

@@ -150,6 +150,18 @@ ServiceDefinition readService(JsonFields& f, const std::string& defaultZone, con
   if (s.kind != domain::ServiceKind::Appointment && !s.resources.empty())
     f.fail("resources", "belongs to appointments; a class or course names its resources in its schedule");
   if (auto p = f.object("policy")) s.policy = readPolicy(*p);
+  if (auto reminders = f.strings("reminders")) {
+    out.reminders.emplace();
+    for (const std::string& text : *reminders) {
+      std::optional<domain::Seconds> d = domain::parseIsoDuration(text);
+      if (!d || d->count() <= 0 || *d > std::chrono::days{60})
+        f.fail("reminders",
+               "lists ISO 8601 durations before the start, such as \"P1D\" or \"PT2H\" (at most "
+               "P60D), not \"" +
+                   text + "\"");
+      out.reminders->push_back(*d);
+    }
+  }
   if (f.isNull("schedule")) {
     f.value("schedule");
     out.schedule.kind = ScheduleUpdate::Kind::Remove;

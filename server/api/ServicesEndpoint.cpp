@@ -8,10 +8,18 @@
 namespace bookdav::server::api {
 namespace {
 
+// The service with its schedule and its reminder offsets (README, "Notifications").
 JsonObject withSchedule(ApiCall& call, const domain::Service& s) {
   std::optional<domain::Schedule> schedule;
   if (s.kind != domain::ServiceKind::Appointment) schedule = call.backend.booking.timetable.schedule(s.id);
-  return serviceJson(s, schedule);
+  JsonObject o = serviceJson(s, schedule);
+  std::vector<domain::Seconds> reminders;
+  call.backend.notifications.read(
+      [&](domain::notify::NotificationRows& rows) { reminders = rows.reminderOffsets(s.id); });
+  JsonArray list = newArray();
+  for (domain::Seconds r : reminders) list->add(domain::toIsoDuration(r));
+  o->set("reminders", list);
+  return o;
 }
 
 domain::Service requireService(ApiCall& call, const std::string& id) {
@@ -38,6 +46,11 @@ caldav::Response store(ApiCall& call, const std::string& urlId, bool mustBeNew) 
                        " replaces it",
                    "id");
   business::Outcome outcome = business::putService(call.backend.booking, d);
+  if (d.reminders) {
+    call.backend.notifications.write([&](domain::BookingData&, domain::notify::NotificationRows& rows) {
+      rows.setReminderOffsets(d.service.id, *d.reminders);
+    });
+  }
   return answer(call, d.service.id, outcome == business::Outcome::Created ? 201 : 200);
 }
 

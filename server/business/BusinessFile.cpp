@@ -44,6 +44,7 @@ BusinessFile readBusinessFile(std::string_view jsonText, const domain::ZoneRules
   JsonFields top(root, "");
   BusinessFile b;
   b.name = top.string("name").value_or("");
+  b.email = top.string("email").value_or("");
   top.text("description");
   b.publicBooking = top.boolean("public");
   b.timeZone = top.string("timezone").value_or("");

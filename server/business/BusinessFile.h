@@ -18,6 +18,7 @@ namespace bookdav::server::business {
 
 struct BusinessFile {
   std::string name;
+  std::string email;     // the business's address: From: name of its e-mails, told of approvals
   std::string timeZone;  // the default of every resource and service that names none
   // "public": guests may book on the public pages (/book/) and the public JSON endpoints; absent
   // leaves the setting as it is (off in a new database).

@@ -29,4 +29,18 @@ LoadReport loadBusiness(domain::BookingEngine& engine, const BusinessFile& b, bo
   });
 }
 
+void recordNotificationSettings(domain::notify::NotificationStore& store, const BusinessFile& b) {
+  store.write([&](domain::BookingData&, domain::notify::NotificationRows& rows) {
+    if (!b.name.empty() || !b.email.empty()) {
+      domain::notify::BusinessContact contact = rows.business();
+      if (!b.name.empty()) contact.name = b.name;
+      if (!b.email.empty()) contact.email = b.email;
+      rows.setBusiness(contact);
+    }
+    for (const api::ServiceDefinition& d : b.services) {
+      if (d.reminders) rows.setReminderOffsets(d.service.id, *d.reminders);
+    }
+  });
+}
+
 }  // namespace bookdav::server::business

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/booking/BookingEngine.h"
+#include "domain/notify/NotificationStore.h"
 #include "server/business/BusinessFile.h"
 #include "server/business/CatalogChanges.h"
 
@@ -28,5 +29,10 @@ struct LoadReport {
 // `force`: working hours and sessions that would take time from active bookings cancel them instead of
 // refusing the load (conflicts-with-bookings).
 LoadReport loadBusiness(domain::BookingEngine& engine, const BusinessFile& business, bool force = false);
+
+// What notifications need from the file, in one transaction: the business's name and address (its
+// e-mails' sender name, the address told of approvals) and each service's reminder offsets, as far
+// as the file gives them: what the file leaves out keeps what was stored.
+void recordNotificationSettings(domain::notify::NotificationStore& store, const BusinessFile& business);
 
 }  // namespace bookdav::server::business

@@ -26,6 +26,7 @@ int loadCommand(const std::vector<std::string>& args) {
   Backend backend(dataDirectory(a.option("data", "")));
   try {
     business::LoadReport report = business::loadBusiness(backend.booking, b, a.flag("force"));
+    business::recordNotificationSettings(backend.notifications, b);
     if (!a.flag("quiet")) {
       for (const auto& item : report.items)
         if (item.outcome != business::Outcome::Unchanged)

@@ -1,3 +1,4 @@
+#include <Poco/Net/SSLManager.h>
 #include <malloc.h>
 #include <signal.h>
 
@@ -11,8 +12,12 @@
 #include "server/business/BusinessLoader.h"
 #include "server/cli/Arguments.h"
 #include "server/cli/Commands.h"
+#include "server/cli/NotifyOptions.h"
 #include "server/http/HttpServer.h"
 #include "server/http/Router.h"
+#include "server/notify/DeliveryWorker.h"
+#include "server/notify/NotificationConsumer.h"
+#include "server/notify/WebhookCourier.h"
 
 namespace bookdav::server {
 namespace {
@@ -46,6 +51,7 @@ void loadDemoBusiness(Backend& backend, const std::filesystem::path& examples) {
     const std::filesystem::path file = examples / name;
     business::BusinessFile b = business::loadBusinessFile(file, zones);
     business::LoadReport report = business::loadBusiness(backend.booking, b);
+    business::recordNotificationSettings(backend.notifications, b);
     std::cerr << "bookdav: demo business " << file.string() << ": " << report.summary() << std::endl;
   }
 }
@@ -94,9 +100,24 @@ void keepLargeBuffersInTheHeap() {
 
 int serveCommand(const std::vector<std::string>& args) {
   TerminationSignal termination;
-  Arguments a(args, {"demo", "log-requests"});
-  a.allowOnly({"listen", "data", "demo", "examples", "tls-cert", "tls-key", "max-resource-size",
-               "log-requests", "threads", "max-connections-per-address", "durability"});
+  std::set<std::string> flags = {"demo", "log-requests"};
+  flags.insert(notifyFlagNames().begin(), notifyFlagNames().end());
+  Arguments a(args, flags);
+  std::set<std::string> known = {"listen",
+                                 "data",
+                                 "demo",
+                                 "examples",
+                                 "tls-cert",
+                                 "tls-key",
+                                 "max-resource-size",
+                                 "log-requests",
+                                 "threads",
+                                 "max-connections-per-address",
+                                 "durability"};
+  known.insert(notifyOptionNames().begin(), notifyOptionNames().end());
+  known.insert(notifyFlagNames().begin(), notifyFlagNames().end());
+  a.allowOnly(known);
+  const NotifyOptions notifyOptions = readNotifyOptions(a);
   if (a.option("examples") && !a.flag("demo")) throw UsageError("--examples goes with --demo");
   HttpSettings http;
   parseListen(a.option("listen", "127.0.0.1:8080"), http);
@@ -136,6 +157,25 @@ int serveCommand(const std::vector<std::string>& args) {
     }
   }
 
+  // Notifications: events become outbox rows; with --smtp the worker sends them (README, "Notifications").
+  notify::NotificationConsumer consumer(backend.notifications, backend.accounts, backend.dav.settings(),
+                                        caldav::ical::IcalZoneRules::instance(), backend.clock);
+  std::unique_ptr<notify::SmtpCourier> smtp;
+  if (notifyOptions.smtp) {
+    if (notifyOptions.smtp->startTls) Poco::Net::initializeSSL();
+    smtp = std::make_unique<notify::SmtpCourier>(*notifyOptions.smtp);
+  } else if (a.flag("demo")) {
+    consumer.onMade([](const domain::notify::Notification& n) {
+      std::cerr << "bookdav: notification " << n.id << " (" << domain::notify::toString(n.kind)
+                << ") would go to " << n.recipient << " by " << domain::notify::toString(n.channel) << ": "
+                << n.content.subject << " (no --smtp: it waits in the outbox)" << std::endl;
+    });
+  }
+  notify::WebhookCourier webhooks(backend.notifications, backend.clock);
+  notify::DeliveryWorker delivery(backend.notifications, consumer, {smtp.get(), &webhooks},
+                                  notifyOptions.retry, backend.clock);
+  delivery.start();
+
   Router router(backend);
   HttpServer server(router, http);
   server.start();
@@ -152,6 +192,7 @@ int serveCommand(const std::vector<std::string>& args) {
               << " s; stopped without waiting for it" << std::endl;
     std::_Exit(0);
   }
+  delivery.stop();
   std::cerr << "bookdav: stopped" << std::endl;
   return 0;
 }

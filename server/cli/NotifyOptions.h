@@ -1,0 +1,28 @@
+// The notification options of `bookdav serve` (README, "Notifications"): where e-mail goes
+// (--smtp HOST:PORT, --smtp-starttls, --mail-from), the SMTP credentials (--smtp-credentials FILE
+// or BOOKDAV_SMTP_USER / BOOKDAV_SMTP_PASSWORD, never on the command line) and the retry policy.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+
+#include "domain/notify/RetryPolicy.h"
+#include "server/cli/Arguments.h"
+#include "server/notify/SmtpCourier.h"
+
+namespace bookdav::server {
+
+struct NotifyOptions {
+  std::optional<notify::SmtpSettings> smtp;  // none: e-mails wait in the outbox
+  domain::notify::RetryPolicy retry;
+};
+
+// The option names (with values) and flags it reads.
+const std::set<std::string>& notifyOptionNames();
+const std::set<std::string>& notifyFlagNames();
+
+// Throws UsageError naming a bad option.
+NotifyOptions readNotifyOptions(const Arguments& a);
+
+}  // namespace bookdav::server

@@ -1,0 +1,36 @@
+// E-mail over SMTP (Poco::Net::SMTPClientSession; STARTTLS with SecureSMTPClientSession): each
+// notification as one multipart/alternative message (text, HTML and, for bookings, the iMIP
+// text/calendar part with its METHOD), from the business, with a Message-ID made from the
+// notification's id so that a message sent again is recognisably the same message.
+#pragma once
+
+#include <string>
+
+#include "server/notify/Courier.h"
+
+namespace bookdav::server::notify {
+
+struct SmtpSettings {
+  std::string host;
+  int port = 25;
+  bool startTls = false;  // upgrade with STARTTLS before signing in and sending
+  std::string user;       // sign in (AUTH PLAIN) when set
+  std::string password;
+  std::string from;  // the envelope and From: address (its display name: the business's name)
+};
+
+// The MIME message of a notification (headers and body), as SmtpCourier sends it.
+std::string mimeMessage(const domain::notify::Notification& n, const SmtpSettings& settings);
+// "<notification-12@example.com>": the Message-ID of notification 12 sent from settings.from's domain.
+std::string messageId(const domain::notify::Notification& n, const SmtpSettings& settings);
+
+class SmtpCourier final : public Courier {
+ public:
+  explicit SmtpCourier(SmtpSettings settings);
+  void deliver(const domain::notify::Notification& n) override;
+
+ private:
+  SmtpSettings settings_;
+};
+
+}  // namespace bookdav::server::notify
