@@ -97,7 +97,19 @@ std::vector<Resource> childrenOf(DavContext& ctx, domain::CalendarReader& store,
     case ResourceKind::PrincipalsRoot:
       if (!request.user.empty()) fixed(ResourceKind::Principal, principalPath(request.user), request.user);
       fixed(ResourceKind::ResourcePrincipals, std::string(kResourcePrincipalsRoot), "");
+      fixed(ResourceKind::ServicePrincipals, std::string(kServicePrincipalsRoot), "");
       break;
+    case ResourceKind::ServicePrincipals:
+      for (auto& r : servicePrincipals(ctx)) out.push_back(std::move(r));
+      break;
+    case ResourceKind::ServicePrincipal: {
+      Resource inbox;
+      inbox.kind = ResourceKind::ServiceInbox;
+      inbox.path = serviceInboxPath(parent.service->id);
+      inbox.service = parent.service;
+      out.push_back(std::move(inbox));
+      break;
+    }
     case ResourceKind::ResourcePrincipals:
       for (auto& r : resourcePrincipals(ctx)) out.push_back(std::move(r));
       break;

@@ -58,6 +58,7 @@ bool getResourcetype(const PropertyContext& c, xml::XmlWriter& w) {
       break;
     case K::Principal:
     case K::ResourcePrincipal:
+    case K::ServicePrincipal:
       w.empty(kDav, "collection").empty(kDav, "principal");
       break;
     case K::Calendar:
@@ -68,6 +69,7 @@ bool getResourcetype(const PropertyContext& c, xml::XmlWriter& w) {
       break;
     case K::Inbox:
     case K::ResourceInbox:
+    case K::ServiceInbox:
       w.empty(kDav, "collection").empty(kCalDav, "schedule-inbox");
       break;
     case K::Outbox:
@@ -89,10 +91,12 @@ bool getDisplayname(const PropertyContext& c, xml::XmlWriter& w) {
   } else if (r.kind == K::ResourcePrincipal) {
     name = r.resourceId;
     if (auto res = c.booking.catalog.resource(r.resourceId); res && !res->name.empty()) name = res->name;
+  } else if (r.kind == K::ServicePrincipal && r.service) {
+    name = r.service->name.empty() ? r.service->id : r.service->name;
   } else if (r.kind == K::Principal) {
     auto account = c.accounts.find(r.owner);
     name = account && !account->displayName.empty() ? account->displayName : r.owner;
-  } else if (r.kind == K::Inbox || r.kind == K::ResourceInbox) {
+  } else if (r.kind == K::Inbox || r.kind == K::ResourceInbox || r.kind == K::ServiceInbox) {
     name = "Inbox";
   } else if (r.kind == K::Outbox) {
     name = "Outbox";
@@ -173,6 +177,10 @@ bool getPrincipalUrl(const PropertyContext& c, xml::XmlWriter& w) {
     hrefProperty(w, kDav, "principal-URL", resourcePrincipalPath(c.resource.resourceId));
     return true;
   }
+  if (c.resource.kind == K::ServicePrincipal) {
+    hrefProperty(w, kDav, "principal-URL", c.resource.path);
+    return true;
+  }
   if (c.resource.kind != K::Principal) return false;
   hrefProperty(w, kDav, "principal-URL", principalPath(c.resource.owner));
   return true;
@@ -190,7 +198,9 @@ bool getOwner(const PropertyContext& c, xml::XmlWriter& w) {
 }
 
 bool getGroupMembership(const PropertyContext& c, xml::XmlWriter& w) {
-  if (c.resource.kind != K::Principal && c.resource.kind != K::ResourcePrincipal) return false;
+  if (c.resource.kind != K::Principal && c.resource.kind != K::ResourcePrincipal &&
+      c.resource.kind != K::ServicePrincipal)
+    return false;
   w.empty(kDav, "group-membership");
   return true;
 }
@@ -366,7 +376,16 @@ bool getCalendarUserAddressSet(const PropertyContext& c, xml::XmlWriter& w) {
   if (c.resource.kind == K::ResourcePrincipal) {
     w.open(kCalDav, "calendar-user-address-set")
         .leaf(kDav, "href", resourceAddress(c.resource.resourceId, c.settings))
+        .leaf(kDav, "href", resourceUrn(c.resource.resourceId))
         .leaf(kDav, "href", encodePath(resourcePrincipalPath(c.resource.resourceId)))
+        .close();
+    return true;
+  }
+  if (c.resource.kind == K::ServicePrincipal) {
+    w.open(kCalDav, "calendar-user-address-set")
+        .leaf(kDav, "href", serviceAddress(c.resource.service->id, c.settings))
+        .leaf(kDav, "href", serviceUrn(c.resource.service->id))
+        .leaf(kDav, "href", encodePath(c.resource.path))
         .close();
     return true;
   }
@@ -391,14 +410,37 @@ bool getCalendarUserType(const PropertyContext& c, xml::XmlWriter& w) {
     w.leaf(kCalDav, "calendar-user-type", type);
     return true;
   }
+  if (c.resource.kind == K::ServicePrincipal) {
+    w.leaf(kCalDav, "calendar-user-type", "RESOURCE");
+    return true;
+  }
   if (c.resource.kind != K::Principal) return false;
   w.leaf(kCalDav, "calendar-user-type", "INDIVIDUAL");
+  return true;
+}
+
+// CalendarServer's email-address-set on principals (Apple Calendar shows and searches it).
+bool getEmailAddressSet(const PropertyContext& c, xml::XmlWriter& w) {
+  std::string mailto;
+  if (c.resource.kind == K::ResourcePrincipal) mailto = resourceAddress(c.resource.resourceId, c.settings);
+  if (c.resource.kind == K::ServicePrincipal) mailto = serviceAddress(c.resource.service->id, c.settings);
+  if (c.resource.kind == K::Principal) {
+    domain::Account a = c.accounts.find(c.resource.owner).value_or(domain::Account{});
+    a.name = c.resource.owner;
+    mailto = calendarUserAddress(a, c.settings);
+  }
+  if (mailto.empty()) return false;
+  w.open(kCalendarServer, "email-address-set").leaf(kDav, "href", mailto.substr(7)).close();
   return true;
 }
 
 bool getScheduleInboxUrl(const PropertyContext& c, xml::XmlWriter& w) {
   if (c.resource.kind == K::ResourcePrincipal) {
     hrefProperty(w, kCalDav, "schedule-inbox-URL", resourceInboxPath(c.resource.resourceId));
+    return true;
+  }
+  if (c.resource.kind == K::ServicePrincipal) {
+    hrefProperty(w, kCalDav, "schedule-inbox-URL", serviceInboxPath(c.resource.service->id));
     return true;
   }
   if (c.resource.kind != K::Principal) return false;
@@ -548,6 +590,7 @@ const std::vector<LiveProperty> kLiveProperties = {
     {kCalDav, "max-date-time", false, getMaxDateTime, nullptr, nullptr},
     {kCalDav, "calendar-user-address-set", false, getCalendarUserAddressSet, nullptr, nullptr},
     {kCalDav, "calendar-user-type", false, getCalendarUserType, nullptr, nullptr},
+    {kCalendarServer, "email-address-set", false, getEmailAddressSet, nullptr, nullptr},
     {kCalDav, "schedule-inbox-URL", false, getScheduleInboxUrl, nullptr, nullptr},
     {kCalDav, "schedule-outbox-URL", false, getScheduleOutboxUrl, nullptr, nullptr},
     {kCalDav, "schedule-calendar-transp", false, getScheduleCalendarTransp, nullptr, nullptr},
