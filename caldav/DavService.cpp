@@ -11,13 +11,14 @@ namespace bookdav::caldav {
 
 DavService::DavService(domain::CalendarStore& store, domain::AccountRepository& accounts,
                        domain::BookingEngine& booking, domain::ChangeLog& changes, const domain::Clock& clock,
-                       DavSettings settings)
+                       DavSettings settings, domain::Transactions& transactions)
     : store_(store),
       accounts_(accounts),
       booking_(booking),
       changes_(changes),
       clock_(clock),
-      settings_(std::move(settings)) {}
+      settings_(std::move(settings)),
+      transactions_(transactions) {}
 
 std::string allowedMethods(std::string_view path) {
   std::string allow =
@@ -27,7 +28,7 @@ std::string allowedMethods(std::string_view path) {
 }
 
 DavContext DavService::context(ical::ExpansionBudget& budget) {
-  return DavContext{store_, accounts_, booking_, changes_, clock_, settings_, budget};
+  return DavContext{store_, accounts_, booking_, changes_, clock_, settings_, budget, transactions_};
 }
 
 Response DavService::serveFeed(const Request& request) {

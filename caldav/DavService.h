@@ -14,7 +14,7 @@ class DavService {
  public:
   DavService(domain::CalendarStore& store, domain::AccountRepository& accounts,
              domain::BookingEngine& booking, domain::ChangeLog& changes, const domain::Clock& clock,
-             DavSettings settings);
+             DavSettings settings, domain::Transactions& transactions);
 
   // Never throws for protocol errors; storage failures propagate as exceptions.
   Response handle(const Request& request);
@@ -36,6 +36,7 @@ class DavService {
   domain::ChangeLog& changes_;
   const domain::Clock& clock_;
   DavSettings settings_;
+  domain::Transactions& transactions_;
 };
 
 }  // namespace bookdav::caldav

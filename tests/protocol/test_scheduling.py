@@ -1,0 +1,209 @@
+"""Booking by inviting a service (RFC 6638 implicit scheduling) against the real binary: PUT of an
+organizer's event into the user's own calendar with the service as ATTENDEE, in the shapes Apple
+Calendar and Thunderbird send; the stored organizer copy carries the service's answer (PARTSTAT,
+SCHEDULE-STATUS, X-BOOKDAV-REASON, assigned resources); moving reschedules, deleting or dropping
+the attendee cancels; Schedule-Tag and If-Schedule-Tag-Match."""
+import datetime as dt
+import json
+import os
+import re
+import sys
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from bookdav_server import BookdavServer  # noqa: E402
+from test_business import TestBusiness, ical_time  # noqa: E402
+
+H = dt.timedelta(hours=1)
+M30 = dt.timedelta(minutes=30)
+
+
+def unfold(text):
+    return re.sub(r"\r\n[ \t]", "", text)
+
+
+def invitation(user, uid, start, end, service="mailto:cut@services.localhost", partstat="NEEDS-ACTION",
+               sequence=0, extra_attendees=(), prodid="-//Apple Inc.//macOS 14.0//EN"):
+    """The organizer's event as Apple Calendar writes it: the organizer also listed as an ATTENDEE."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{prodid}", "CALSCALE:GREGORIAN", "BEGIN:VEVENT",
+             f"UID:{uid}", "DTSTAMP:20260101T000000Z", f"DTSTART:{ical_time(start)}", f"DTEND:{ical_time(end)}",
+             f"SEQUENCE:{sequence}", "SUMMARY:Haircut", f"ORGANIZER;CN={user}:mailto:{user}@localhost",
+             f"ATTENDEE;CN={user};CUTYPE=INDIVIDUAL;PARTSTAT=ACCEPTED;ROLE=CHAIR:mailto:{user}@localhost"]
+    if service:
+        lines.append(f"ATTENDEE;CUTYPE=RESOURCE;PARTSTAT={partstat};ROLE=REQ-PARTICIPANT;RSVP=TRUE:{service}")
+    lines += list(extra_attendees)
+    lines += ["END:VEVENT", "END:VCALENDAR", ""]
+    return "\r\n".join(lines)
+
+
+def attendee(text, address):
+    for line in unfold(text).split("\r\n"):
+        if line.startswith("ATTENDEE") and line.lower().endswith(":" + address.lower()):
+            return line
+    return None
+
+
+def param(line, name):
+    m = re.search(";" + name + '=("[^"]*"|[^;:]*)', line)
+    return m.group(1).strip('"') if m else None
+
+
+class Scheduling(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.biz = TestBusiness()
+        cls.srv = BookdavServer(users={"alice": "customer", "bob": "customer", "carol": "customer",
+                                       "dave": "customer", "admin": "admin", "sam": "staff"})
+        cls.srv.start()
+        cls.biz.load(cls.srv)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.srv.__exit__(None, None, None)
+
+    def put(self, user, name, body, **headers):
+        h = {"Content-Type": "text/calendar; charset=utf-8"}
+        h.update(headers)
+        return self.srv.request("PUT", f"/dav/calendars/{user}/calendar/{name}", body, user=user, headers=h)
+
+    def get(self, user, name):
+        r = self.srv.request("GET", f"/dav/calendars/{user}/calendar/{name}", user=user)
+        self.assertEqual(r.status, 200, r)
+        return r
+
+    def bookings(self, user):
+        r = self.srv.request("GET", "/api/v1/bookings", user=user)
+        self.assertEqual(r.status, 200, r)
+        return json.loads(r.body)["bookings"]
+
+    def booking_of(self, user, uid):
+        found = [b for b in self.bookings(user) if b.get("uid") == uid]
+        return found[-1] if found else None
+
+    def test_invite_a_free_slot_books_and_the_copy_says_accepted(self):
+        start = self.biz.cut_slot
+        r = self.put("alice", "hair.ics", invitation("alice", "inv-ok", start, start + M30))
+        self.assertEqual(r.status, 201, r)
+        self.assertIsNone(r.header("ETag"), "the server changed the event: no ETag (RFC 6638 3.2)")
+        tag = r.header("Schedule-Tag")
+        self.assertTrue(tag and tag.startswith('"'))
+        got = self.get("alice", "hair.ics")
+        self.assertEqual(got.header("Schedule-Tag"), tag)
+        cut = attendee(got.text, "mailto:cut@services.localhost")
+        self.assertEqual(param(cut, "PARTSTAT"), "ACCEPTED")
+        self.assertEqual(param(cut, "SCHEDULE-STATUS"), "2.0")
+        sam = attendee(got.text, "mailto:sam@resources.localhost")
+        self.assertEqual(param(sam, "ROLE"), "NON-PARTICIPANT")
+        self.assertEqual(param(sam, "CUTYPE"), "INDIVIDUAL")
+        self.assertIsNotNone(attendee(got.text, "mailto:chair@resources.localhost"))
+        booking = self.booking_of("alice", "inv-ok")
+        self.assertEqual(booking["status"], "CONFIRMED")
+        self.assertEqual(booking["serviceId"], "cut")
+        # the client writes its copy back (If-Match its ETag, If-Schedule-Tag-Match): nothing is booked twice
+        r = self.put("alice", "hair.ics", got.text, **{"If-Schedule-Tag-Match": tag, "If-Match": got.header("ETag")})
+        self.assertIn(r.status, (204,), r)
+        self.assertEqual(len([b for b in self.bookings("alice") if b.get("uid") == "inv-ok"]), 1)
+        self.assertEqual(param(attendee(self.get("alice", "hair.ics").text, "mailto:sam@resources.localhost"),
+                               "ROLE"), "NON-PARTICIPANT")
+        # a stale Schedule-Tag is refused and changes nothing
+        r = self.put("alice", "hair.ics", got.text, **{"If-Schedule-Tag-Match": '"stale"'})
+        self.assertEqual(r.status, 412, r)
+
+    def test_invite_a_busy_time_is_stored_declined_with_the_reason(self):
+        start = self.biz.cut_slot + dt.timedelta(minutes=10)  # not on the 30-minute grid
+        before = len(self.bookings("bob"))
+        r = self.put("bob", "off-grid.ics", invitation("bob", "inv-no", start, start + M30))
+        self.assertEqual(r.status, 201, r)
+        cut = attendee(self.get("bob", "off-grid.ics").text, "mailto:cut@services.localhost")
+        self.assertEqual(param(cut, "PARTSTAT"), "DECLINED")
+        self.assertTrue(param(cut, "SCHEDULE-STATUS").startswith(("3.", "5.")), cut)
+        self.assertTrue(param(cut, "X-BOOKDAV-REASON").startswith("slot-unavailable: "), cut)
+        self.assertEqual(len(self.bookings("bob")), before, "nothing booked")
+        # Thunderbird's shape: urn address, no PARTSTAT; too soon for the notice
+        soon = self.biz.now + dt.timedelta(minutes=10)
+        body = invitation("bob", "inv-tb", soon, soon + M30, service="urn:bookdav:service:cut", partstat="NEEDS-ACTION",
+                          prodid="-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN")
+        self.assertEqual(self.put("bob", "tb.ics", body).status, 201)
+        cut = attendee(self.get("bob", "tb.ics").text, "urn:bookdav:service:cut")
+        self.assertEqual(param(cut, "PARTSTAT"), "DECLINED")
+
+    def test_move_reschedules_and_refused_move_keeps_the_booking(self):
+        start = self.biz.cut_slot + 2 * H
+        self.assertEqual(self.put("carol", "m.ics", invitation("carol", "inv-move", start, start + M30)).status, 201)
+        moved = start + H
+        r = self.put("carol", "m.ics", invitation("carol", "inv-move", moved, moved + M30, sequence=1))
+        self.assertEqual(r.status, 204, r)
+        self.assertEqual(param(attendee(self.get("carol", "m.ics").text, "mailto:cut@services.localhost"),
+                               "PARTSTAT"), "ACCEPTED")
+        booking = self.booking_of("carol", "inv-move")
+        self.assertEqual(booking["start"].replace("+00:00", "Z"), moved.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        # off the grid: refused, the booking stands where it was, the status says why
+        bad = moved + dt.timedelta(minutes=10)
+        self.assertEqual(self.put("carol", "m.ics", invitation("carol", "inv-move", bad, bad + M30,
+                                                               sequence=2, partstat="ACCEPTED")).status, 204)
+        cut = attendee(self.get("carol", "m.ics").text, "mailto:cut@services.localhost")
+        self.assertEqual(param(cut, "PARTSTAT"), "ACCEPTED")
+        self.assertTrue(param(cut, "SCHEDULE-STATUS").startswith("5."))
+        self.assertIn("slot-unavailable", param(cut, "X-BOOKDAV-REASON"))
+        self.assertEqual(self.booking_of("carol", "inv-move")["start"], booking["start"])
+        # dropping the attendee cancels
+        r = self.put("carol", "m.ics", invitation("carol", "inv-move", moved, moved + M30, service=None, sequence=3))
+        self.assertEqual(r.status, 204, r)
+        self.assertEqual(self.booking_of("carol", "inv-move")["status"], "CANCELED")
+
+    def test_delete_cancels_and_a_refused_cancel_keeps_both(self):
+        start = self.biz.cut_slot + 4 * H
+        self.assertEqual(self.put("dave", "d.ics", invitation("dave", "inv-del", start, start + M30)).status, 201)
+        r = self.srv.request("DELETE", "/dav/calendars/dave/calendar/d.ics", user="dave")
+        self.assertEqual(r.status, 204, r)
+        self.assertEqual(self.booking_of("dave", "inv-del")["status"], "CANCELED")
+        self.assertEqual(self.srv.request("GET", "/dav/calendars/dave/calendar/d.ics", user="dave").status, 404)
+        soon = self.biz.cut_soon  # inside the 1-day cancellation deadline
+        self.assertEqual(self.put("dave", "s.ics", invitation("dave", "inv-soon", soon, soon + M30)).status, 201)
+        self.assertEqual(self.booking_of("dave", "inv-soon")["status"], "CONFIRMED")
+        r = self.srv.request("DELETE", "/dav/calendars/dave/calendar/s.ics", user="dave")
+        self.assertEqual(r.status, 403, r)
+        self.assertIn(b"cancellation-closed", r.body)
+        self.get("dave", "s.ics")
+        self.assertEqual(self.booking_of("dave", "inv-soon")["status"], "CONFIRMED")
+
+    def test_class_course_and_full_session(self):
+        s = self.biz.spin_start
+        self.assertEqual(self.put("alice", "spin.ics", invitation("alice", "inv-spin", s, s + 45 * dt.timedelta(minutes=1),
+                                                                  service="urn:bookdav:service:spin")).status, 201)
+        cut = attendee(self.get("alice", "spin.ics").text, "urn:bookdav:service:spin")
+        self.assertEqual(param(cut, "PARTSTAT"), "ACCEPTED")
+        self.assertIsNotNone(attendee(self.get("alice", "spin.ics").text, "mailto:hall@resources.localhost"))
+        f = self.biz.french_start
+        self.assertEqual(self.put("alice", "fr.ics", invitation("alice", "inv-fr", f, f + H,
+                                                                service="mailto:french@services.localhost")).status, 201)
+        self.assertEqual(param(attendee(self.get("alice", "fr.ics").text, "mailto:french@services.localhost"),
+                               "PARTSTAT"), "TENTATIVE")  # manual approval
+        p = self.biz.pilates_start + dt.timedelta(days=1)
+        pil = "mailto:pilates@services.localhost"
+        self.assertEqual(self.put("bob", "p.ics", invitation("bob", "inv-p1", p, p + 45 * dt.timedelta(minutes=1),
+                                                             service=pil)).status, 201)
+        self.assertEqual(param(attendee(self.get("bob", "p.ics").text, pil), "PARTSTAT"), "ACCEPTED")
+        self.assertEqual(self.put("carol", "p.ics", invitation("carol", "inv-p2", p, p + 45 * dt.timedelta(minutes=1),
+                                                               service=pil)).status, 201)
+        line = attendee(self.get("carol", "p.ics").text, pil)
+        self.assertEqual(param(line, "PARTSTAT"), "DECLINED")
+        self.assertTrue(param(line, "X-BOOKDAV-REASON").startswith("session-full: "), line)
+
+    def test_schedule_agent_client_and_foreign_organizer_are_left_alone(self):
+        start = self.biz.cut_slot + 6 * H
+        body = invitation("bob", "inv-client", start, start + M30).replace(
+            "CUTYPE=RESOURCE;", "CUTYPE=RESOURCE;SCHEDULE-AGENT=CLIENT;")
+        r = self.put("bob", "c.ics", body)
+        self.assertEqual(r.status, 201)
+        self.assertIsNone(r.header("Schedule-Tag"))
+        self.assertEqual(param(attendee(self.get("bob", "c.ics").text, "mailto:cut@services.localhost"),
+                               "PARTSTAT"), "NEEDS-ACTION")
+        self.assertIsNone(self.booking_of("bob", "inv-client"))
+        body = invitation("alice", "inv-foreign", start, start + M30)  # alice organizes, stored by bob
+        self.assertEqual(self.put("bob", "f.ics", body).status, 201)
+        self.assertIsNone(self.booking_of("bob", "inv-foreign"))
+
+
+if __name__ == "__main__":
+    unittest.main()
