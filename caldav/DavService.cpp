@@ -4,6 +4,7 @@
 #include "caldav/calendar/Feed.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/methods/Methods.h"
+#include "caldav/scheduling/SchedulingReplies.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/HeaderText.h"
 
@@ -47,6 +48,25 @@ Response DavService::serveFeed(const Request& request) {
 }
 
 Response DavService::handle(const Request& request) {
+  Response r = answer(request);
+  const std::string& m = request.method;
+  if (r.status < 400 && (m == "PUT" || m == "DELETE" || m == "MOVE" || m == "COPY")) {
+    try {
+      deliverSchedulingMessages();
+    } catch (const std::exception&) {
+      // The events stay after the consumer's position: the next request or start-up delivers them.
+    }
+  }
+  return r;
+}
+
+int DavService::deliverSchedulingMessages() {
+  ical::ExpansionBudget budget = ical::ExpansionBudget::forRead();
+  DavContext ctx = context(budget);
+  return caldav::deliverSchedulingMessages(ctx);
+}
+
+Response DavService::answer(const Request& request) {
   ical::ExpansionBudget budget = ical::ExpansionBudget::forRead();
   DavContext ctx = context(budget);
   try {

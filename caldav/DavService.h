@@ -16,8 +16,14 @@ class DavService {
              domain::BookingEngine& booking, domain::ChangeLog& changes, const domain::Clock& clock,
              DavSettings settings, domain::Transactions& transactions);
 
-  // Never throws for protocol errors; storage failures propagate as exceptions.
+  // Never throws for protocol errors; storage failures propagate as exceptions. After a request
+  // that may have changed bookings, delivers the scheduling messages (SchedulingReplies.h).
   Response handle(const Request& request);
+
+  // Brings organizers' copies in line with booking changes and drops iTIP messages in their inboxes
+  // (caldav/scheduling/SchedulingReplies.h); the JSON API calls it after its writes, serve at start-up.
+  // Throws on storage failures; the events then wait for the next call.
+  int deliverSchedulingMessages();
 
   // Makes the account's calendar home and its default calendar if they are missing.
   void provision(const std::string& user);
@@ -29,6 +35,7 @@ class DavService {
 
  private:
   DavContext context(ical::ExpansionBudget& budget);
+  Response answer(const Request& request);
 
   domain::CalendarStore& store_;
   domain::AccountRepository& accounts_;

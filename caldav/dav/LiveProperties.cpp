@@ -45,7 +45,8 @@ std::int64_t syncSeqOf(const PropertyContext& c) {
 }
 
 bool hasSyncToken(const PropertyContext& c) {
-  return (c.resource.isCalendar() || c.resource.kind == K::Collection) && c.resource.collection;
+  return (c.resource.isCalendar() || c.resource.kind == K::Collection || c.resource.kind == K::Inbox) &&
+         c.resource.collection;
 }
 
 // ---- RFC 4918 ----
@@ -119,7 +120,7 @@ bool getGetetag(const PropertyContext& c, xml::XmlWriter& w) {
     w.leaf(kDav, "getetag", c.resource.object->etag);
     return true;
   }
-  if (c.resource.isCalendar() && c.resource.collection) {
+  if ((c.resource.isCalendar() || c.resource.kind == K::Inbox) && c.resource.collection) {
     w.leaf(kDav, "getetag", collectionETag(*c.resource.collection, syncSeqOf(c)));
     return true;
   }
@@ -251,6 +252,7 @@ bool getSupportedReportSet(const PropertyContext& c, xml::XmlWriter& w) {
       report(kDav, "sync-collection");
       break;
     case K::Collection:
+    case K::Inbox:
       report(kDav, "sync-collection");
       break;
     default:

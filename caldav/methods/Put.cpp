@@ -68,6 +68,11 @@ Response handlePut(DavContext& ctx, const Request& request) {
         if (!target.collection)
           throw DavError::conflict("the parent collection of " + request.path + " does not exist");
         const domain::CollectionRecord& parent = *target.collection;
+        if (parent.path == inboxPath(parent.owner)) {
+          throw DavError::forbidden(
+              xml::kDav, "need-privileges",
+              "the inbox receives scheduling messages from bookdav; read or delete them");
+        }
         if (parent.kind == domain::CollectionKind::Home) {
           throw DavError::forbidden(xml::kDav, "need-privileges",
                                     "a calendar home holds calendars; store resources inside a calendar");

@@ -41,7 +41,15 @@ caldav::Response dispatch(const caldav::Request& request, Backend& backend) {
 
 caldav::Response JsonApi::handle(const caldav::Request& request) {
   try {
-    return dispatch(request, backend_);
+    caldav::Response r = dispatch(request, backend_);
+    if (request.method != "GET" && request.method != "HEAD" && r.status < 400) {
+      try {
+        backend_.dav.deliverSchedulingMessages();  // the business's changes reach organizers' inboxes
+      } catch (const std::exception&) {
+        // The booking events wait for the next request or start-up.
+      }
+    }
+    return r;
   } catch (const api::ApiError& e) {
     return api::errorResponse(e);
   } catch (const api::InvalidInput& e) {

@@ -136,6 +136,11 @@ int serveCommand(const std::vector<std::string>& args) {
     }
   }
 
+  // Booking changes made while no server ran (bookdav load, a crash before delivery) reach the
+  // organizers' copies and inboxes before the first request.
+  if (int n = backend.dav.deliverSchedulingMessages(); n > 0)
+    std::cerr << "bookdav: delivered scheduling messages for " << n << " booking change(s)" << std::endl;
+
   Router router(backend);
   HttpServer server(router, http);
   server.start();

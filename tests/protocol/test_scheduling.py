@@ -11,7 +11,7 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_server import BookdavServer  # noqa: E402
+from bookdav_server import D, BookdavServer, responses  # noqa: E402
 from test_business import TestBusiness, ical_time  # noqa: E402
 
 H = dt.timedelta(hours=1)
@@ -189,6 +189,56 @@ class Scheduling(unittest.TestCase):
         line = attendee(self.get("carol", "p.ics").text, pil)
         self.assertEqual(param(line, "PARTSTAT"), "DECLINED")
         self.assertTrue(param(line, "X-BOOKDAV-REASON").startswith("session-full: "), line)
+
+    def inbox(self, user):
+        r = self.srv.propfind(f"/dav/calendars/{user}/inbox/", ["d:sync-token", "d:getetag", "d:resourcetype"], user,
+                              depth="1")
+        self.assertEqual(r.status, 207, r)
+        found, _ = responses(r.body)
+        token = found[f"/dav/calendars/{user}/inbox/"].get(f"{{{D}}}sync-token")
+        items = {h: self.srv.request("GET", h, user=user).text for h in found if h.endswith(".ics")}
+        return (token.text if token is not None else None), items
+
+    def test_business_cancel_and_approval_reach_the_organizer(self):
+        token0, items0 = self.inbox("bob")
+        start = self.biz.cut_slot + 8 * H
+        self.assertEqual(self.put("bob", "biz.ics", invitation("bob", "inv-biz", start, start + M30)).status, 201)
+        booking = self.booking_of("bob", "inv-biz")
+        r = self.srv.request("POST", f"/api/v1/bookings/{booking['id']}/cancel", "{}", user="admin",
+                             headers={"Content-Type": "application/json"})
+        self.assertEqual(r.status, 200, r)
+        copy = unfold(self.get("bob", "biz.ics").text)
+        self.assertIn("STATUS:CANCELLED", copy)
+        self.assertEqual(param(attendee(copy, "mailto:cut@services.localhost"), "PARTSTAT"), "DECLINED")
+        token1, items1 = self.inbox("bob")
+        self.assertNotEqual(token0, token1, "the inbox's sync token moved")
+        new = [t for h, t in items1.items() if h not in items0]
+        self.assertEqual(len(new), 1, items1)
+        self.assertIn("METHOD:CANCEL", new[0])
+        self.assertIn("UID:inv-biz", new[0])
+        # course with manual approval: TENTATIVE, then the business confirms -> ACCEPTED and a REPLY
+        f = self.biz.french_start
+        fr = "mailto:french@services.localhost"
+        self.assertEqual(self.put("bob", "fr.ics", invitation("bob", "inv-fr-bob", f, f + H, service=fr)).status, 201)
+        booking = self.booking_of("bob", "inv-fr-bob")
+        self.assertEqual(booking["status"], "PENDING")
+        r = self.srv.request("POST", f"/api/v1/bookings/{booking['id']}/confirm", "{}", user="admin",
+                             headers={"Content-Type": "application/json"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(param(attendee(self.get("bob", "fr.ics").text, fr), "PARTSTAT"), "ACCEPTED")
+        _, items2 = self.inbox("bob")
+        replies = [t for h, t in items2.items() if h not in items1]
+        self.assertEqual(len(replies), 1)
+        self.assertIn("METHOD:REPLY", replies[0])
+        self.assertIn("PARTSTAT=ACCEPTED", unfold(replies[0]))
+        # the owner may delete inbox items, not write them; others may not read them
+        href = [h for h in items2 if h not in items1][0]
+        self.assertEqual(self.srv.request("GET", href, user="alice").status, 403)
+        r = self.srv.request("PUT", "/dav/calendars/bob/inbox/x.ics", new[0], user="bob",
+                             headers={"Content-Type": "text/calendar"})
+        self.assertEqual(r.status, 403, r)
+        self.assertEqual(self.srv.request("DELETE", href, user="bob").status, 204)
+        self.assertNotIn(href, self.inbox("bob")[1])
 
     def test_schedule_agent_client_and_foreign_organizer_are_left_alone(self):
         start = self.biz.cut_slot + 6 * H
