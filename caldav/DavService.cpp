@@ -50,14 +50,20 @@ Response DavService::serveFeed(const Request& request) {
 Response DavService::handle(const Request& request) {
   Response r = answer(request);
   const std::string& m = request.method;
-  if (r.status < 400 && (m == "PUT" || m == "DELETE" || m == "MOVE" || m == "COPY")) {
-    try {
-      deliverSchedulingMessages();
-    } catch (const std::exception&) {
-      // The events stay after the consumer's position: the next request or start-up delivers them.
-    }
-  }
+  if (r.status < 400 && (m == "PUT" || m == "DELETE" || m == "MOVE" || m == "COPY")) afterBookingWrite();
   return r;
+}
+
+void DavService::afterBookingWrite() {
+  if (afterBookingWrite_) {
+    afterBookingWrite_();
+    return;
+  }
+  try {
+    deliverSchedulingMessages();
+  } catch (const std::exception&) {
+    // The events stay after the consumer's position: the next request or start-up delivers them.
+  }
 }
 
 int DavService::deliverSchedulingMessages() {
@@ -121,6 +127,15 @@ void DavService::provision(const std::string& user) {
       c.displayName = "Calendar";
       c.components = {"VEVENT", "VTODO", "VJOURNAL"};
       store.createCollection(c);
+    }
+    // The scheduling inbox (RFC 6638), where iTIP messages arrive (SchedulingReplies.h).
+    if (!store.collection(inboxPath(user))) {
+      domain::CollectionRecord inbox;
+      inbox.path = inboxPath(user);
+      inbox.owner = user;
+      inbox.kind = domain::CollectionKind::Plain;
+      inbox.displayName = "Inbox";
+      store.createCollection(inbox);
     }
   });
 }

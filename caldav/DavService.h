@@ -2,6 +2,8 @@
 // handler of its method, and turns every refusal into its status and DAV:error body.
 #pragma once
 
+#include <functional>
+
 #include "caldav/dav/DavContext.h"
 #include "caldav/webdav/Message.h"
 
@@ -24,6 +26,11 @@ class DavService {
   // (caldav/scheduling/SchedulingReplies.h); the JSON API calls it after its writes, serve at start-up.
   // Throws on storage failures; the events then wait for the next call.
   int deliverSchedulingMessages();
+  // What to do after a request that may have appended booking events: the server pokes its delivery
+  // thread (server/SchedulingDelivery.h), so that no request waits for the delivery; without a hook
+  // (tools, tests) the messages are delivered at once. Set before requests are served.
+  void setAfterBookingWrite(std::function<void()> hook) { afterBookingWrite_ = std::move(hook); }
+  void afterBookingWrite();
 
   // Makes the account's calendar home and its default calendar if they are missing.
   void provision(const std::string& user);
@@ -44,6 +51,7 @@ class DavService {
   const domain::Clock& clock_;
   DavSettings settings_;
   domain::Transactions& transactions_;
+  std::function<void()> afterBookingWrite_;
 };
 
 }  // namespace bookdav::caldav

@@ -163,12 +163,13 @@ std::string answeredText(DavContext& ctx, Invitation& invitation, const ServiceA
           upper(ical::parameterValue(a, "ROLE").value_or("")) == "NON-PARTICIPANT") {
         ical::removeProperty(event, a);  // bookdav's own; the answer adds the current ones back
       } else if (service && u->kind == CalendarUser::Kind::Service && u->id == service->id) {
-        setParameter(a, "PARTSTAT", answer.partstat);
-        setParameter(a, "SCHEDULE-STATUS", answer.scheduleStatus);
-        icalproperty_remove_parameter_by_name(a, std::string(kReasonParameter).c_str());
-        if (!answer.reason.empty()) setParameter(a, kReasonParameter, answer.reason);
+        // Always in this order, last: answering an answered copy again gives the same text.
         if (!ical::parameterValue(a, "CUTYPE")) setParameter(a, "CUTYPE", "RESOURCE");
         if (!ical::parameterValue(a, "CN")) setParameter(a, "CN", service->displayName);
+        icalproperty_remove_parameter_by_name(a, std::string(kReasonParameter).c_str());
+        setParameter(a, "PARTSTAT", answer.partstat);
+        setParameter(a, "SCHEDULE-STATUS", answer.scheduleStatus);
+        if (!answer.reason.empty()) setParameter(a, kReasonParameter, answer.reason);
       }
     }
     for (const auto& r : assigned) {

@@ -42,13 +42,9 @@ caldav::Response dispatch(const caldav::Request& request, Backend& backend) {
 caldav::Response JsonApi::handle(const caldav::Request& request) {
   try {
     caldav::Response r = dispatch(request, backend_);
-    if (request.method != "GET" && request.method != "HEAD" && r.status < 400) {
-      try {
-        backend_.dav.deliverSchedulingMessages();  // the business's changes reach organizers' inboxes
-      } catch (const std::exception&) {
-        // The booking events wait for the next request or start-up.
-      }
-    }
+    // The business's changes reach organizers' copies and inboxes (caldav/scheduling/SchedulingReplies.h).
+    if (request.method != "GET" && request.method != "HEAD" && r.status < 400)
+      backend_.dav.afterBookingWrite();
     return r;
   } catch (const api::ApiError& e) {
     return api::errorResponse(e);

@@ -7,6 +7,7 @@
 #include "caldav/ical/Component.h"
 #include "caldav/ical/IcalZoneRules.h"
 #include "server/Backend.h"
+#include "server/SchedulingDelivery.h"
 #include "server/auth/PasswordHash.h"
 #include "server/business/BusinessLoader.h"
 #include "server/cli/Arguments.h"
@@ -141,6 +142,7 @@ int serveCommand(const std::vector<std::string>& args) {
   if (int n = backend.dav.deliverSchedulingMessages(); n > 0)
     std::cerr << "bookdav: delivered scheduling messages for " << n << " booking change(s)" << std::endl;
 
+  SchedulingDelivery delivery(backend.dav);
   Router router(backend);
   HttpServer server(router, http);
   server.start();
