@@ -252,6 +252,27 @@ class Scheduling(unittest.TestCase):
         self.assertEqual(self.srv.request("DELETE", href, user="bob").status, 204)
         self.assertNotIn(href, self.inbox("bob")[1])
 
+    def test_business_moves_the_session_and_the_copy_follows(self):
+        s = self.biz.spin_start + dt.timedelta(days=2)
+        spin = "urn:bookdav:service:spin"
+        self.assertEqual(self.put("dave", "move.ics", invitation("dave", "inv-sess", s, s + 3 * M30 / 2,
+                                                                 service=spin)).status, 201)
+        booking = self.booking_of("dave", "inv-sess")
+        _, before = self.inbox("dave")
+        later = s + M30
+        r = self.srv.request("PATCH", f"/api/v1/sessions/{booking['sessionIds'][0]}",
+                             json.dumps({"start": later.strftime("%Y-%m-%dT%H:%M:%SZ")}), user="admin",
+                             headers={"Content-Type": "application/json"})
+        self.assertEqual(r.status, 200, r)
+        stamp = "DTSTART:" + later.strftime("%Y%m%dT%H%M%SZ")
+        self.assertTrue(eventually(lambda: stamp in unfold(self.get("dave", "move.ics").text)),
+                        self.get("dave", "move.ics").text)
+        _, after = eventually(lambda: (lambda t: t if len(t[1]) > len(before) else None)(self.inbox("dave")))
+        new = [t for h, t in after.items() if h not in before]
+        self.assertEqual(len(new), 1)
+        self.assertIn("METHOD:REQUEST", new[0])
+        self.assertIn(stamp, unfold(new[0]))
+
     def test_schedule_agent_client_and_foreign_organizer_are_left_alone(self):
         start = self.biz.cut_slot + 6 * H
         body = invitation("bob", "inv-client", start, start + M30).replace(

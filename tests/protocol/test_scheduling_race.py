@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import threading
+import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
@@ -96,6 +97,24 @@ class InvitationRace(unittest.TestCase):
         statuses = [b["status"] for b in self.booked("spin")]
         self.assertEqual(statuses.count("CONFIRMED"), 10)
         self.assertEqual(statuses.count("WAITLISTED"), 5)
+        # One who got a place deletes the event: the first on the waitlist moves up, and their copy says so.
+        leaver = sorted(u for u, (p, _) in answers.items() if p == "ACCEPTED")[0]
+        r = self.srv.request("DELETE", f"/dav/calendars/{leaver}/calendar/spin.ics", user=leaver)
+        self.assertEqual(r.status, 204, r)
+        waiting = [u for u, (p, _) in answers.items() if p == "TENTATIVE"]
+        deadline = time.monotonic() + 10
+
+        def partstat(user):
+            text = self.srv.request("GET", f"/dav/calendars/{user}/calendar/spin.ics", user=user).text
+            return param(attendee(text, "urn:bookdav:service:spin"), "PARTSTAT")
+
+        while time.monotonic() < deadline and "ACCEPTED" not in [partstat(u) for u in waiting]:
+            time.sleep(0.05)
+        promoted = [u for u in waiting if partstat(u) == "ACCEPTED"]
+        self.assertEqual(len(promoted), 1, "exactly one moves up from the waitlist")
+        statuses = [b["status"] for b in self.booked("spin")]
+        self.assertEqual(statuses.count("CONFIRMED"), 10)
+        self.assertEqual(statuses.count("WAITLISTED"), 4)
 
 
 if __name__ == "__main__":
