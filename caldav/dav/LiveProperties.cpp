@@ -10,6 +10,7 @@
 #include "caldav/ical/CalendarDataError.h"
 #include "caldav/ical/TimeZoneContext.h"
 #include "caldav/scheduling/Availability.h"
+#include "caldav/scheduling/Invitation.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/ETag.h"
 #include "caldav/webdav/Href.h"
@@ -456,6 +457,21 @@ bool getScheduleOutboxUrl(const PropertyContext& c, xml::XmlWriter& w) {
   return true;
 }
 
+// RFC 6638 §3.2.10: the Schedule-Tag of a scheduling object resource (an event that invited a service).
+bool getScheduleTag(const PropertyContext& c, xml::XmlWriter& w) {
+  const Resource& r = c.resource;
+  if (!r.object || r.isComputed() || r.object->componentType != "VEVENT") return false;
+  std::optional<std::string> data = r.object->data;
+  if (!data) {
+    auto full = c.store.object(r.object->collectionId, r.object->name, true);
+    if (full) data = full->data;
+  }
+  auto tag = data ? scheduleTagOf(*data) : std::nullopt;
+  if (!tag) return false;
+  w.leaf(kCalDav, "schedule-tag", "\"" + *tag + "\"");
+  return true;
+}
+
 bool getScheduleCalendarTransp(const PropertyContext& c, xml::XmlWriter& w) {
   if (!isCalendarLike(c)) return false;
   w.open(kCalDav, "schedule-calendar-transp").empty(kCalDav, "opaque").close();
@@ -595,6 +611,7 @@ const std::vector<LiveProperty> kLiveProperties = {
     {kCalendarServer, "email-address-set", false, getEmailAddressSet, nullptr, nullptr},
     {kCalDav, "schedule-inbox-URL", false, getScheduleInboxUrl, nullptr, nullptr},
     {kCalDav, "schedule-outbox-URL", false, getScheduleOutboxUrl, nullptr, nullptr},
+    {kCalDav, "schedule-tag", false, getScheduleTag, nullptr, nullptr},
     {kCalDav, "schedule-calendar-transp", false, getScheduleCalendarTransp, nullptr, nullptr},
     {kAppleIcal, "calendar-color", false, getCalendarColor, setCalendarColor, removeCalendarColor},
     {kAppleIcal, "calendar-order", false, getCalendarOrder, setCalendarOrder, removeCalendarOrder},

@@ -12,7 +12,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_server import D, BookdavServer, responses  # noqa: E402
+from bookdav_server import C, D, BookdavServer, responses  # noqa: E402
 from test_business import TestBusiness, ical_time  # noqa: E402
 
 H = dt.timedelta(hours=1)
@@ -100,6 +100,8 @@ class Scheduling(unittest.TestCase):
         self.assertTrue(tag and tag.startswith('"'))
         got = self.get("alice", "hair.ics")
         self.assertEqual(got.header("Schedule-Tag"), tag)
+        found, _ = responses(self.srv.propfind("/dav/calendars/alice/calendar/", ["c:schedule-tag"], "alice", "1").body)
+        self.assertEqual(found["/dav/calendars/alice/calendar/hair.ics"][f"{{{C}}}schedule-tag"].text, tag)
         cut = attendee(got.text, "mailto:cut@services.localhost")
         self.assertEqual(param(cut, "PARTSTAT"), "ACCEPTED")
         self.assertEqual(param(cut, "SCHEDULE-STATUS"), "2.0")
