@@ -120,13 +120,17 @@ void checkScheduleTag(const Request& request, const std::optional<std::string>& 
 std::optional<Response> putSchedulingObject(DavContext& ctx, const Request& request, const Resource& probe,
                                             const PreparedObject& prepared) {
   if (!ownStoredCalendar(request, probe)) return std::nullopt;
-  Invitation inv = readInvitation(ctx, request.user, prepared.text);
+  // Cheap first: a new event without an ORGANIZER invites nobody and can have no booking.
+  const bool organized = prepared.text.find("\nORGANIZER") != std::string::npos;
+  if (!organized && !probe.object) return std::nullopt;
+  Invitation inv = organized ? readInvitation(ctx, request.user, prepared.text) : Invitation{};
   if (!inv.invitesService() && !ctx.booking.desk.findByClientUid(request.user, prepared.uid))
     return std::nullopt;
   const std::string tag = contentETag(request.body).substr(1, 16);  // the organizer's version
   const std::string name = lastSegment(request.path);
   bool created = false;
   bool changed = false;
+  bool answered = false;
   ctx.transactions.write([&](domain::UnitOfWork& unit) {
     domain::CalendarWriter& store = unit.calendars();
     Resource target = resolve(ctx, request, store, request.path);
@@ -159,12 +163,13 @@ std::optional<Response> putSchedulingObject(DavContext& ctx, const Request& requ
     record.uid = prepared.uid;
     record.componentType = prepared.componentType;
     record.data = answer ? answeredText(ctx, inv, *answer, tag) : prepared.text;
+    answered = answer.has_value();
     changed = *record.data != request.body;
     record.etag = contentETag(*record.data);
     store.putObject(std::move(record), prepared.index);
   });
   Response r = Response::empty(created ? 201 : 204);
-  r.set("Schedule-Tag", "\"" + tag + "\"");
+  if (answered) r.set("Schedule-Tag", "\"" + tag + "\"");
   if (!changed) r.set("ETag", contentETag(request.body));
   return r;
 }
