@@ -140,6 +140,27 @@ class Scheduling(unittest.TestCase):
         cut = attendee(self.get("bob", "tb.ics").text, "urn:bookdav:service:cut")
         self.assertEqual(param(cut, "PARTSTAT"), "DECLINED")
 
+    def test_evolution_shape_with_tzid_and_upper_case_mailto(self):
+        from zoneinfo import ZoneInfo
+        berlin = ZoneInfo("Europe/Berlin")
+        start = (self.biz.cut_slot + 10 * H).astimezone(berlin)
+        end = start + M30
+        body = "\r\n".join([
+            "BEGIN:VCALENDAR", "PRODID:-//Ximian//NONSGML Evolution Calendar//EN", "VERSION:2.0",
+            "BEGIN:VEVENT", "UID:20261204T120000Z-1234-1000-1-0@evolution", "DTSTAMP:20261204T120000Z",
+            f"DTSTART;TZID=Europe/Berlin:{start:%Y%m%dT%H%M%S}", f"DTEND;TZID=Europe/Berlin:{end:%Y%m%dT%H%M%S}",
+            "SEQUENCE:1", "SUMMARY:Haircut", "TRANSP:OPAQUE", "CLASS:PUBLIC",
+            "ORGANIZER;CN=Alice:MAILTO:ALICE@LOCALHOST",
+            "ATTENDEE;CUTYPE=RESOURCE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;LANGUAGE=en;CN=Cut:"
+            "MAILTO:Cut@Services.Localhost",
+            "END:VEVENT", "END:VCALENDAR", ""])
+        r = self.put("alice", "evo.ics", body)
+        self.assertEqual(r.status, 201, r)
+        line = attendee(self.get("alice", "evo.ics").text, "mailto:cut@services.localhost")
+        self.assertEqual(param(line, "PARTSTAT"), "ACCEPTED", line)
+        booking = self.booking_of("alice", "20261204T120000Z-1234-1000-1-0@evolution")
+        self.assertEqual(booking["start"], (self.biz.cut_slot + 10 * H).strftime("%Y-%m-%dT%H:%M:%SZ"))
+
     def test_move_reschedules_and_refused_move_keeps_the_booking(self):
         start = self.biz.cut_slot + 2 * H
         self.assertEqual(self.put("carol", "m.ics", invitation("carol", "inv-move", start, start + M30)).status, 201)
