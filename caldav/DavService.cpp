@@ -4,6 +4,7 @@
 #include "caldav/calendar/Feed.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/methods/Methods.h"
+#include "caldav/scheduling/SchedulingReplies.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/HeaderText.h"
 
@@ -11,13 +12,14 @@ namespace bookdav::caldav {
 
 DavService::DavService(domain::CalendarStore& store, domain::AccountRepository& accounts,
                        domain::BookingEngine& booking, domain::ChangeLog& changes, const domain::Clock& clock,
-                       DavSettings settings)
+                       DavSettings settings, domain::Transactions& transactions)
     : store_(store),
       accounts_(accounts),
       booking_(booking),
       changes_(changes),
       clock_(clock),
-      settings_(std::move(settings)) {}
+      settings_(std::move(settings)),
+      transactions_(transactions) {}
 
 std::string allowedMethods(std::string_view path) {
   std::string allow =
@@ -27,7 +29,7 @@ std::string allowedMethods(std::string_view path) {
 }
 
 DavContext DavService::context(ical::ExpansionBudget& budget) {
-  return DavContext{store_, accounts_, booking_, changes_, clock_, settings_, budget};
+  return DavContext{store_, accounts_, booking_, changes_, clock_, settings_, budget, transactions_};
 }
 
 Response DavService::serveFeed(const Request& request) {
@@ -46,6 +48,31 @@ Response DavService::serveFeed(const Request& request) {
 }
 
 Response DavService::handle(const Request& request) {
+  Response r = answer(request);
+  const std::string& m = request.method;
+  if (r.status < 400 && (m == "PUT" || m == "DELETE" || m == "MOVE" || m == "COPY")) afterBookingWrite();
+  return r;
+}
+
+void DavService::afterBookingWrite() {
+  if (afterBookingWrite_) {
+    afterBookingWrite_();
+    return;
+  }
+  try {
+    deliverSchedulingMessages();
+  } catch (const std::exception&) {
+    // The events stay after the consumer's position: the next request or start-up delivers them.
+  }
+}
+
+int DavService::deliverSchedulingMessages() {
+  ical::ExpansionBudget budget = ical::ExpansionBudget::forRead();
+  DavContext ctx = context(budget);
+  return caldav::deliverSchedulingMessages(ctx);
+}
+
+Response DavService::answer(const Request& request) {
   ical::ExpansionBudget budget = ical::ExpansionBudget::forRead();
   DavContext ctx = context(budget);
   try {
@@ -100,6 +127,15 @@ void DavService::provision(const std::string& user) {
       c.displayName = "Calendar";
       c.components = {"VEVENT", "VTODO", "VJOURNAL"};
       store.createCollection(c);
+    }
+    // The scheduling inbox (RFC 6638), where iTIP messages arrive (SchedulingReplies.h).
+    if (!store.collection(inboxPath(user))) {
+      domain::CollectionRecord inbox;
+      inbox.path = inboxPath(user);
+      inbox.owner = user;
+      inbox.kind = domain::CollectionKind::Plain;
+      inbox.displayName = "Inbox";
+      store.createCollection(inbox);
     }
   });
 }

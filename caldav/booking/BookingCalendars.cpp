@@ -134,6 +134,22 @@ std::optional<Resource> resolveBookingPath(DavContext& ctx, domain::CalendarRead
     return missing;
   }
 
+  // /dav/principals/services/[<id>/[inbox/]]
+  if (segments[1] == "principals" && segments[2] == "services") {
+    if (segments.size() == 3)
+      return fixed(ResourceKind::ServicePrincipals, std::string(kServicePrincipalsRoot));
+    Resource missing = fixed(ResourceKind::Missing, std::string(path));
+    if (segments.size() > 5) return missing;
+    auto service = catalog.service(segments[3]);
+    if (!service) return missing;
+    Resource r = segments.size() == 4
+                     ? fixed(ResourceKind::ServicePrincipal, servicePrincipalPath(segments[3]))
+                 : segments[4] == "inbox" ? fixed(ResourceKind::ServiceInbox, serviceInboxPath(segments[3]))
+                                          : missing;
+    if (r.exists()) r.service = std::make_shared<const domain::Service>(std::move(*service));
+    return r;
+  }
+
   // /dav/calendars/<owner>/{bookings, service-<id>, resource-<id>}/[<member>]
   if (segments.size() < 4 || segments[1] != "calendars") return std::nullopt;
   const std::string& owner = segments[2];
@@ -182,6 +198,16 @@ std::vector<Resource> bookingCalendarsOf(DavContext& ctx, domain::CalendarReader
     for (const auto& resource : ctx.booking.catalog.resources()) {
       if (mayView(resource, owner, role)) out.push_back(resourceCalendar(ctx, store, owner, resource));
     }
+  }
+  return out;
+}
+
+std::vector<Resource> servicePrincipals(DavContext& ctx) {
+  std::vector<Resource> out;
+  for (auto& s : ctx.booking.catalog.services()) {
+    Resource r = fixed(ResourceKind::ServicePrincipal, servicePrincipalPath(s.id));
+    r.service = std::make_shared<const domain::Service>(std::move(s));
+    out.push_back(std::move(r));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // The calendars computed from the booking domain (DESIGN.md, "URL space"): each customer's
 // bookings/ and service-<id>/ calendars, staff and admins' resource-<id>/ calendars, and the
-// resource principals with their inboxes. Resolving their paths, listing them in a home, and their
-// members.
+// resource and service principals with their inboxes. Resolving their paths, listing them in a home, and
+// their members.
 #pragma once
 
 #include <memory>
@@ -27,5 +27,7 @@ std::vector<Resource> bookingCalendarsOf(DavContext& ctx, domain::CalendarReader
 
 // The resource principals (Depth 1 of /dav/principals/resources/).
 std::vector<Resource> resourcePrincipals(DavContext& ctx);
+// The service principals (Depth 1 of /dav/principals/services/).
+std::vector<Resource> servicePrincipals(DavContext& ctx);
 
 }  // namespace bookdav::caldav

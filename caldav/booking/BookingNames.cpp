@@ -69,13 +69,63 @@ std::string resourceAddress(std::string_view resourceId, const DavSettings& sett
   return "mailto:" + std::string(resourceId) + "@resources." + settings.addressDomain;
 }
 
-std::optional<std::string> resourceIdOfAddress(std::string_view address, const DavSettings& settings) {
+namespace {
+
+// The <id> of "mailto:<id>@<sub>.<domain>", "urn:bookdav:<kind>:<id>" or "<principalsRoot><id>/"
+// (also as an absolute URL), compared caselessly; ids come back lower-cased.
+std::optional<std::string> idOfAddress(std::string_view address, std::string_view sub, std::string_view kind,
+                                       std::string_view principalsRoot, const DavSettings& settings) {
   std::string a = ical::lower(address);
-  const std::string suffix = "@resources." + ical::lower(settings.addressDomain);
-  if (a.rfind("mailto:", 0) != 0 || a.size() <= 7 + suffix.size() ||
-      a.compare(a.size() - suffix.size(), suffix.size(), suffix) != 0)
-    return std::nullopt;
-  return a.substr(7, a.size() - 7 - suffix.size());
+  const std::string suffix = "@" + std::string(sub) + "." + ical::lower(settings.addressDomain);
+  if (a.rfind("mailto:", 0) == 0) {
+    if (a.size() <= 7 + suffix.size() || a.compare(a.size() - suffix.size(), suffix.size(), suffix) != 0)
+      return std::nullopt;
+    return a.substr(7, a.size() - 7 - suffix.size());
+  }
+  const std::string urn = "urn:bookdav:" + std::string(kind) + ":";
+  if (a.rfind(urn, 0) == 0) {
+    if (a.size() == urn.size()) return std::nullopt;
+    return a.substr(urn.size());
+  }
+  if (a.rfind("http://", 0) == 0 || a.rfind("https://", 0) == 0) {
+    size_t slash = a.find('/', a.find("//") + 2);
+    if (slash == std::string::npos) return std::nullopt;
+    a = a.substr(slash);
+  }
+  if (a.rfind(principalsRoot, 0) == 0 && a.size() > principalsRoot.size() + 1 && a.back() == '/') {
+    std::string id = a.substr(principalsRoot.size(), a.size() - principalsRoot.size() - 1);
+    if (id.find('/') == std::string::npos) return id;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string resourceUrn(std::string_view resourceId) {
+  return "urn:bookdav:resource:" + std::string(resourceId);
+}
+
+std::optional<std::string> resourceIdOfAddress(std::string_view address, const DavSettings& settings) {
+  return idOfAddress(address, "resources", "resource", kResourcePrincipalsRoot, settings);
+}
+
+std::string servicePrincipalPath(std::string_view serviceId) {
+  return std::string(kServicePrincipalsRoot) + std::string(serviceId) + "/";
+}
+std::string serviceInboxPath(std::string_view serviceId) {
+  return servicePrincipalPath(serviceId) + "inbox/";
+}
+
+std::string serviceAddress(std::string_view serviceId, const DavSettings& settings) {
+  return "mailto:" + std::string(serviceId) + "@services." + settings.addressDomain;
+}
+
+std::string serviceUrn(std::string_view serviceId) {
+  return "urn:bookdav:service:" + std::string(serviceId);
+}
+
+std::optional<std::string> serviceIdOfAddress(std::string_view address, const DavSettings& settings) {
+  return idOfAddress(address, "services", "service", kServicePrincipalsRoot, settings);
 }
 
 std::string businessAddress(const DavSettings& settings) {

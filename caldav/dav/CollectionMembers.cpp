@@ -108,7 +108,8 @@ class StoredMembers final : public CollectionMembers {
 }  // namespace
 
 std::unique_ptr<CollectionMembers> storedMembers(domain::CalendarReader& store, const Resource& collection) {
-  if ((collection.kind == ResourceKind::Calendar || collection.kind == ResourceKind::Collection) &&
+  if ((collection.kind == ResourceKind::Calendar || collection.kind == ResourceKind::Collection ||
+       collection.kind == ResourceKind::Inbox) &&
       collection.collection) {
     return std::make_unique<StoredMembers>(store, collection.collection);
   }

@@ -97,7 +97,19 @@ std::vector<Resource> childrenOf(DavContext& ctx, domain::CalendarReader& store,
     case ResourceKind::PrincipalsRoot:
       if (!request.user.empty()) fixed(ResourceKind::Principal, principalPath(request.user), request.user);
       fixed(ResourceKind::ResourcePrincipals, std::string(kResourcePrincipalsRoot), "");
+      fixed(ResourceKind::ServicePrincipals, std::string(kServicePrincipalsRoot), "");
       break;
+    case ResourceKind::ServicePrincipals:
+      for (auto& r : servicePrincipals(ctx)) out.push_back(std::move(r));
+      break;
+    case ResourceKind::ServicePrincipal: {
+      Resource inbox;
+      inbox.kind = ResourceKind::ServiceInbox;
+      inbox.path = serviceInboxPath(parent.service->id);
+      inbox.service = parent.service;
+      out.push_back(std::move(inbox));
+      break;
+    }
     case ResourceKind::ResourcePrincipals:
       for (auto& r : resourcePrincipals(ctx)) out.push_back(std::move(r));
       break;
@@ -127,11 +139,17 @@ std::vector<Resource> childrenOf(DavContext& ctx, domain::CalendarReader& store,
       break;
     case ResourceKind::Home:
       for (auto& c : store.children(parent.path)) {
-        if (!c.computed) out.push_back(collectionResource(std::move(c)));
+        if (!c.computed && c.path != inboxPath(parent.owner)) out.push_back(collectionResource(std::move(c)));
       }
       for (auto& c : bookingCalendarsOf(ctx, store, parent.owner, request.role)) out.push_back(std::move(c));
-      fixed(ResourceKind::Inbox, inboxPath(parent.owner), parent.owner);
+      out.push_back(resolveStored(store, inboxPath(parent.owner)));
       fixed(ResourceKind::Outbox, outboxPath(parent.owner), parent.owner);
+      break;
+    case ResourceKind::Inbox:
+      if (parent.collection) {
+        for (auto& o : store.objects(parent.collection->id, false))
+          out.push_back(memberResource(parent.collection, std::move(o), parent.kind));
+      }
       break;
     case ResourceKind::Collection:
     case ResourceKind::Calendar:

@@ -9,6 +9,7 @@
 #include "caldav/dav/Resource.h"
 #include "caldav/ical/ExpansionBudget.h"
 #include "caldav/webdav/Message.h"
+#include "domain/UnitOfWork.h"
 #include "domain/account/Account.h"
 #include "domain/booking/BookingEngine.h"
 #include "domain/calendar/CalendarStore.h"
@@ -27,6 +28,8 @@ struct DavContext {
   // What expanding recurrences may cost this request (reports, expand, free/busy); writes check
   // each object they store under a budget of its own (ObjectIntake.h).
   ical::ExpansionBudget& budget;
+  // One write transaction over calendars and booking data (implicit scheduling, RFC 6638).
+  domain::Transactions& transactions;
 };
 
 // What path names for the request's user: stored collections and members, the computed booking

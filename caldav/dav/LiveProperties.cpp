@@ -10,6 +10,7 @@
 #include "caldav/ical/CalendarDataError.h"
 #include "caldav/ical/TimeZoneContext.h"
 #include "caldav/scheduling/Availability.h"
+#include "caldav/scheduling/Invitation.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/ETag.h"
 #include "caldav/webdav/Href.h"
@@ -45,7 +46,8 @@ std::int64_t syncSeqOf(const PropertyContext& c) {
 }
 
 bool hasSyncToken(const PropertyContext& c) {
-  return (c.resource.isCalendar() || c.resource.kind == K::Collection) && c.resource.collection;
+  return (c.resource.isCalendar() || c.resource.kind == K::Collection || c.resource.kind == K::Inbox) &&
+         c.resource.collection;
 }
 
 // ---- RFC 4918 ----
@@ -58,6 +60,7 @@ bool getResourcetype(const PropertyContext& c, xml::XmlWriter& w) {
       break;
     case K::Principal:
     case K::ResourcePrincipal:
+    case K::ServicePrincipal:
       w.empty(kDav, "collection").empty(kDav, "principal");
       break;
     case K::Calendar:
@@ -68,6 +71,7 @@ bool getResourcetype(const PropertyContext& c, xml::XmlWriter& w) {
       break;
     case K::Inbox:
     case K::ResourceInbox:
+    case K::ServiceInbox:
       w.empty(kDav, "collection").empty(kCalDav, "schedule-inbox");
       break;
     case K::Outbox:
@@ -89,10 +93,12 @@ bool getDisplayname(const PropertyContext& c, xml::XmlWriter& w) {
   } else if (r.kind == K::ResourcePrincipal) {
     name = r.resourceId;
     if (auto res = c.booking.catalog.resource(r.resourceId); res && !res->name.empty()) name = res->name;
+  } else if (r.kind == K::ServicePrincipal && r.service) {
+    name = r.service->name.empty() ? r.service->id : r.service->name;
   } else if (r.kind == K::Principal) {
     auto account = c.accounts.find(r.owner);
     name = account && !account->displayName.empty() ? account->displayName : r.owner;
-  } else if (r.kind == K::Inbox || r.kind == K::ResourceInbox) {
+  } else if (r.kind == K::Inbox || r.kind == K::ResourceInbox || r.kind == K::ServiceInbox) {
     name = "Inbox";
   } else if (r.kind == K::Outbox) {
     name = "Outbox";
@@ -115,7 +121,7 @@ bool getGetetag(const PropertyContext& c, xml::XmlWriter& w) {
     w.leaf(kDav, "getetag", c.resource.object->etag);
     return true;
   }
-  if (c.resource.isCalendar() && c.resource.collection) {
+  if ((c.resource.isCalendar() || c.resource.kind == K::Inbox) && c.resource.collection) {
     w.leaf(kDav, "getetag", collectionETag(*c.resource.collection, syncSeqOf(c)));
     return true;
   }
@@ -173,6 +179,10 @@ bool getPrincipalUrl(const PropertyContext& c, xml::XmlWriter& w) {
     hrefProperty(w, kDav, "principal-URL", resourcePrincipalPath(c.resource.resourceId));
     return true;
   }
+  if (c.resource.kind == K::ServicePrincipal) {
+    hrefProperty(w, kDav, "principal-URL", c.resource.path);
+    return true;
+  }
   if (c.resource.kind != K::Principal) return false;
   hrefProperty(w, kDav, "principal-URL", principalPath(c.resource.owner));
   return true;
@@ -190,7 +200,9 @@ bool getOwner(const PropertyContext& c, xml::XmlWriter& w) {
 }
 
 bool getGroupMembership(const PropertyContext& c, xml::XmlWriter& w) {
-  if (c.resource.kind != K::Principal && c.resource.kind != K::ResourcePrincipal) return false;
+  if (c.resource.kind != K::Principal && c.resource.kind != K::ResourcePrincipal &&
+      c.resource.kind != K::ServicePrincipal)
+    return false;
   w.empty(kDav, "group-membership");
   return true;
 }
@@ -241,6 +253,7 @@ bool getSupportedReportSet(const PropertyContext& c, xml::XmlWriter& w) {
       report(kDav, "sync-collection");
       break;
     case K::Collection:
+    case K::Inbox:
       report(kDav, "sync-collection");
       break;
     default:
@@ -366,7 +379,16 @@ bool getCalendarUserAddressSet(const PropertyContext& c, xml::XmlWriter& w) {
   if (c.resource.kind == K::ResourcePrincipal) {
     w.open(kCalDav, "calendar-user-address-set")
         .leaf(kDav, "href", resourceAddress(c.resource.resourceId, c.settings))
+        .leaf(kDav, "href", resourceUrn(c.resource.resourceId))
         .leaf(kDav, "href", encodePath(resourcePrincipalPath(c.resource.resourceId)))
+        .close();
+    return true;
+  }
+  if (c.resource.kind == K::ServicePrincipal) {
+    w.open(kCalDav, "calendar-user-address-set")
+        .leaf(kDav, "href", serviceAddress(c.resource.service->id, c.settings))
+        .leaf(kDav, "href", serviceUrn(c.resource.service->id))
+        .leaf(kDav, "href", encodePath(c.resource.path))
         .close();
     return true;
   }
@@ -391,14 +413,37 @@ bool getCalendarUserType(const PropertyContext& c, xml::XmlWriter& w) {
     w.leaf(kCalDav, "calendar-user-type", type);
     return true;
   }
+  if (c.resource.kind == K::ServicePrincipal) {
+    w.leaf(kCalDav, "calendar-user-type", "RESOURCE");
+    return true;
+  }
   if (c.resource.kind != K::Principal) return false;
   w.leaf(kCalDav, "calendar-user-type", "INDIVIDUAL");
+  return true;
+}
+
+// CalendarServer's email-address-set on principals (Apple Calendar shows and searches it).
+bool getEmailAddressSet(const PropertyContext& c, xml::XmlWriter& w) {
+  std::string mailto;
+  if (c.resource.kind == K::ResourcePrincipal) mailto = resourceAddress(c.resource.resourceId, c.settings);
+  if (c.resource.kind == K::ServicePrincipal) mailto = serviceAddress(c.resource.service->id, c.settings);
+  if (c.resource.kind == K::Principal) {
+    domain::Account a = c.accounts.find(c.resource.owner).value_or(domain::Account{});
+    a.name = c.resource.owner;
+    mailto = calendarUserAddress(a, c.settings);
+  }
+  if (mailto.empty()) return false;
+  w.open(kCalendarServer, "email-address-set").leaf(kDav, "href", mailto.substr(7)).close();
   return true;
 }
 
 bool getScheduleInboxUrl(const PropertyContext& c, xml::XmlWriter& w) {
   if (c.resource.kind == K::ResourcePrincipal) {
     hrefProperty(w, kCalDav, "schedule-inbox-URL", resourceInboxPath(c.resource.resourceId));
+    return true;
+  }
+  if (c.resource.kind == K::ServicePrincipal) {
+    hrefProperty(w, kCalDav, "schedule-inbox-URL", serviceInboxPath(c.resource.service->id));
     return true;
   }
   if (c.resource.kind != K::Principal) return false;
@@ -409,6 +454,21 @@ bool getScheduleInboxUrl(const PropertyContext& c, xml::XmlWriter& w) {
 bool getScheduleOutboxUrl(const PropertyContext& c, xml::XmlWriter& w) {
   if (c.resource.kind != K::Principal) return false;
   hrefProperty(w, kCalDav, "schedule-outbox-URL", outboxPath(c.resource.owner));
+  return true;
+}
+
+// RFC 6638 §3.2.10: the Schedule-Tag of a scheduling object resource (an event that invited a service).
+bool getScheduleTag(const PropertyContext& c, xml::XmlWriter& w) {
+  const Resource& r = c.resource;
+  if (!r.object || r.isComputed() || r.object->componentType != "VEVENT") return false;
+  std::optional<std::string> data = r.object->data;
+  if (!data) {
+    auto full = c.store.object(r.object->collectionId, r.object->name, true);
+    if (full) data = full->data;
+  }
+  auto tag = data ? scheduleTagOf(*data) : std::nullopt;
+  if (!tag) return false;
+  w.leaf(kCalDav, "schedule-tag", "\"" + *tag + "\"");
   return true;
 }
 
@@ -548,8 +608,10 @@ const std::vector<LiveProperty> kLiveProperties = {
     {kCalDav, "max-date-time", false, getMaxDateTime, nullptr, nullptr},
     {kCalDav, "calendar-user-address-set", false, getCalendarUserAddressSet, nullptr, nullptr},
     {kCalDav, "calendar-user-type", false, getCalendarUserType, nullptr, nullptr},
+    {kCalendarServer, "email-address-set", false, getEmailAddressSet, nullptr, nullptr},
     {kCalDav, "schedule-inbox-URL", false, getScheduleInboxUrl, nullptr, nullptr},
     {kCalDav, "schedule-outbox-URL", false, getScheduleOutboxUrl, nullptr, nullptr},
+    {kCalDav, "schedule-tag", false, getScheduleTag, nullptr, nullptr},
     {kCalDav, "schedule-calendar-transp", false, getScheduleCalendarTransp, nullptr, nullptr},
     {kAppleIcal, "calendar-color", false, getCalendarColor, setCalendarColor, removeCalendarColor},
     {kAppleIcal, "calendar-order", false, getCalendarOrder, setCalendarOrder, removeCalendarOrder},

@@ -31,6 +31,9 @@ enum class ResourceKind {
   ResourcePrincipals,  // "/dav/principals/resources/"
   ResourcePrincipal,   // "/dav/principals/resources/<resource>/"
   ResourceInbox,       // "/dav/principals/resources/<resource>/inbox/" (calendar-availability)
+  ServicePrincipals,   // "/dav/principals/services/"
+  ServicePrincipal,    // "/dav/principals/services/<service>/" (RFC 6638: invited to book)
+  ServiceInbox,        // "/dav/principals/services/<service>/inbox/" (always empty)
   Missing,             // nothing there (yet): PUT, MKCOL and MKCALENDAR create it
 };
 
@@ -61,7 +64,7 @@ struct Resource {
   std::optional<ComputedMember> member;
   // Objects and missing members: the kind of the calendar they are in.
   ResourceKind container = ResourceKind::Missing;
-  std::shared_ptr<const domain::Service> service;  // service calendars and their members
+  std::shared_ptr<const domain::Service> service;  // service calendars, their members, service principals
   std::string resourceId;                          // resource calendars and principals
   std::optional<std::int64_t> syncSeq;             // computed calendars: their change-log position
 

@@ -55,8 +55,12 @@ Resource resolveStored(domain::CalendarReader& store, std::string_view path) {
   if (segments.size() == 2) return fixed(ResourceKind::CalendarsRoot, std::string(kCalendarsRoot));
   const std::string& user = segments[2];
   r.owner = user;
-  if (segments.size() == 4 && segments[3] == "inbox")
+  if (segments.size() == 4 && segments[3] == "inbox") {
+    // Stored once the first scheduling message arrives (caldav/scheduling/SchedulingReplies.h).
+    if (auto c = store.collection(inboxPath(user)))
+      r.collection = std::make_shared<const domain::CollectionRecord>(std::move(*c));
     return fixed(ResourceKind::Inbox, inboxPath(user), user);
+  }
   if (segments.size() == 4 && segments[3] == "outbox")
     return fixed(ResourceKind::Outbox, outboxPath(user), user);
 

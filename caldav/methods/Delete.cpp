@@ -2,15 +2,17 @@
 #include "caldav/dav/LiveProperties.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/methods/Methods.h"
+#include "caldav/scheduling/ImplicitScheduling.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/ETag.h"
 
 namespace bookdav::caldav {
 
 Response handleDelete(DavContext& ctx, const Request& request) {
-  if (Resource probe = lookUp(ctx, request, request.path); probe.isComputed()) {
-    return deleteFromComputedCalendar(ctx, request, probe);
-  }
+  Resource probe = lookUp(ctx, request, request.path);
+  if (probe.isComputed()) return deleteFromComputedCalendar(ctx, request, probe);
+  // An event whose invitation booked a service cancels the booking with the delete.
+  if (auto scheduled = deleteSchedulingObject(ctx, request, probe)) return *scheduled;
   ctx.store.write([&](domain::CalendarWriter& store) {
     Resource target = resolve(ctx, request, store, request.path);
     if (!target.exists()) {

@@ -3,6 +3,7 @@
 #include "caldav/dav/LiveProperties.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/methods/Methods.h"
+#include "caldav/scheduling/Invitation.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/ETag.h"
 #include "caldav/webdav/Href.h"
@@ -35,6 +36,7 @@ Response handleGet(DavContext& ctx, const Request& request) {
         response.status = 200;
         response.body = o.data ? *o.data : *store.object(o.collectionId, o.name, true)->data;
         response.set("Content-Type", o.contentType);
+        if (auto tag = scheduleTagOf(response.body)) response.set("Schedule-Tag", "\"" + *tag + "\"");
       }
       response.set("ETag", o.etag);
       response.set("Last-Modified", httpDate(o.modified));

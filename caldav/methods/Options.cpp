@@ -6,7 +6,7 @@ namespace bookdav::caldav {
 Response handleOptions(DavContext&, const Request& request) {
   Response r = Response::empty(200);
   // Class 2 (locking) is not implemented and therefore not claimed.
-  r.set("DAV", "1, 3, extended-mkcol, calendar-access, calendar-availability");
+  r.set("DAV", "1, 3, extended-mkcol, calendar-access, calendar-availability, calendar-auto-schedule");
   r.set("Allow", allowedMethods(request.path));
   r.set("Accept-Ranges", "none");
   return r;

@@ -2,6 +2,8 @@
 #include "caldav/calendar/ObjectIntake.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/methods/Methods.h"
+#include "caldav/scheduling/ImplicitScheduling.h"
+#include "caldav/scheduling/Invitation.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/ETag.h"
 #include "caldav/webdav/Href.h"
@@ -40,6 +42,18 @@ Response handlePut(DavContext& ctx, const Request& request) {
     return PreparedBody(request.body, *seen.collection);
   };
   std::optional<PreparedBody> prepared = prepare(probe);
+  if (prepared) {
+    // An event that invites a service (or held a booking) is stored with the booking it asks for.
+    // A body that is refused is answered below, in the order the ordinary PUT checks things.
+    const PreparedObject* object = nullptr;
+    try {
+      object = &prepared->object();
+    } catch (const DavError&) {
+    }
+    if (object) {
+      if (auto scheduled = putSchedulingObject(ctx, request, probe, *object)) return *scheduled;
+    }
+  }
 
   bool created = false;
   bool sameAsSent = false;
@@ -54,6 +68,11 @@ Response handlePut(DavContext& ctx, const Request& request) {
         if (!target.collection)
           throw DavError::conflict("the parent collection of " + request.path + " does not exist");
         const domain::CollectionRecord& parent = *target.collection;
+        if (parent.path == inboxPath(parent.owner)) {
+          throw DavError::forbidden(
+              xml::kDav, "need-privileges",
+              "the inbox receives scheduling messages from bookdav; read or delete them");
+        }
         if (parent.kind == domain::CollectionKind::Home) {
           throw DavError::forbidden(xml::kDav, "need-privileges",
                                     "a calendar home holds calendars; store resources inside a calendar");
@@ -68,6 +87,12 @@ Response handlePut(DavContext& ctx, const Request& request) {
         std::optional<std::string> current;
         if (target.object) current = target.object->etag;
         checkWritePreconditions(request, current);
+        if (request.header("If-Schedule-Tag-Match") && target.object) {
+          auto stored = store.object(parent.id, target.object->name, true);
+          checkScheduleTag(request, stored && stored->data ? scheduleTagOf(*stored->data) : std::nullopt);
+        } else {
+          checkScheduleTag(request, std::nullopt);
+        }
         const std::string name = lastSegment(request.path);
 
         domain::ObjectRecord record;

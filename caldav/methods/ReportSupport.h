@@ -55,6 +55,10 @@ Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml
 Response calendarMultigetReport(DavContext& ctx, const Request& request, pugi::xml_node root);
 Response calendarQueryReport(DavContext& ctx, const Request& request, pugi::xml_node root);
 Response freeBusyQueryReport(DavContext& ctx, const Request& request, pugi::xml_node root);
+// On principal collections (caldav/scheduling/PrincipalSearch.cpp).
+Response principalPropertySearchReport(DavContext& ctx, const Request& request, pugi::xml_node root);
+Response principalSearchPropertySetReport(DavContext& ctx, const Request& request, pugi::xml_node root);
+Response calendarServerPrincipalSearchReport(DavContext& ctx, const Request& request, pugi::xml_node root);
 
 // The CALDAV:time-range child of root (both ends UTC); throws DavError 400 otherwise.
 domain::Interval freeBusyRange(pugi::xml_node root);

@@ -1,5 +1,6 @@
 // RFC 6638 §5: POST of a VFREEBUSY request to a user's outbox answers the free/busy time of each
-// recipient: users (their calendars and bookings) and resources (sessions, and busy-unavailable
+// recipient: users (their calendars and bookings), services (their bookable slots as FREE periods) and
+// resources (sessions, and busy-unavailable
 // outside working hours), as Apple Calendar's availability panel asks.
 #include <libical/ical.h>
 
@@ -16,6 +17,7 @@
 #include "caldav/ical/ContentLines.h"
 #include "caldav/ical/IcalTime.h"
 #include "caldav/methods/Methods.h"
+#include "caldav/scheduling/CalendarUsers.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/xml/XmlWriter.h"
 #include "domain/booking/Intervals.h"
@@ -73,11 +75,27 @@ std::vector<FreeBusyPeriod> resourceBusy(DavContext& ctx, const std::string& res
   return out;
 }
 
+// A service's bookable slots as FREE periods (one per slot) and the rest BUSY, as the free-busy-query
+// on its service-<id>/ calendar answers them to this user.
+std::vector<FreeBusyPeriod> serviceSlots(DavContext& ctx, const Request& request,
+                                         const std::string& serviceId, domain::Interval range) {
+  std::vector<FreeBusyPeriod> out;
+  ctx.store.read([&](domain::CalendarReader& store) {
+    auto calendar =
+        resolveBookingPath(ctx, store, homePath(request.user) + serviceCalendarSegment(serviceId) + "/",
+                           request.user, request.role);
+    if (!calendar || calendar->kind != ResourceKind::ServiceCalendar) return;
+    out = computedMembers(ctx, store, *calendar)->freeBusy(range, ical::TimeZoneContext::utc(), ctx.budget);
+  });
+  return out;
+}
+
 // The VFREEBUSY reply: the renderer's VCALENDAR with METHOD:REPLY, ORGANIZER and ATTENDEE added.
 std::string reply(const std::vector<FreeBusyPeriod>& periods, domain::Interval range, const std::string& uid,
-                  const std::string& organizer, const std::string& attendee) {
+                  const std::string& organizer, const std::string& attendee, bool slots) {
   calendar::FreeBusyOptions options;
   options.uid = uid;
+  options.mergeFree = !slots;  // a service's FREE periods are its slots, never merged (DESIGN.md)
   std::string text = calendar::renderFreeBusy(periods, range, options);
   if (size_t v = text.find("VERSION:2.0\r\n"); v != std::string::npos)
     text.insert(v + 13, "METHOD:REPLY\r\n");
@@ -145,15 +163,20 @@ Response handlePost(DavContext& ctx, const Request& request) {
     w.open(xml::kCalDav, "response");
     w.open(xml::kCalDav, "recipient").leaf(xml::kDav, "href", recipient).close();
     std::optional<std::vector<FreeBusyPeriod>> periods;
-    if (auto resourceId = resourceIdOfAddress(recipient, ctx.settings);
-        resourceId && ctx.booking.catalog.resource(*resourceId)) {
+    bool slots = false;
+    if (auto service = bookableUserOfAddress(ctx, recipient);
+        service && service->kind == CalendarUser::Kind::Service) {
+      periods = serviceSlots(ctx, request, service->id, range);
+      slots = true;
+    } else if (auto resourceId = resourceIdOfAddress(recipient, ctx.settings);
+               resourceId && ctx.booking.catalog.resource(*resourceId)) {
       periods = resourceBusy(ctx, *resourceId, range);
     } else if (auto account = accountOfAddress(ctx, recipient)) {
       periods = userBusy(ctx, *account, range);
     }
     if (periods) {
       w.leaf(xml::kCalDav, "request-status", "2.0;Success");
-      w.leaf(xml::kCalDav, "calendar-data", reply(*periods, range, uid, originator, recipient));
+      w.leaf(xml::kCalDav, "calendar-data", reply(*periods, range, uid, originator, recipient, slots));
     } else {
       w.leaf(xml::kCalDav, "request-status", "3.7;Invalid calendar user");
     }

@@ -25,7 +25,8 @@ std::optional<Role> parseRole(std::string_view name) {
 
 bool isValidAccountName(std::string_view name) {
   if (name.empty() || name.size() > 64 || name == "." || name == "..") return false;
-  if (name == "resources") return false;  // /dav/principals/resources/ holds the resource principals
+  // /dav/principals/resources/ and services/ hold the principals of resources and services.
+  if (name == "resources" || name == "services") return false;
   for (char c : name) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') return false;
   }

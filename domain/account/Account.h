@@ -22,7 +22,8 @@ struct Account {
 };
 
 // True for names usable as a URL segment: [A-Za-z0-9._-]{1,64}, not "." or "..", and not
-// "resources" (the principals of staff, rooms and equipment live under /dav/principals/resources/).
+// "resources" or "services" (the principals of staff, rooms and equipment live under
+// /dav/principals/resources/, those of services under /dav/principals/services/).
 bool isValidAccountName(std::string_view name);
 
 class AccountRepository {

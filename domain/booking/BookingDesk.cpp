@@ -198,6 +198,10 @@ std::vector<Slot> BookingDesk::slots(const SlotQuery& query) {
 }
 
 Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
+  return store_.writing([&](BookingData& data) { return book(data, request, actor); });
+}
+
+Booking BookingDesk::book(BookingData& data, const BookingRequest& request, const Actor& actor) {
   const Instant at = now();
   const Permissions may(actor);
   const std::string customer = may.bypassPolicy() ? request.customer : actor.user;
@@ -207,7 +211,7 @@ Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
   if (actor.isGuest && (request.contact.name.empty() || request.contact.email.empty()))
     invalidRequest("a booking without an account needs the contact's name and e-mail address");
   if (request.participants < 1) invalidRequest("a booking takes at least one place");
-  return store_.writing([&](BookingData& data) {
+  {
     const Service service = requireService(data, request.serviceId);
     const bool customerRules = !may.bypassPolicy();
     if (!request.clientHref.empty()) {
@@ -266,12 +270,17 @@ Booking BookingDesk::book(const BookingRequest& request, const Actor& actor) {
     recordBookingChange(data, stored);
     recordBookingEvent(data, stored, BookingEventKind::Placed, causedBy(actor), at);
     return stored;
-  });
+  }
 }
 
 Booking BookingDesk::cancel(BookingId id, const Actor& actor, const WriteCondition<Booking>& condition) {
+  return store_.writing([&](BookingData& data) { return cancel(data, id, actor, condition); });
+}
+
+Booking BookingDesk::cancel(BookingData& data, BookingId id, const Actor& actor,
+                            const WriteCondition<Booking>& condition) {
   const Instant at = now();
-  return store_.writing([&](BookingData& data) {
+  {
     auto [b, service] = activeBooking(data, id, actor, zones_, condition);
     const Instant from = deadlineStart(b, at);
     if (!Permissions(actor).bypassPolicy() && holdsPlaces(b.status) && !cancellationOpen(b.policy, from, at))
@@ -281,13 +290,18 @@ Booking BookingDesk::cancel(BookingId id, const Actor& actor, const WriteConditi
                         " before the start");
     release(data, service, b, BookingStatus::Canceled, at, causedBy(actor));
     return requireBooking(data, id);
-  });
+  }
 }
 
 Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, const Actor& actor,
                                 const WriteCondition<Booking>& condition) {
+  return store_.writing([&](BookingData& data) { return reschedule(data, id, request, actor, condition); });
+}
+
+Booking BookingDesk::reschedule(BookingData& data, BookingId id, const RescheduleRequest& request,
+                                const Actor& actor, const WriteCondition<Booking>& condition) {
   const Instant at = now();
-  return store_.writing([&](BookingData& data) {
+  {
     auto [b, service] = activeBooking(data, id, actor, zones_, condition);
     if (service.kind == ServiceKind::Course)
       invalidRequest(service.name + " is a course: it is booked as a whole and does not move");
@@ -363,7 +377,7 @@ Booking BookingDesk::reschedule(BookingId id, const RescheduleRequest& request, 
     Booking stored = requireBooking(data, id);
     recordBookingChange(data, stored, previousResources);
     return stored;
-  });
+  }
 }
 
 Booking BookingDesk::approve(BookingId id, const Actor& actor) {

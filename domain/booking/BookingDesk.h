@@ -73,6 +73,15 @@ class BookingDesk {
   // as for cancel.
   Booking reschedule(BookingId id, const RescheduleRequest& request, const Actor& actor,
                      const WriteCondition<Booking>& condition = {});
+  // book, cancel and reschedule inside a transaction the caller runs (domain::Transactions), so that
+  // the change commits or rolls back with the caller's own writes (RFC 6638: the organizer's event
+  // and its booking). A Refused leaves nothing written that matters: refusals come before the
+  // writes (at most sessions of a class schedule are materialised, which any read may do).
+  Booking book(BookingData& data, const BookingRequest& request, const Actor& actor);
+  Booking cancel(BookingData& data, BookingId id, const Actor& actor,
+                 const WriteCondition<Booking>& condition = {});
+  Booking reschedule(BookingData& data, BookingId id, const RescheduleRequest& request, const Actor& actor,
+                     const WriteCondition<Booking>& condition = {});
   // PENDING -> CONFIRMED (business only), re-checking that its sessions stand and are within capacity.
   Booking approve(BookingId id, const Actor& actor);
   // PENDING -> DECLINED (business only); frees the places and promotes the waitlist.

@@ -48,7 +48,11 @@ caldav::Response dispatch(const caldav::Request& request, Backend& backend, api:
 
 caldav::Response JsonApi::handle(const caldav::Request& request) {
   try {
-    return dispatch(request, backend_, guests_);
+    caldav::Response r = dispatch(request, backend_, guests_);
+    // The business's changes reach organizers' copies and inboxes (caldav/scheduling/SchedulingReplies.h).
+    if (request.method != "GET" && request.method != "HEAD" && r.status < 400)
+      backend_.dav.afterBookingWrite();
+    return r;
   } catch (const api::ApiError& e) {
     return api::errorResponse(e);
   } catch (const api::InvalidInput& e) {

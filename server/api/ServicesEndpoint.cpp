@@ -76,7 +76,7 @@ caldav::Response schedule(ApiCall& call, const std::string& id) {
     return jsonResponse(200, o);
   }
   JsonFields body = call.body();
-  ServiceDefinition d{service, {}};
+  ServiceDefinition d{service, {}, std::nullopt};
   d.force = readForce(call, body);
   d.schedule.kind = ScheduleUpdate::Kind::Set;
   d.schedule.schedule = readSchedule(body, id);

@@ -8,6 +8,7 @@
 #include "caldav/ical/Component.h"
 #include "caldav/ical/IcalZoneRules.h"
 #include "server/Backend.h"
+#include "server/SchedulingDelivery.h"
 #include "server/auth/PasswordHash.h"
 #include "server/business/BusinessLoader.h"
 #include "server/cli/Arguments.h"
@@ -176,6 +177,12 @@ int serveCommand(const std::vector<std::string>& args) {
                                   notifyOptions.retry, backend.clock);
   delivery.start();
 
+  // Booking changes made while no server ran (bookdav load, a crash before delivery) reach the
+  // organizers' copies and inboxes before the first request.
+  if (int n = backend.dav.deliverSchedulingMessages(); n > 0)
+    std::cerr << "bookdav: delivered scheduling messages for " << n << " booking change(s)" << std::endl;
+
+  SchedulingDelivery scheduling(backend.dav);
   Router router(backend);
   HttpServer server(router, http);
   server.start();
