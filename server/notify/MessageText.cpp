@@ -2,6 +2,7 @@
 
 #include "caldav/booking/BookingEvents.h"
 #include "domain/booking/LocalText.h"
+#include "server/HtmlText.h"
 
 namespace bookdav::server::notify {
 
@@ -43,33 +44,6 @@ std::string headline(MessageKind kind, Audience audience) {
 }
 
 }  // namespace
-
-std::string htmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 domain::notify::MessageContent messageText(const MessageFacts& f, const domain::ZoneRules& zones) {
   const domain::Booking& b = f.booking;

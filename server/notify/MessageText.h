@@ -26,7 +26,4 @@ struct MessageFacts {
 // Subject, text and HTML (calendar part left empty: see NotificationConsumer).
 domain::notify::MessageContent messageText(const MessageFacts& facts, const domain::ZoneRules& zones);
 
-// Text made safe inside HTML (& < > " ').
-std::string htmlEscape(std::string_view text);
-
 }  // namespace bookdav::server::notify

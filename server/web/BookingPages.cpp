@@ -1,6 +1,7 @@
 #include "server/web/BookingPages.h"
 
 #include "caldav/booking/BookingEventSource.h"
+#include "server/HtmlText.h"
 #include "server/api/ManageToken.h"
 #include "server/web/Assets.h"
 
@@ -10,32 +11,6 @@ namespace {
 constexpr std::string_view kCsp =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-std::string escapeHtml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -64,10 +39,10 @@ caldav::Response messagePage(int status, std::string_view message) {
   r.body =
       "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
       "content=\"width=device-width, initial-scale=1\"><title>" +
-      escapeHtml(message) +
+      htmlEscape(message) +
       "</title><link rel=\"stylesheet\" href=\"/desk/assets/book.css\"></head>"
       "<body><main class=\"page\"><h1>" +
-      escapeHtml(message) + "</h1></main></body></html>\n";
+      htmlEscape(message) + "</h1></main></body></html>\n";
   r.set("Content-Type", "text/html; charset=utf-8");
   r.set("Cache-Control", "no-store");
   setPageHeaders(r);
