@@ -14,8 +14,8 @@ caldav::Response availabilityEndpoint(ApiCall& call);  // /availability/query
 caldav::Response bookingsEndpoint(ApiCall& call);      // /bookings[/{id}[/cancel|confirm|decline|reschedule]]
 caldav::Response calendarEndpoint(ApiCall& call);      // /calendar
 caldav::Response meEndpoint(ApiCall& call);            // /me
-caldav::Response notificationsEndpoint(ApiCall& call);  // /notifications[/{id}[/retry]]
-caldav::Response webhooksEndpoint(ApiCall& call);       // /webhooks[/{id}[/ping]]
+caldav::Response notificationsEndpoint(ApiCall& call);         // /notifications[/{id}[/retry]]
+caldav::Response webhooksEndpoint(ApiCall& call);              // /webhooks[/{id}[/ping]]
 caldav::Response notificationSettingsEndpoint(ApiCall& call);  // /notification-settings
 
 }  // namespace bookdav::server::api
