@@ -52,11 +52,12 @@ Target activeBooking(BookingData& data, BookingId id, const Actor& actor, const 
   return t;
 }
 
-// A PENDING booking the business decides on.
+// A PENDING booking the business, or a staff member it occupies, decides on.
 Target pendingBooking(BookingData& data, BookingId id, const Actor& actor, const ZoneRules& zones) {
   Target t{requireBooking(data, id), {}};
   t.service = serviceOf(data, t.booking);
-  if (!Permissions(actor).decide()) refuse(Refusal::NotAllowed, t.service, zones, t.booking.time.start);
+  if (!Permissions(actor).decide(t.booking))
+    refuse(Refusal::NotAllowed, t.service, zones, t.booking.time.start);
   if (t.booking.status != BookingStatus::Pending)
     refuse(Refusal::NotPending, t.service, zones, t.booking.time.start);
   return t;

@@ -54,8 +54,8 @@ bool Permissions::changeBooking(const Booking& booking) const {
   return actor_.business() || (!booking.customer.empty() && booking.customer == actor_.user);
 }
 
-bool Permissions::decide() const {
-  return actor_.business();
+bool Permissions::decide(const Booking& booking) const {
+  return actor_.business() || touchesOwn(booking.resourceIds);
 }
 
 bool Permissions::see(const Booking& booking) const {

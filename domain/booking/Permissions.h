@@ -1,8 +1,9 @@
 // What an actor may do (README, "Roles"), decided here once for the CalDAV and the JSON face alike:
 //   admin (the business): everything;
 //   staff: read the catalog and the timetable, see the sessions and bookings of the resources they are,
-//          book, cancel and move their own bookings like a customer, and add, move and cancel time
-//          off on the resources they are (never over active bookings: only the business forces);
+//          confirm or decline the pending bookings that occupy one of those resources, book, cancel and
+//          move their own bookings like a customer, and add, move and cancel time off on the resources
+//          they are (never over active bookings: only the business forces);
 //   customer: read the catalog and the class and course timetable, book, cancel and move their own
 //          bookings;
 //   guest (no account, public booking pages): book as a contact under the customer rules; cancel and
@@ -43,7 +44,8 @@ class Permissions {
   bool bookFor(std::string_view customer) const;     // a booking for this customer ("" = a walk-in)
   bool bypassPolicy() const;                         // notice, horizon, locks, deadlines, places per booking
   bool changeBooking(const Booking& booking) const;  // cancel, move
-  bool decide() const;                               // confirm or decline PENDING bookings
+  // Confirm or decline this PENDING booking: the business, or staff who are one of its resources.
+  bool decide(const Booking& booking) const;
 
   // ---- what they see ----
   bool see(const Booking& booking) const;

@@ -1,6 +1,6 @@
 """JSON API bookings against the real binary: create, list, get, cancel, confirm, decline and
 reschedule; every refusal code with its status (403 policy, 409 lost race, 404, 400); customers see
-and change only their own bookings, staff see their resources' bookings; concurrent bookers of one
+and change only their own bookings, staff see their resources' bookings and decide on the pending ones; concurrent bookers of one
 slot get exactly one booking."""
 import datetime
 import os
@@ -202,11 +202,25 @@ class Bookings(BusinessTest):
         c = self.api("POST", f"/bookings/{a['id']}/confirm", user="admin")
         self.assertEqual((c.status, c.json["status"]), (200, "CONFIRMED"))
         self.assertError(self.api("POST", f"/bookings/{a['id']}/confirm", user="admin"), 403, "not-pending")
+        self.assertError(self.api("POST", f"/bookings/{a['id']}/confirm", user="ana"), 404, "not-found")  # not with ana
         b = self.book({"serviceId": "course", "start": course["start"]}, user="bob")
         d = self.api("POST", f"/bookings/{b['id']}/decline", user="admin")
         self.assertEqual((d.status, d.json["status"]), (200, "DECLINED"))
         self.assertError(self.api("POST", f"/bookings/{b['id']}/decline", {"why": "full"}, user="admin"), 400,
                          "invalid-request", "why")
+
+    def test_staff_decide_on_pending_bookings_with_them(self):
+        consult = {"id": "ana-consult", "kind": "appointment", "name": "Consultation", "timezone": "UTC",
+                   "duration": "PT30M", "resources": [["ana"]], "policy": {"manualApproval": True}}
+        self.assertIn(self.api("PUT", "/services/ana-consult", consult, user="admin").status, (200, 201))
+        a = self.book({"serviceId": "ana-consult", "start": utc(at(6, 9))}, user="alice")
+        b = self.book({"serviceId": "ana-consult", "start": utc(at(6, 10))}, user="bob")
+        self.assertEqual((a["status"], b["status"]), ("PENDING", "PENDING"))
+        c = self.api("POST", f"/bookings/{a['id']}/confirm", user="ana")
+        self.assertEqual((c.status, c.json["status"]), (200, "CONFIRMED"), c)
+        d = self.api("POST", f"/bookings/{b['id']}/decline", user="ana")
+        self.assertEqual((d.status, d.json["status"]), (200, "DECLINED"), d)
+        self.assertError(self.api("POST", f"/bookings/{a['id']}/confirm", user="ana"), 403, "not-pending")
 
     def test_bad_input(self):
         ok = {"serviceId": "cut", "start": utc(at(8, 9))}

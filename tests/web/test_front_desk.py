@@ -1,5 +1,5 @@
 """The front desk /desk/ in a real headless Chromium against the real binary: the admin signs in, confirms
-a pending booking, locks a class session and books a walk-in; a customer cannot sign in; the session
+a pending booking, staff confirm one that is with them, locks a class session and books a walk-in; a customer cannot sign in; the session
 cookie is HttpOnly and SameSite=Lax, and a change without the session's CSRF token is refused. Results
 are checked through the JSON API and CalDAV; every page is screenshotted and checked with axe-core."""
 import json
@@ -65,6 +65,35 @@ class FrontDesk(unittest.TestCase):
         events = calendar_events(self.srv, "/dav/calendars/alice/bookings/", "alice")
         statuses = [e[2] for evs in events.values() for e in evs if e[1] == parse_time(made.json["start"])]
         self.assertEqual(statuses, ["CONFIRMED"])
+
+    def test_2b_staff_confirm_a_pending_booking_with_them(self):
+        consult = {"id": "consult", "kind": "appointment", "name": "Consultation", "timezone": "UTC",
+                   "duration": "PT30M", "resources": [["ana"]],
+                   "policy": {"minimumNotice": "PT1H", "maximumHorizon": "P30D", "manualApproval": True}}
+        self.assertIn(self.srv.api("PUT", "/services/consult", consult).status, (200, 201))
+        slot = slots(self.srv, "consult", days=1, start_days=5)[0]
+        made = self.srv.api("POST", "/bookings", {"serviceId": "consult", "start": slot["start"], "customer": "alice"})
+        self.assertEqual((made.status, made.json["status"]), (201, "PENDING"), made)
+        # A pending booking of the course (room A, not with ana) is not hers to decide.
+        course = slots(self.srv, "course", days=10)[0]
+        other = self.srv.api("POST", "/bookings", {"serviceId": "course", "sessionId": course["sessionId"],
+                                                   "customer": "bob"})
+        self.assertEqual((other.status, other.json["status"]), (201, "PENDING"), other)
+        self.sign_in("ana")
+        d = self.driver
+        heading(d, "Front desk")
+        find(d, f'#pending [data-confirm="{made.json["id"]}"]')
+        self.assertEqual(d.find_elements("css selector", f'[data-confirm="{other.json["id"]}"]'), [])
+        page(d, self, "25-desk-staff")
+        click(d, f'#pending [data-confirm="{made.json["id"]}"]')
+        wait(d).until(lambda drv: "confirmed" in drv.execute_script(
+            "const e = document.querySelector('.notice'); return e ? e.textContent : ''"))
+        self.assertEqual(self.srv.api("GET", f"/bookings/{made.json['id']}").json["status"], "CONFIRMED")
+        self.assertEqual(self.srv.api("GET", f"/bookings/{other.json['id']}").json["status"], "PENDING")
+        start = parse_time(made.json["start"])
+        for path, user in (("/dav/calendars/alice/bookings/", "alice"), ("/dav/calendars/ana/resource-ana/", "ana")):
+            events = calendar_events(self.srv, path, user)
+            self.assertEqual([e[2] for evs in events.values() for e in evs if e[1] == start], ["CONFIRMED"], path)
 
     def test_3_the_admin_locks_a_session_and_books_a_walk_in(self):
         self.sign_in("admin")

@@ -1,7 +1,7 @@
 // The front desk /desk/: sign in with a staff or admin account; then a day or a week per resource (sessions
-// with their bookings and waitlists), the bookings waiting for approval (confirm, decline), lock and
-// unlock a session, cancel a booking, and book a walk-in. All through the JSON API with the session
-// cookie and its CSRF token.
+// with their bookings and waitlists), the bookings waiting for approval (confirm, decline: admins, and
+// staff for the bookings with them), lock and unlock a session, cancel a booking, and book a walk-in.
+// All through the JSON API with the session cookie and its CSRF token.
 import { api, explain, useDeskSession } from './api.js';
 import { addDays, dayKey, detectedZone, el, shortDay, startOfDay, timeOf, when } from './format.js';
 import { appointmentPicker, classPicker } from './pickers.js';
@@ -53,12 +53,14 @@ async function act(method, path, body, done) {
 }
 
 const admin = () => state.me.role === 'admin';
+// Staff confirm and decline the pending bookings with a resource they are (domain Permissions::decide).
+const mayDecide = (b) => admin() || b.resourceIds.some((id) => state.resources.some((r) => r.id === id && r.userName === state.me.user));
 const serviceName = (id) => (state.services.find((s) => s.id === id) || { name: id || 'Time off' }).name;
 const resourceName = (id) => (state.resources.find((r) => r.id === id) || { name: id }).name;
 
 function bookingRow(b, title) {
   const buttons = [];
-  if (admin() && b.status === 'PENDING') {
+  if (b.status === 'PENDING' && mayDecide(b)) {
     buttons.push(el('button', { type: 'button', 'data-confirm': String(b.id), onclick: () => act('POST', `/bookings/${b.id}/confirm`, undefined, `Booking ${b.id} confirmed.`) }, 'Confirm'));
     buttons.push(el('button', { type: 'button', class: 'secondary', 'data-decline': String(b.id), onclick: () => act('POST', `/bookings/${b.id}/decline`, undefined, `Booking ${b.id} declined.`) }, 'Decline'));
   }

@@ -39,7 +39,7 @@ TEST(Permissions, TheBusinessMayDoEverything) {
   EXPECT_TRUE(may.bookFor(""));
   EXPECT_TRUE(may.bypassPolicy());
   EXPECT_TRUE(may.changeBooking(bookingOf("alice", {})));
-  EXPECT_TRUE(may.decide());
+  EXPECT_TRUE(may.decide(bookingOf("alice", {"ben"})));
   EXPECT_TRUE(may.seeSchedule(staff("ben")));
 }
 
@@ -67,7 +67,11 @@ TEST(Permissions, StaffManageTheirOwnTimeOffAndBookingsAndNothingElse) {
   EXPECT_FALSE(may.see(sessionOf(SessionKind::TimeOff, ben)));
   EXPECT_TRUE(may.seeSchedule(staff("ana")));
   EXPECT_FALSE(may.seeSchedule(staff("ben")));
-  EXPECT_FALSE(may.decide());
+  // Staff decide on the pending bookings they are a resource of, and only on those.
+  EXPECT_TRUE(may.decide(bookingOf("alice", {"ana"})));
+  EXPECT_TRUE(may.decide(bookingOf("", {"room-a", "ana"})));
+  EXPECT_FALSE(may.decide(bookingOf("alice", {"ben"})));
+  EXPECT_FALSE(may.decide(bookingOf("ana", {"room-a"})));  // their own booking elsewhere
 }
 
 TEST(Permissions, CustomersBookAndChangeOnlyTheirOwn) {
@@ -78,6 +82,7 @@ TEST(Permissions, CustomersBookAndChangeOnlyTheirOwn) {
   EXPECT_TRUE(may.changeBooking(bookingOf("alice", {})));
   EXPECT_FALSE(may.changeBooking(bookingOf("bob", {})));
   EXPECT_FALSE(may.bookFor(""));  // walk-ins are the business's
+  EXPECT_FALSE(may.decide(bookingOf("alice", {"ana"})));
   EXPECT_TRUE(may.see(sessionOf(SessionKind::Class, ana)));
   EXPECT_FALSE(may.see(sessionOf(SessionKind::Appointment, ana)));
   // A customer account named like a staff login is still a customer.

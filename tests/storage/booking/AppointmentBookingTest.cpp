@@ -321,6 +321,25 @@ TEST_F(AppointmentBookingTest, ManualApprovalHoldsTheSlotUntilDecided) {
   expectConsistent();
 }
 
+TEST_F(AppointmentBookingTest, StaffDecideOnThePendingBookingsWithThem) {
+  setPolicy([](BookingPolicy& p) { p.manualApproval = true; });
+  catalog.putService([&] {
+    Service s = *catalog.service("haircut");
+    s.resources = {ResourceGroup{{"ana"}}};
+    return s;
+  }());
+  const Actor ana = Actor::staff("ana", {"ana"}), ben = Actor::staff("ben", {"ben"});
+  Booking a = desk.book(at("haircut", kTen), alice);
+  std::int64_t seq = lastChange();
+  refused(Refusal::NotAllowed, [&] { desk.approve(a.id, ben); });  // not with ben
+  refused(Refusal::NotAllowed, [&] { desk.decline(a.id, ben); });
+  EXPECT_EQ(lastChange(), seq);
+  EXPECT_EQ(desk.approve(a.id, ana).status, BookingStatus::Confirmed);
+  Booking b = desk.book(at("haircut", kTen + hours{1}), bob);
+  EXPECT_EQ(desk.decline(b.id, ana).status, BookingStatus::Declined);
+  expectConsistent();
+}
+
 TEST_F(AppointmentBookingTest, ClientHrefAndUidLookups) {
   BookingRequest r = at("haircut", kTen);
   r.clientHref = "a.ics";
