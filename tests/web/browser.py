@@ -69,6 +69,23 @@ def click(driver, css, seconds=20):
         time.sleep(0.05)
 
 
+def shown_month(driver, seconds=20):
+    """The first day ("2026-12-01") of the month the appointment picker shows, once its free times are in."""
+    return wait(driver, seconds).until(lambda d: d.execute_script(
+        "const t = document.querySelector('table.month');"
+        "return t && !t.hasAttribute('aria-busy') && t.querySelector('[data-day]').dataset.day"))
+
+
+def choose_day(driver, day, seconds=20):
+    """Chooses `day` ("2026-12-07") in the appointment picker, paging to its month first."""
+    for _ in range(14):
+        month = shown_month(driver, seconds)
+        if month[:7] == day[:7]:
+            return click(driver, f'.month button[data-day="{day}"]', seconds)
+        click(driver, "#month-after" if month[:7] < day[:7] else "#month-before", seconds)
+    raise AssertionError(f"the appointment picker never showed {day}")
+
+
 def heading(driver, text, seconds=20):
     """Waits until the page's h1 contains text; returns the h1's text."""
     wait(driver, seconds).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "h1"), text))

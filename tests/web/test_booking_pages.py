@@ -1,7 +1,9 @@
 """The public booking pages in a real headless Chromium against the real binary: a guest books an
 appointment, joins a class, joins a waitlist, books a course, moves and cancels through the manage
-link; two browsers race for the last place; business text stays text. Every result is checked through
-the JSON API and CalDAV. Every page is screenshotted at 360 and 1280 px and checked with axe-core."""
+link; two browsers race for the last place; business text stays text; the appointment month view marks
+the days with free times, pages by month (one availability query each) and works from the keyboard.
+Every result is checked through the JSON API and CalDAV. Every page is screenshotted at 360 and 1280 px and checked with axe-core."""
+import datetime
 import os
 import sys
 import unittest
@@ -11,7 +13,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "support"))
 sys.path.insert(0, os.path.join(HERE, "..", "api"))
 sys.path.insert(0, HERE)
 from bookdav_api import ApiServer, at, build_business, calendar_events, parse_time, slots, utc  # noqa: E402
-from browser import browser, click, find, heading, page, wait  # noqa: E402
+from browser import browser, choose_day, click, find, heading, page, shown_month, wait  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
@@ -61,7 +63,7 @@ class BookingPages(unittest.TestCase):
         click(d, '[data-service="cut"] button')
         find(d, ".slots button")
         # Tomorrow, so that the minimum notice never catches up with the slot while the test runs.
-        click(d, f'.week button[data-day="{utc(at(1, 0))[:10]}"]')
+        choose_day(d, utc(at(1, 0))[:10])
         wait(d).until(lambda drv: drv.execute_script(
             "const b = document.querySelector('.slots button'); return b && b.dataset.start.slice(0, 10)")
             == utc(at(1, 0))[:10])
@@ -146,6 +148,7 @@ class BookingPages(unittest.TestCase):
         heading(d, "You are booked")
         click(d, "#reschedule")
         heading(d, "Change the time")
+        find(d, ".slots button")
         buttons = [b for b in d.find_elements(By.CSS_SELECTOR, ".slots button")
                    if b.get_attribute("data-start") != free[0]["start"]]
         target = buttons[1].get_attribute("data-start")
@@ -183,7 +186,7 @@ class BookingPages(unittest.TestCase):
             for driver, (name, email) in ((self.driver, ("Ann", "ann@example.com")), (other, ("Bo", "bo@example.com"))):
                 driver.get(self.srv.url + "/book/")
                 click(driver, '[data-service="solo"] button')
-                click(driver, f'.week button[data-day="{start[:10]}"]')  # the browsers run in UTC
+                choose_day(driver, start[:10])  # the browsers run in UTC
                 click(driver, f'.slots button[data-start="{start}"]')
                 heading(driver, "Your details")
                 find(driver, "#name").send_keys(name)
@@ -233,13 +236,13 @@ class BookingPages(unittest.TestCase):
             self.assertEqual(find(visitor, "#zone").get_attribute("value"), "America/New_York")
             click(visitor, '[data-service="cut"] button')
             day = parse_time(free[0]["start"]).astimezone(ZoneInfo("America/New_York")).strftime("%Y-%m-%d")
-            click(visitor, f'.week button[data-day="{day}"]')
+            choose_day(visitor, day)
             button = find(visitor, f'.slots button[data-start="{start}"]')
             local = parse_time(free[0]["start"]).astimezone(ZoneInfo("America/New_York")).strftime("%H:%M")
             self.assertEqual(button.text.splitlines(), [local, f"{start[11:16]} in UTC"])
             # Switching the zone shows the business's own times.
             Select(find(visitor, "#zone")).select_by_value("UTC")
-            click(visitor, f'.week button[data-day="{start[:10]}"]')
+            choose_day(visitor, start[:10])
             button = find(visitor, f'.slots button[data-start="{start}"]')
             self.assertEqual(button.text, free[0]["start"][11:16])
         finally:
@@ -273,6 +276,81 @@ class BookingPages(unittest.TestCase):
         heading(d, "Booking not found")
         self.assertIn("no booking with this manage link", find(d, ".alert").text)
         page(d, self, "13-manage-not-found")
+
+    def queries(self):
+        """How many availability queries this page has made."""
+        return self.driver.execute_script(
+            "return performance.getEntriesByType('resource')"
+            ".filter(e => e.name.endsWith('/api/v1/availability/query')).length")
+
+    def test_10_the_month_view_marks_the_days_with_free_times_and_pages_by_month(self):
+        d = self.driver
+        self.open()
+        click(d, '[data-service="solo"] button')
+        month = shown_month(d)
+        today = utc(at(0, 0))[:10]  # the browser runs in UTC
+        self.assertEqual(month, today[:8] + "01")
+        self.assertEqual(self.queries(), 1)
+        # Every day of the month, marked with its number of free times as the JSON API counts them.
+        following = (datetime.date.fromisoformat(month) + datetime.timedelta(days=32)).replace(day=1)
+        free = {}
+        for s in self.srv.api("POST", "/availability/query", {"serviceId": "solo", "from": utc(at(0, 0)),
+                                                              "to": following.isoformat() + "T00:00:00Z"}, user=None).json["slots"]:
+            if s["bookable"]:
+                free[s["start"][:10]] = free.get(s["start"][:10], 0) + 1
+        shown = d.execute_script(
+            "return [...document.querySelectorAll('.month [data-day]')].map(b => [b.dataset.day,"
+            " b.getAttribute('aria-disabled'), b.getAttribute('aria-label')])")
+        days = [(datetime.date.fromisoformat(month) + datetime.timedelta(days=i)).isoformat()
+                for i in range((following - datetime.date.fromisoformat(month)).days)]
+        self.assertEqual([k for k, _, _ in shown], days)
+        for k, disabled, label in shown:
+            if k == today:
+                continue  # the minimum notice may have passed a slot of today between the two queries
+            n = free.get(k, 0)
+            self.assertEqual(disabled, None if n else "true", k)
+            self.assertTrue(label.endswith(f": {n} free times" if n > 1 else ": 1 free time" if n else ": no free times"), label)
+        self.assertTrue(free, "solo has free times this month")
+        page(d, self, "14-appointment-month")
+        # The keyboard: one Tab stop on the chosen day; arrows move, Page Down and Up change the month.
+        chosen = d.execute_script("return document.querySelector('.month [aria-pressed=\"true\"]').dataset.day")
+        self.assertEqual(chosen, min(free))
+        stop = find(d, '.month [tabindex="0"]')
+        self.assertEqual(stop.get_attribute("data-day"), chosen)
+        self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, '.month [tabindex="0"]')), 1)
+        d.execute_script("arguments[0].focus()", stop)
+        # Page Down keeps the day of the month (or the month's last day), and Page Up comes back.
+        last_day = (following - datetime.timedelta(days=1)).day
+        after = (following + datetime.timedelta(days=32)).replace(day=1)
+        later = following.replace(day=min(int(chosen[8:]), (after - datetime.timedelta(days=1)).day))
+        back = datetime.date.fromisoformat(month).replace(day=min(later.day, last_day))
+        d.switch_to.active_element.send_keys(Keys.PAGE_DOWN)
+        self.assertEqual(shown_month(d), following.isoformat())
+        self.assertEqual(d.switch_to.active_element.get_attribute("data-day"), later.isoformat())
+        d.switch_to.active_element.send_keys(Keys.PAGE_UP)
+        self.assertEqual(shown_month(d), month)
+        self.assertEqual(d.switch_to.active_element.get_attribute("data-day"), back.isoformat())
+        d.execute_script("document.querySelector(arguments[0]).focus()", f'.month [data-day="{chosen}"]')
+        self.assertEqual(self.queries(), 3)
+        target = (datetime.date.fromisoformat(chosen) + datetime.timedelta(days=1)).isoformat()
+        d.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+        wait(d).until(lambda drv: drv.switch_to.active_element.get_attribute("data-day") == target)
+        shown_month(d)
+        months = 3 if target[:7] == month[:7] else 4  # the next day may be in the next month
+        self.assertEqual(self.queries(), months)
+        d.switch_to.active_element.send_keys(Keys.ENTER)
+        wait(d).until(lambda drv: (drv.switch_to.active_element.get_attribute("data-start") or "")[:10] == target)
+        self.assertEqual(find(d, f'.month [data-day="{target}"]').get_attribute("aria-pressed"), "true")
+        # The buttons page too, with one query a month; there is no month before the current one.
+        if target[:7] != month[:7]:
+            click(d, "#month-before")
+            self.assertEqual(shown_month(d), month)
+            months += 1
+        self.assertFalse(find(d, "#month-before").is_enabled())
+        click(d, "#month-after")
+        self.assertEqual(shown_month(d), following.isoformat())
+        self.assertEqual(find(d, "#month-title").text, following.strftime("%B %Y"))
+        self.assertEqual(self.queries(), months + 1)
 
 
 if __name__ == "__main__":

@@ -68,6 +68,23 @@ export function addDays(key, n) {
   return d.toISOString().slice(0, 10);
 }
 
+// Calendar months as the key of their first day ("2026-12-01").
+export function monthOf(key) {
+  return key.slice(0, 8) + '01';
+}
+export function addMonths(month, n) {
+  const d = new Date(month + 'T12:00:00Z');
+  d.setUTCMonth(d.getUTCMonth() + n, 1);
+  return d.toISOString().slice(0, 10);
+}
+export function monthName(month) {
+  return formatter('UTC', { month: 'long', year: 'numeric' }).format(new Date(month + 'T12:00:00Z'));
+}
+// 0 for Monday ... 6 for Sunday: weeks start on Monday, as in en-GB.
+export function weekdayOf(key) {
+  return (new Date(key + 'T12:00:00Z').getUTCDay() + 6) % 7;
+}
+
 export function duration(iso) {
   const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso || '');
   if (!m) return iso || '';

@@ -1,8 +1,9 @@
-// Choosing a time: an appointment's days and slots (a week at a time, for anyone or one staff member),
+// Choosing a time: an appointment's days and slots (a month at a time, for anyone or one staff member),
 // a class's coming sessions with places left or a waitlist, a course's series with all its dates.
 // Times are shown in the visitor's zone, with the business's time beside them when the zones differ.
 import { api, explain } from './api.js';
-import { addDays, dayKey, dayOf, el, shortDay, startOfDay, timeOf, when } from './format.js';
+import { addMonths, dayKey, dayOf, el, monthName, monthOf, startOfDay, timeOf, when } from './format.js';
+import { monthGrid } from './month.js';
 
 function businessTime(iso, zone, service) {
   if (service.timezone === zone) return null;
@@ -16,79 +17,93 @@ function zoneNote(service, zone) {
   return el('p', { class: 'muted' }, text);
 }
 
+// An appointment: a month of days with their free times (one availability query per month shown), for
+// anyone or one staff member, then the chosen day's times.
 export function appointmentPicker({ service, zone, resources, onPick, actionLabel = 'Choose' }) {
   const root = el('section', { class: 'appointment', 'aria-labelledby': 'pick-title' });
   const today = dayKey(new Date().toISOString(), zone);
+  const first = monthOf(today);
+  const last = addMonths(first, 12);
   const staffIds = (service.resources && service.resources[0] && service.resources[0].anyOf) || [];
   const staff = staffIds.map((id) => resources.find((r) => r.id === id)).filter((r) => r && r.kind === 'staff');
-  const state = { staff: '', week: today, day: null, slots: [], loading: false, error: null, searched: 0 };
+  const state = { staff: '', month: first, day: null, focus: null, slots: [], loading: false, error: null, asked: 0 };
 
-  async function load(autoAdvance) {
+  // Shows `month`; with autoAdvance, months without a free time are skipped (three at most).
+  async function load(month, autoAdvance) {
+    const asked = ++state.asked;
+    state.month = month;
     state.loading = true;
     state.error = null;
     render();
     try {
       const body = {
         serviceId: service.id,
-        from: startOfDay(state.week, zone).toISOString(),
-        to: startOfDay(addDays(state.week, 7), zone).toISOString(),
+        from: startOfDay(month < today ? today : month, zone).toISOString(),
+        to: startOfDay(addMonths(month, 1), zone).toISOString(),
         timezone: zone,
       };
       if (state.staff) body.resourceIds = [state.staff];
       const answer = await api('POST', '/availability/query', body);
+      if (asked !== state.asked) return;  // another month was asked for meanwhile
       state.slots = answer.slots.filter((s) => s.bookable);
       const days = [...new Set(state.slots.map((s) => dayKey(s.start, zone)))];
-      if (!days.length && autoAdvance && state.searched < 8) {
-        state.searched += 1;
-        state.week = addDays(state.week, 7);
-        return load(true);
-      }
+      if (!days.length && autoAdvance && month < addMonths(first, 3)) return load(addMonths(month, 1), true);
       state.day = days.includes(state.day) ? state.day : days[0] || null;
     } catch (e) {
+      if (asked !== state.asked) return;
+      state.slots = [];
       state.error = explain(e);
     }
     state.loading = false;
     render();
   }
 
+  function choose(day) {
+    state.day = state.focus = day;
+    render();
+    root.querySelector('.slots button')?.focus();
+  }
+
   function render() {
+    // The element that had the focus is drawn anew: the focus goes to its successor.
+    const active = root.contains(document.activeElement) ? document.activeElement : null;
+    const again = active && (active.dataset.day ? `.month [data-day="${active.dataset.day}"]` : active.id ? `#${active.id}` : null);
     root.replaceChildren();
     root.append(el('h2', { id: 'pick-title', text: 'Choose a time' }), zoneNote(service, zone));
     if (staff.length > 1) {
       const select = el('select', {
-        id: 'staff', onchange: () => { state.staff = select.value; state.searched = 0; load(true); },
+        id: 'staff', onchange: () => { state.staff = select.value; load(state.month, true); },
       }, el('option', { value: '' }, 'Anyone available'),
       staff.map((r) => el('option', { value: r.id, selected: r.id === state.staff }, r.name)));
       root.append(el('div', { class: 'field' }, el('label', { for: 'staff', text: 'With' }), select));
     }
-    const weekDays = [...Array(7).keys()].map((i) => addDays(state.week, i));
     const byDay = new Map();
     for (const s of state.slots) {
       const k = dayKey(s.start, zone);
       if (!byDay.has(k)) byDay.set(k, []);
       byDay.get(k).push(s);
     }
-    const label = (k) => shortDay(startOfDay(k, zone).toISOString(), zone);
     root.append(el('div', { class: 'weeknav' },
-      el('button', { type: 'button', class: 'secondary', disabled: state.week <= today || state.loading,
-                     onclick: () => { state.week = addDays(state.week, -7); load(false); } }, '← Earlier'),
-      el('span', { 'aria-live': 'polite' }, `${label(weekDays[0])} – ${label(weekDays[6])}`),
-      el('button', { type: 'button', class: 'secondary', disabled: state.loading,
-                     onclick: () => { state.week = addDays(state.week, 7); load(false); } }, 'Later →')));
-    root.append(el('div', { class: 'week', role: 'group', 'aria-label': 'Days of the week' },
-      weekDays.map((k) => {
-        const n = (byDay.get(k) || []).length;
-        return el('button', {
-          type: 'button', 'data-day': k, 'aria-pressed': String(k === state.day), disabled: !n || state.loading,
-          'aria-label': `${dayOf(startOfDay(k, zone).toISOString(), zone)}: ${n ? n + ' free times' : 'no free times'}`,
-          onclick: () => { state.day = k; render(); root.querySelector('.slots button')?.focus(); },
-        }, el('span', {}, label(k)), el('small', {}, n ? `${n} free` : '—'));
-      })));
+      el('button', { type: 'button', class: 'secondary', id: 'month-before', disabled: state.month <= first,
+                     onclick: () => load(addMonths(state.month, -1), false) }, '← Earlier'),
+      el('span', { id: 'month-title', class: 'month-title', 'aria-live': 'polite' }, monthName(state.month)),
+      el('button', { type: 'button', class: 'secondary', id: 'month-after', disabled: state.month >= last,
+                     onclick: () => load(addMonths(state.month, 1), false) }, 'Later →')));
+    root.append(monthGrid({
+      month: state.month, counts: state.loading || state.error ? null : new Map([...byDay].map(([k, v]) => [k, v.length])),
+      focus: state.focus, selected: state.day, today, labelledBy: 'month-title', onChoose: choose,
+      onFocus: (day) => { state.focus = day; },
+      onLeave: (day) => {
+        if (monthOf(day) < first || monthOf(day) > last) return;
+        state.focus = day;
+        load(monthOf(day), false);
+      },
+    }));
     const region = el('div', { 'aria-live': 'polite' });
     root.append(region);
     if (state.loading) region.append(el('p', { class: 'muted' }, 'Looking for free times…'));
     else if (state.error) region.append(el('p', { class: 'alert', role: 'alert' }, state.error));
-    else if (!state.day) region.append(el('p', {}, 'No free times this week. Try a later week.'));
+    else if (!state.day) region.append(el('p', {}, `No free times in ${monthName(state.month)}. Try a later month.`));
     else {
       const daySlots = byDay.get(state.day) || [];
       region.append(el('h3', { text: `Free times on ${dayOf(daySlots[0].start, zone)}` }),
@@ -97,9 +112,10 @@ export function appointmentPicker({ service, zone, resources, onPick, actionLabe
                          'aria-label': `${actionLabel} ${when(s.start, zone)}`, onclick: () => onPick(s) },
             el('span', {}, timeOf(s.start, zone)), businessTime(s.start, zone, service))))));
     }
+    if (again) (root.querySelector(again) || root.querySelector('.month [tabindex="0"]'))?.focus();
   }
 
-  load(true);
+  load(first, true);
   return root;
 }
 
