@@ -1,7 +1,8 @@
 """The public booking pages in a real headless Chromium against the real binary: a guest books an
 appointment, joins a class, joins a waitlist, books a course, moves and cancels through the manage
 link; two browsers race for the last place; business text stays text; the appointment month view marks
-the days with free times, pages by month (one availability query each) and works from the keyboard.
+the days with free times, pages by month (one availability query each) and works from the keyboard;
+class sessions page by four weeks.
 Every result is checked through the JSON API and CalDAV. Every page is screenshotted at 360 and 1280 px and checked with axe-core."""
 import datetime
 import os
@@ -351,6 +352,41 @@ class BookingPages(unittest.TestCase):
         self.assertEqual(shown_month(d), following.isoformat())
         self.assertEqual(find(d, "#month-title").text, following.strftime("%B %Y"))
         self.assertEqual(self.queries(), months + 1)
+
+    def test_11_class_sessions_page_by_four_weeks(self):
+        d = self.driver
+        self.open()
+        click(d, '[data-service="yoga"] button')
+        find(d, ".classes [data-session]")
+        now = datetime.datetime.now(datetime.timezone.utc)
+
+        def sessions(weeks):
+            """The yoga sessions of the next `weeks` weeks, as the JSON API has them, without those so
+            near a page's edge that the page, which asked a moment before, may have drawn it elsewhere."""
+            r = self.srv.api("POST", "/availability/query", {"serviceId": "yoga", "from": utc(now),
+                                                             "to": utc(now + datetime.timedelta(weeks=weeks)),
+                                                             "includeUnbookable": True}, user=None)
+            edges = [now + datetime.timedelta(weeks=w) for w in range(weeks + 1)]
+            return [str(s["sessionId"]) for s in r.json["slots"]
+                    if all(abs((parse_time(s["start"]) - e).total_seconds()) > 120 for e in edges)]
+
+        def shown():
+            ids = d.execute_script("return [...document.querySelectorAll('.classes .sessions > li [data-session]')]"
+                                   ".map(b => b.dataset.session)")
+            return [i for i in ids if i in sessions(8)]
+
+        first = sessions(4)
+        self.assertEqual(shown(), first)
+        click(d, "#more-sessions")
+        wait(d).until(lambda drv: len(shown()) > len(first))
+        self.assertEqual(shown(), sessions(8))
+        # The focus is on the first session the button added, and the later ones say why they are not bookable.
+        focused = d.switch_to.active_element
+        self.assertEqual(focused.tag_name, "li")
+        self.assertEqual(focused.find_element(By.CSS_SELECTOR, "[data-session]").get_attribute("data-session"),
+                         [i for i in shown() if i not in first][0])
+        self.assertIn("Not bookable", d.find_elements(By.CSS_SELECTOR, ".classes .sessions > li")[-1].text)
+        page(d, self, "15-class-sessions-later")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """The front desk /desk/ in a real headless Chromium against the real binary: the admin signs in, confirms
-a pending booking, staff confirm one that is with them, locks a class session and books a walk-in; a customer cannot sign in; the session
+a pending booking, staff confirm one that is with them, long lists (approvals, waitlists, a busy week)
+page, locks a class session and books a walk-in; a customer cannot sign in; the session
 cookie is HttpOnly and SameSite=Lax, and a change without the session's CSRF token is refused. Results
 are checked through the JSON API and CalDAV; every page is screenshotted and checked with axe-core."""
+import datetime
 import json
 import os
 import sys
@@ -10,7 +12,7 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "support"))
 sys.path.insert(0, HERE)
-from bookdav_api import ApiServer, build_business, calendar_events, parse_time, slots  # noqa: E402
+from bookdav_api import ALWAYS, ApiServer, at, build_business, calendar_events, parse_time, slots, today, utc  # noqa: E402
 from browser import browser, click, find, heading, page, wait  # noqa: E402
 
 
@@ -141,6 +143,79 @@ class FrontDesk(unittest.TestCase):
         heading(d, "week from")
         find(d, f'[data-booking="{walkins[0]["id"]}"]')
         page(d, self, "24-desk-week")
+
+    def listed(self, css):
+        """The data-booking or data-session ids of the items of the list matching css, in order."""
+        return self.driver.execute_script(
+            "return [...document.querySelectorAll(arguments[0] + ' > li')].map(li => li.dataset.booking || li.dataset.session)",
+            css)
+
+    def page_through(self, key, css, total):
+        """Checks that the list shows twenty of `total`, and the next twenty after "Show more"."""
+        d = self.driver
+        wait(d).until(lambda drv: len(self.listed(css)) == min(20, total))
+        click(d, f'[data-more="{key}"]')
+        wait(d).until(lambda drv: len(self.listed(css)) == min(40, total))
+        # The focus is on the first item the button added.
+        self.assertEqual(d.execute_script("return [...document.querySelectorAll(arguments[0] + ' > li')].indexOf("
+                                          "document.activeElement)", css), 20)
+
+    def test_5_long_lists_show_twenty_at_a_time_and_the_week_pages(self):
+        api = self.srv.api
+        self.assertIn(api("PUT", "/resources/room-b", {"id": "room-b", "kind": "room", "name": "Room B", "timezone": "UTC",
+                                                        "workingHours": ALWAYS}).status, (200, 201))
+        every_day = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+        drop_in = {"id": "drop-in", "kind": "class", "name": "Drop-in", "timezone": "UTC", "duration": "PT30M",
+                   "capacity": 1, "policy": {"waitlistCapacity": 30},
+                   "schedule": {"resourceIds": ["room-b"], "weekly": [
+                       {"days": every_day, "time": t, "from": today().isoformat()} for t in ("08:00", "09:00", "11:00", "12:00")]}}
+        self.assertIn(api("PUT", "/services/drop-in", drop_in).status, (200, 201))
+        approve = {"id": "approve-me", "kind": "appointment", "name": "Approve me", "timezone": "UTC",
+                   "duration": "PT30M", "resources": [["ben"]], "policy": {"manualApproval": True}}
+        self.assertIn(api("PUT", "/services/approve-me", approve).status, (200, 201))
+        # 25 walk-ins on one drop-in session: one place, 24 on its waitlist; 25 walk-ins waiting for approval.
+        session = [s for s in slots(self.srv, "drop-in", days=1, start_days=2) if s["start"].endswith("T08:00:00Z")][0]
+        for i in range(25):
+            r = api("POST", "/bookings", {"serviceId": "drop-in", "sessionId": session["sessionId"], "contact": {"name": f"Queue {i}"}})
+            self.assertEqual((r.status, r.json["status"]), (201, "CONFIRMED" if i == 0 else "WAITLISTED"), r)
+            r = api("POST", "/bookings", {"serviceId": "approve-me", "start": utc(at(9, 0) + datetime.timedelta(minutes=30 * i)), "contact": {"name": f"Ask {i}"}})
+            self.assertEqual((r.status, r.json["status"]), (201, "PENDING"), r)
+        pending = api("GET", "/bookings?status=PENDING").json["bookings"]
+        waiting = api("GET", f"/bookings?status=WAITLISTED&from={utc(at(0, 0))}").json["bookings"]
+        self.assertGreater(len(pending), 20)
+        self.assertGreater(len(waiting), 20)
+        self.sign_in("admin")
+        d = self.driver
+        heading(d, "Front desk")
+        self.page_through("pending", "#pending", len(pending))
+        self.page_through("waitlists", "#waitlists", len(waiting))
+        page(d, self, "26-desk-long-lists")
+        # A busy week: room B has 28 sessions a week, shown twenty at a time; the week after and before.
+        day = session["start"][:10]
+        d.execute_script("const i = document.getElementById('day'); i.value = arguments[0];"
+                         "i.dispatchEvent(new Event('change'));", day)
+        click(d, "#view-week")
+        heading(d, "week from")
+
+        def week_of(first):
+            start = datetime.date.fromisoformat(first)
+            r = api("GET", f"/calendar?from={start}T00:00:00Z&to={start + datetime.timedelta(days=7)}T00:00:00Z&resourceId=room-b")
+            return [str(s["id"]) for s in r.json["sessions"] if "room-b" in s["resourceIds"]]
+
+        this_week = week_of(day)
+        self.assertEqual(len(this_week), 28)
+        css = '[data-list="resource:room-b"]'
+        wait(d).until(lambda drv: self.listed(css) == this_week[:20])
+        self.page_through("resource:room-b", css, 28)
+        self.assertEqual(self.listed(css), this_week)
+        click(d, "#later")
+        next_day = (datetime.date.fromisoformat(day) + datetime.timedelta(days=7)).isoformat()
+        wait(d).until(lambda drv: drv.find_element("id", "day").get_attribute("value") == next_day)
+        next_week = week_of(next_day)
+        wait(d).until(lambda drv: self.listed(css) == next_week[:20])  # a new week starts with twenty again
+        click(d, "#earlier")
+        wait(d).until(lambda drv: self.listed(css) == this_week[:20])
+        page(d, self, "27-desk-busy-week")
 
     def test_4_the_session_cookie_and_csrf(self):
         r = self.srv.request("POST", "/desk/session", json.dumps({"user": "ana", "password": "ana"}))

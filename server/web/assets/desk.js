@@ -1,6 +1,7 @@
 // The front desk /desk/: sign in with a staff or admin account; then a day or a week per resource (sessions
 // with their bookings and waitlists), the bookings waiting for approval (confirm, decline: admins, and
-// staff for the bookings with them), lock and unlock a session, cancel a booking, and book a walk-in.
+// staff for the bookings with them), the waitlists to come, lock and unlock a session, cancel a booking,
+// and book a walk-in. Long lists show twenty at a time.
 // All through the JSON API with the session cookie and its CSRF token.
 import { api, explain, useDeskSession } from './api.js';
 import { addDays, dayKey, detectedZone, el, shortDay, startOfDay, timeOf, when } from './format.js';
@@ -9,7 +10,37 @@ import { appointmentPicker, classPicker } from './pickers.js';
 const app = document.getElementById('app');
 const who = document.getElementById('who');
 const zone = detectedZone();
-const state = { me: null, day: dayKey(new Date().toISOString(), zone), week: false, pendingShown: 20, services: [], resources: [], message: null, problem: null };
+const PAGE = 20;  // long lists show this many at a time, then "Show N more"
+const state = { me: null, day: dayKey(new Date().toISOString(), zone), week: false, shown: {}, services: [], resources: [], message: null, problem: null };
+
+// How many items of the list `key` are shown; moving to another day or week starts the day's lists anew.
+const shown = (key) => state.shown[key] || PAGE;
+function goTo(day, week) {
+  if (day !== state.day || week !== state.week) {
+    for (const key of Object.keys(state.shown)) if (key.startsWith('resource:')) delete state.shown[key];
+  }
+  state.day = day;
+  state.week = week;
+  return renderDay();
+}
+
+// The first items of a long list and a "Show N more" button for the next page, which takes the focus
+// to the first item it shows.
+function paged(key, items, render, attrs) {
+  const n = shown(key);
+  const list = el('ul', { class: 'sessions', ...attrs }, items.slice(0, n).map(render));
+  if (items.length <= n) return list;
+  const more = el('button', { type: 'button', class: 'secondary', 'data-more': key, onclick: async () => {
+    state.shown[key] = n + PAGE;
+    await renderDay();
+    const first = document.querySelector(`[data-list="${key}"] > li:nth-child(${n + 1})`);
+    if (first) {
+      first.setAttribute('tabindex', '-1');
+      first.focus();
+    }
+  } }, `Show ${Math.min(PAGE, items.length - n)} more of ${items.length}`);
+  return [list, el('div', { class: 'actions' }, more)];
+}
 
 function show(...nodes) {
   app.replaceChildren(...nodes.flat().filter(Boolean));
@@ -96,23 +127,28 @@ async function renderDay() {
   const to = startOfDay(addDays(state.day, days), zone).toISOString();
   let calendar;
   let pending;
+  let waitlisted;
   try {
-    [calendar, pending] = await Promise.all([
+    [calendar, pending, waitlisted] = await Promise.all([
       api('GET', `/calendar?from=${from}&to=${to}`),
       api('GET', '/bookings?status=PENDING'),
+      api('GET', `/bookings?status=WAITLISTED&from=${new Date().toISOString()}`),
     ]);
   } catch (e) {
     if (e.status === 401) return renderSignIn('Your session ended: sign in again.');
     show(el('h1', { text: 'Front desk' }), el('p', { class: 'alert', role: 'alert' }, explain(e)));
     return;
   }
-  const dayInput = el('input', { id: 'day', type: 'date', value: state.day, onchange: () => { state.day = dayInput.value || state.day; renderDay(); } });
+  const dayInput = el('input', { id: 'day', type: 'date', value: state.day, onchange: () => goTo(dayInput.value || state.day, state.week) });
   const byResource = new Map();
   for (const s of calendar.sessions) for (const r of s.resourceIds) {
     if (!byResource.has(r)) byResource.set(r, []);
     byResource.get(r).push(s);
   }
   const waiting = pending.bookings.filter((b) => b.status === 'PENDING');
+  const queued = waitlisted.bookings.filter((b) => b.status === 'WAITLISTED')
+    .sort((a, b) => a.start.localeCompare(b.start) || a.waitlistPosition - b.waitlistPosition);
+  const titled = (b) => bookingRow(b, `${serviceName(b.serviceId)}, ${when(b.start, zone)}`);
   const title = state.week
     ? `Front desk: week from ${shortDay(from, zone)}`
     : `Front desk: ${when(from, zone).split(',').slice(0, 2).join(',')}`;
@@ -121,20 +157,20 @@ async function renderDay() {
       state.problem ? el('p', { class: 'alert', role: 'alert' }, state.problem) : null,
       state.message ? el('p', { class: 'notice', role: 'status' }, state.message) : null),
     el('div', { class: 'weeknav' },
-      el('button', { type: 'button', class: 'secondary', onclick: () => { state.day = addDays(state.day, -days); renderDay(); } }, state.week ? '← Week before' : '← Day before'),
+      el('button', { type: 'button', class: 'secondary', id: 'earlier', onclick: () => goTo(addDays(state.day, -days), state.week) }, state.week ? '← Week before' : '← Day before'),
       field('day', 'Day', dayInput),
-      el('button', { type: 'button', class: 'secondary', onclick: () => { state.day = addDays(state.day, days); renderDay(); } }, state.week ? 'Week after →' : 'Day after →')),
+      el('button', { type: 'button', class: 'secondary', id: 'later', onclick: () => goTo(addDays(state.day, days), state.week) }, state.week ? 'Week after →' : 'Day after →')),
     el('div', { class: 'actions', role: 'group', 'aria-label': 'View' },
-      el('button', { type: 'button', id: 'view-day', class: 'secondary', 'aria-pressed': String(!state.week), onclick: () => { state.week = false; renderDay(); } }, 'Day'),
-      el('button', { type: 'button', id: 'view-week', class: 'secondary', 'aria-pressed': String(state.week), onclick: () => { state.week = true; renderDay(); } }, 'Week')),
+      el('button', { type: 'button', id: 'view-day', class: 'secondary', 'aria-pressed': String(!state.week), onclick: () => goTo(state.day, false) }, 'Day'),
+      el('button', { type: 'button', id: 'view-week', class: 'secondary', 'aria-pressed': String(state.week), onclick: () => goTo(state.day, true) }, 'Week')),
     el('section', { 'aria-labelledby': 'pending-title' }, el('h2', { id: 'pending-title', text: `Waiting for approval (${waiting.length})` }),
-      waiting.length ? el('ul', { class: 'sessions', id: 'pending' }, waiting.slice(0, state.pendingShown).map((b) =>
-        bookingRow(b, `${serviceName(b.serviceId)}, ${when(b.start, zone)}`))) : el('p', { class: 'muted' }, 'Nothing waits for approval.'),
-      waiting.length > state.pendingShown ? el('button', { type: 'button', class: 'secondary', id: 'more-pending',
-        onclick: () => { state.pendingShown += 20; renderDay(); } }, `Show ${Math.min(20, waiting.length - state.pendingShown)} more`) : null),
+      waiting.length ? paged('pending', waiting, titled, { id: 'pending', 'data-list': 'pending' }) : el('p', { class: 'muted' }, 'Nothing waits for approval.')),
+    el('section', { 'aria-labelledby': 'waitlists-title' }, el('h2', { id: 'waitlists-title', text: `On waitlists (${queued.length})` }),
+      queued.length ? paged('waitlists', queued, titled, { id: 'waitlists', 'data-list': 'waitlists' }) : el('p', { class: 'muted' }, 'Nobody is on a waitlist.')),
     el('section', { 'aria-labelledby': 'day-title' }, el('h2', { id: 'day-title', text: state.week ? 'The week by resource' : 'The day by resource' }),
       byResource.size ? [...byResource.entries()].map(([r, sessions]) => el('section', { class: 'resource', 'data-resource': r },
-        el('h3', { text: resourceName(r) }), el('ul', { class: 'sessions' }, sessions.map((s) => sessionCard(s, calendar.bookings)))))
+        el('h3', { text: `${resourceName(r)} (${sessions.length})` }),
+        paged(`resource:${r}`, sessions, (s) => sessionCard(s, calendar.bookings), { 'data-list': `resource:${r}` })))
         : el('p', { class: 'muted' }, state.week ? 'Nothing is scheduled in this week.' : 'Nothing is scheduled on this day.')),
     admin() ? walkIn() : null);
 }

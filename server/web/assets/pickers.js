@@ -131,7 +131,9 @@ export function classPicker({ service, zone, onPick, exclude, actionLabel = 'Boo
   const pageDays = 28;
   const state = { to: new Date(), slots: [], loading: false, error: null };
 
+  // The next four weeks of sessions; after the first, the focus goes to the first session they add.
   async function more() {
+    const before = state.slots.length;
     state.loading = true;
     render();
     const from = state.to;
@@ -147,6 +149,13 @@ export function classPicker({ service, zone, onPick, exclude, actionLabel = 'Boo
     }
     state.loading = false;
     render();
+    const added = before && root.querySelectorAll('.sessions > li')[before];
+    if (added) {
+      added.setAttribute('tabindex', '-1');
+      added.focus();
+    } else if (before) {
+      root.querySelector('#more-sessions')?.focus();
+    }
   }
 
   function render() {
@@ -162,7 +171,8 @@ export function classPicker({ service, zone, onPick, exclude, actionLabel = 'Boo
       }, s.bookable && s.waitlist ? 'Join waitlist' : actionLabel)))));
     const longest = Date.now() + 390 * 86400e3;
     root.append(el('div', { class: 'actions' }, el('button', {
-      type: 'button', class: 'secondary', disabled: state.loading || state.to.getTime() > longest, onclick: more,
+      type: 'button', class: 'secondary', id: 'more-sessions', disabled: state.loading || state.to.getTime() > longest,
+      onclick: more,
     }, state.loading ? 'Loading…' : 'Show later sessions')));
   }
 
