@@ -16,8 +16,9 @@ CHROMEDRIVER = os.environ.get("BOOKDAV_CHROMEDRIVER", "/usr/bin/chromedriver")
 SHOTS = os.environ.get("BOOKDAV_SCREENSHOTS", os.path.join(os.getcwd(), "screenshots"))
 
 
-def browser(width=1280, height=900, zone=None):
-    """A headless Chromium window `width` CSS pixels wide (a phone: 360)."""
+def browser(width=1280, height=900, zone=None, insecure_certs=False):
+    """A headless Chromium window `width` CSS pixels wide (a phone: 360); with insecure_certs it
+    accepts a test's self-signed certificate."""
     for path in (CHROMIUM, CHROMEDRIVER):
         if not (os.path.isfile(path) and os.access(path, os.X_OK)):
             raise AssertionError(f"{path} is missing: install Debian's chromium and chromium-driver "
@@ -32,6 +33,7 @@ def browser(width=1280, height=900, zone=None):
     options.add_argument("--no-first-run")
     options.add_argument(f"--window-size={width},{height}")
     options.add_argument("--lang=en-GB")
+    options.accept_insecure_certs = insecure_certs
     env = dict(os.environ)
     if zone:
         env["TZ"] = zone
