@@ -4,7 +4,8 @@
 Weight: the bytes of HTML, CSS and JavaScript the booking flow loads (the page, its stylesheet and
 every module it imports), as served (no compression). Time: in Debian's headless Chromium against
 `bookdav serve --demo` on loopback, from navigation start to the services list, and from the click on
-a service to its first list of free times; medians of --runs fresh page loads.
+a service to its first list of free times (with how many availability queries made it and their
+answers' size); medians of --runs fresh page loads.
 
     bench/booking_page.py [--bin build/bookdav] [--runs 15]
 """
@@ -54,7 +55,7 @@ def main():
             print(f"{path:40s} {n:7d} B")
         print(f"{'total':40s} {sum(sizes.values()):7d} B")
         driver = browser(1280)
-        services, slots = [], []
+        services, slots, queries = [], [], []
         try:
             for _ in range(args.runs):
                 driver.get("about:blank")
@@ -68,6 +69,10 @@ def main():
                     "document.querySelector('[data-service=\"haircut\"] button').click();"
                     "const poll = () => document.querySelector('.slots button') ? done(performance.now() - t0)"
                     " : requestAnimationFrame(poll); poll();"))
+                # The availability queries behind that list (one per month shown) and their answers' size.
+                queries.append(driver.execute_script(
+                    "return performance.getEntriesByType('resource')"
+                    ".filter(e => e.name.endsWith('/api/v1/availability/query')).map(e => e.decodedBodySize)"))
         finally:
             driver.quit()
         print(f"services shown after navigation start: median {statistics.median(services):.0f} ms "
@@ -75,6 +80,8 @@ def main():
         print(f"first slot list after choosing Haircut:  median {statistics.median(slots):.0f} ms "
               f"(min {min(slots):.0f}, max {max(slots):.0f})")
         print(f"navigation start to first slot list:    median {statistics.median(services) + statistics.median(slots):.0f} ms")
+        print(f"availability queries for it: {sorted(set(len(q) for q in queries))}, answer sizes (B): "
+              f"median {statistics.median(b for q in queries for b in q):.0f}")
 
 
 if __name__ == "__main__":
