@@ -278,6 +278,10 @@ class BookingPages(unittest.TestCase):
         self.assertIn("no booking with this manage link", find(d, ".alert").text)
         page(d, self, "13-manage-not-found")
 
+    def focused(self, attribute):
+        """An attribute of the element that has the focus, read at once (the page may redraw it)."""
+        return self.driver.execute_script("return document.activeElement.getAttribute(arguments[0])", attribute)
+
     def queries(self):
         """How many availability queries this page has made."""
         return self.driver.execute_script(
@@ -327,20 +331,20 @@ class BookingPages(unittest.TestCase):
         back = datetime.date.fromisoformat(month).replace(day=min(later.day, last_day))
         d.switch_to.active_element.send_keys(Keys.PAGE_DOWN)
         self.assertEqual(shown_month(d), following.isoformat())
-        self.assertEqual(d.switch_to.active_element.get_attribute("data-day"), later.isoformat())
+        self.assertEqual(self.focused("data-day"), later.isoformat())
         d.switch_to.active_element.send_keys(Keys.PAGE_UP)
         self.assertEqual(shown_month(d), month)
-        self.assertEqual(d.switch_to.active_element.get_attribute("data-day"), back.isoformat())
+        self.assertEqual(self.focused("data-day"), back.isoformat())
         d.execute_script("document.querySelector(arguments[0]).focus()", f'.month [data-day="{chosen}"]')
         self.assertEqual(self.queries(), 3)
         target = (datetime.date.fromisoformat(chosen) + datetime.timedelta(days=1)).isoformat()
         d.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
-        wait(d).until(lambda drv: drv.switch_to.active_element.get_attribute("data-day") == target)
+        wait(d).until(lambda drv: self.focused("data-day") == target)
         shown_month(d)
         months = 3 if target[:7] == month[:7] else 4  # the next day may be in the next month
         self.assertEqual(self.queries(), months)
         d.switch_to.active_element.send_keys(Keys.ENTER)
-        wait(d).until(lambda drv: (drv.switch_to.active_element.get_attribute("data-start") or "")[:10] == target)
+        wait(d).until(lambda drv: (self.focused("data-start") or "")[:10] == target)
         self.assertEqual(find(d, f'.month [data-day="{target}"]').get_attribute("aria-pressed"), "true")
         # The buttons page too, with one query a month; there is no month before the current one.
         if target[:7] != month[:7]:

@@ -210,7 +210,7 @@ class FrontDesk(unittest.TestCase):
         self.assertEqual(self.listed(css), this_week)
         click(d, "#later")
         next_day = (datetime.date.fromisoformat(day) + datetime.timedelta(days=7)).isoformat()
-        wait(d).until(lambda drv: drv.find_element("id", "day").get_attribute("value") == next_day)
+        wait(d).until(lambda drv: drv.execute_script("return document.getElementById('day').value") == next_day)
         next_week = week_of(next_day)
         wait(d).until(lambda drv: self.listed(css) == next_week[:20])  # a new week starts with twenty again
         click(d, "#earlier")
