@@ -64,8 +64,8 @@ std::string refusalSentence(Refusal reason, const Service& service, const ZoneRu
     case Refusal::NotYourBooking:
       return "the booking of " + name + " at " + when + " belongs to someone else";
     case Refusal::NotAllowed:
-      return "only the business, or staff the booking of " + name + " at " + when +
-             " is with, can confirm or decline it";
+      return "only the business or the staff it is with can confirm or decline the booking of " + name +
+             " at " + when;
     case Refusal::NotPending:
       return "the booking of " + name + " at " + when + " is not waiting for approval";
     case Refusal::AlreadyBooked:

@@ -331,7 +331,10 @@ TEST_F(AppointmentBookingTest, StaffDecideOnThePendingBookingsWithThem) {
   const Actor ana = Actor::staff("ana", {"ana"}), ben = Actor::staff("ben", {"ben"});
   Booking a = desk.book(at("haircut", kTen), alice);
   std::int64_t seq = lastChange();
-  refused(Refusal::NotAllowed, [&] { desk.approve(a.id, ben); });  // not with ben
+  const std::string notBen = refused(Refusal::NotAllowed, [&] { desk.approve(a.id, ben); });  // not with ben
+  EXPECT_NE(notBen.find("only the business or the staff it is with can confirm or decline"),
+            std::string::npos)
+      << notBen;
   refused(Refusal::NotAllowed, [&] { desk.decline(a.id, ben); });
   EXPECT_EQ(lastChange(), seq);
   EXPECT_EQ(desk.approve(a.id, ana).status, BookingStatus::Confirmed);
