@@ -121,7 +121,11 @@ function sessionCard(s, bookings) {
     mine.length ? el('ul', { class: 'sessions' }, mine.map(bookingRow)) : null);
 }
 
+// Draws the day or week; when the visitor moved on while its data loaded (another day, the week), the
+// later drawing wins and this one draws nothing.
+let drawing = 0;
 async function renderDay() {
+  const mine = ++drawing;
   const from = startOfDay(state.day, zone).toISOString();
   const days = state.week ? 7 : 1;
   const to = startOfDay(addDays(state.day, days), zone).toISOString();
@@ -135,10 +139,12 @@ async function renderDay() {
       api('GET', `/bookings?status=WAITLISTED&from=${new Date().toISOString()}`),
     ]);
   } catch (e) {
+    if (mine !== drawing) return;
     if (e.status === 401) return renderSignIn('Your session ended: sign in again.');
     show(el('h1', { text: 'Front desk' }), el('p', { class: 'alert', role: 'alert' }, explain(e)));
     return;
   }
+  if (mine !== drawing) return;
   const dayInput = el('input', { id: 'day', type: 'date', value: state.day, onchange: () => goTo(dayInput.value || state.day, state.week) });
   const byResource = new Map();
   for (const s of calendar.sessions) for (const r of s.resourceIds) {
