@@ -7,6 +7,7 @@
 #include "caldav/dav/LiveProperties.h"
 #include "domain/booking/Places.h"
 #include "domain/notify/Recipients.h"
+#include "domain/notify/Reminders.h"
 #include "server/api/BookingJson.h"
 #include "server/notify/MessageText.h"
 
@@ -75,7 +76,7 @@ std::size_t NotificationConsumer::consume(std::size_t batch) {
     if (events.empty()) return;
     const BusinessContact business = rows.business();
     const std::vector<WebhookEndpoint> endpoints = rows.endpoints();
-    caldav::BookingEventSource source(data, accounts_, settings_);
+    caldav::BookingEventSource source(data, accounts_, settings_, &rows);
     const Instant now = clock_.now();
     for (const BookingEvent& e : events) {
       std::optional<Booking> booking = data.booking(e.bookingId);
@@ -134,11 +135,9 @@ std::size_t NotificationConsumer::consume(std::size_t batch) {
       // Reminders: whatever happened, the ones queued for the booking's old time go; a confirmed
       // booking gets new ones for its time now, unless its customer wants none.
       rows.supersedeReminders(e.bookingId);
-      const bool optedOut = !booking->customer.empty() && rows.remindersOff(booking->customer);
-      if (e.status == BookingStatus::Confirmed && booking->status == BookingStatus::Confirmed &&
-          !customerEmail.empty() && !optedOut) {
+      if (e.status == BookingStatus::Confirmed && !customerEmail.empty()) {
         const Planned reminder{Audience::Customer, MessageKind::Reminder, ImipMethod::None};
-        for (Seconds offset : rows.reminderOffsets(booking->serviceId)) {
+        for (Seconds offset : remindersOf(rows, *booking)) {
           const Instant due = booking->time.start - offset;
           if (due <= now) continue;
           Notification n;
