@@ -36,8 +36,9 @@ void readCredentials(const std::string& file, notify::SmtpSettings& smtp) {
 }  // namespace
 
 const std::set<std::string>& notifyOptionNames() {
-  static const std::set<std::string> names = {"smtp",      "smtp-credentials",   "mail-from",
-                                              "smtp-from", "notify-retry-after", "notify-max-attempts"};
+  static const std::set<std::string> names = {
+      "smtp",     "smtp-credentials",   "mail-from",          "smtp-from",
+      "base-url", "notify-retry-after", "notify-max-attempts"};
   return names;
 }
 
@@ -51,6 +52,14 @@ NotifyOptions readNotifyOptions(const Arguments& a) {
   if (auto t = a.option("notify-retry-after"))
     o.retry.first = domain::Seconds{number("notify-retry-after", *t, 1)};
   if (auto t = a.option("notify-max-attempts")) o.retry.maxAttempts = number("notify-max-attempts", *t, 1);
+  if (auto url = a.text("base-url")) {
+    if ((url->rfind("http://", 0) != 0 && url->rfind("https://", 0) != 0) ||
+        url->find_first_of(" \t\r\n\"<>") != std::string::npos)
+      throw UsageError(
+          "--base-url wants the address customers reach bookdav at, such as https://book.example.com");
+    while (!url->empty() && url->back() == '/') url->pop_back();
+    o.baseUrl = std::move(*url);
+  }
   std::optional<std::string> from = a.text("mail-from");
   if (!from) from = a.text("smtp-from");
   auto smtp = a.option("smtp");
