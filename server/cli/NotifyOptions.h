@@ -1,7 +1,7 @@
 // The notification options of `bookdav serve` (README, "Notifications"): where e-mail goes
-// (--smtp HOST:PORT, --smtp-starttls, --mail-from), the SMTP credentials (--smtp-credentials FILE
-// or BOOKDAV_SMTP_USER / BOOKDAV_SMTP_PASSWORD, never on the command line), the retry policy and the
-// address links in e-mails start with (--base-url).
+// (--smtp HOST:PORT, --smtp-starttls with the CA file --smtp-ca, --mail-from), the SMTP credentials
+// (--smtp-credentials FILE or BOOKDAV_SMTP_USER / BOOKDAV_SMTP_PASSWORD, never on the command line), the
+// retry policy and the address links in e-mails start with (--base-url).
 #pragma once
 
 #include <optional>
