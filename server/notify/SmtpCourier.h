@@ -31,12 +31,13 @@ std::string messageId(const domain::notify::Notification& n, const SmtpSettings&
 
 class SmtpCourier final : public Courier {
  public:
+  // With startTls, after Poco::Net::initializeSSL(); throws when the CA file holds no certificates.
   explicit SmtpCourier(SmtpSettings settings);
   void deliver(const domain::notify::Notification& n) override;
 
  private:
   SmtpSettings settings_;
-  Poco::Net::Context::Ptr tls_;  // made at the first STARTTLS (after Poco::Net::initializeSSL)
+  Poco::Net::Context::Ptr tls_;  // for STARTTLS
 };
 
 }  // namespace bookdav::server::notify

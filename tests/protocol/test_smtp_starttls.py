@@ -16,6 +16,7 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from bookdav_api import ApiServer, build_business, slots  # noqa: E402
+from bookdav_server import binary  # noqa: E402
 from smtp_sink import SmtpSink  # noqa: E402
 
 FROM = "bookings@salon.example"
@@ -111,6 +112,15 @@ class StartTls(unittest.TestCase):
         self.assertEqual(n["state"], "queued", n)  # waits for its next try
         self.assertRegex(n["lastError"].lower(), "certificate", n)
         self.assertEqual(sink.snapshot(), [])
+
+    def test_a_ca_file_without_certificates_stops_serve_at_once(self):
+        data = tempfile.mkdtemp(prefix="bookdav-starttls-data-")
+        self.addCleanup(shutil.rmtree, data, True)
+        r = subprocess.run([binary(), "serve", "--data", data, "--listen", "127.0.0.1:0", "--smtp", "127.0.0.1:1",
+                            "--mail-from", FROM, "--smtp-starttls", "--smtp-ca", os.path.join(self.tmp, "server.ext")],
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 1, r)
+        self.assertIn("cannot be loaded", r.stderr)
 
 
 if __name__ == "__main__":
