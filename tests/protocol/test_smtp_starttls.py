@@ -89,7 +89,7 @@ class StartTls(unittest.TestCase):
         sink = SmtpSink(users={"mailer": "s3cret"}, tls_context=self.tls_context(), require_starttls=True).start()
         self.addCleanup(sink.stop)
         self.serve(sink, "--smtp-ca", self.ca, "--smtp-credentials", self.creds)
-        msgs = sink.wait_for(lambda m: any(x.rcpt == ["alice@localhost"] for x in m), timeout=20)
+        sink.wait_for(lambda m: any(x.rcpt == ["alice@localhost"] for x in m), timeout=20)
         time.sleep(0.5)  # the staff member's message, when ana took the booking
         for m in sink.snapshot():
             self.assertTrue(m.tls, m.rcpt)  # the sink stored it from a session that had done STARTTLS
