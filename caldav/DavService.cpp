@@ -12,14 +12,16 @@ namespace bookdav::caldav {
 
 DavService::DavService(domain::CalendarStore& store, domain::AccountRepository& accounts,
                        domain::BookingEngine& booking, domain::ChangeLog& changes, const domain::Clock& clock,
-                       DavSettings settings, domain::Transactions& transactions)
+                       DavSettings settings, domain::Transactions& transactions,
+                       domain::notify::NotificationStore* notifications)
     : store_(store),
       accounts_(accounts),
       booking_(booking),
       changes_(changes),
       clock_(clock),
       settings_(std::move(settings)),
-      transactions_(transactions) {}
+      transactions_(transactions),
+      notifications_(notifications) {}
 
 std::string allowedMethods(std::string_view path) {
   std::string allow =
@@ -29,7 +31,8 @@ std::string allowedMethods(std::string_view path) {
 }
 
 DavContext DavService::context(ical::ExpansionBudget& budget) {
-  return DavContext{store_, accounts_, booking_, changes_, clock_, settings_, budget, transactions_};
+  return DavContext{store_,    accounts_, booking_,      changes_,      clock_,
+                    settings_, budget,    transactions_, notifications_};
 }
 
 Response DavService::serveFeed(const Request& request) {

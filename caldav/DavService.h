@@ -16,7 +16,8 @@ class DavService {
  public:
   DavService(domain::CalendarStore& store, domain::AccountRepository& accounts,
              domain::BookingEngine& booking, domain::ChangeLog& changes, const domain::Clock& clock,
-             DavSettings settings, domain::Transactions& transactions);
+             DavSettings settings, domain::Transactions& transactions,
+             domain::notify::NotificationStore* notifications = nullptr);
 
   // Never throws for protocol errors; storage failures propagate as exceptions. After a request
   // that may have changed bookings, delivers the scheduling messages (SchedulingReplies.h).
@@ -51,6 +52,7 @@ class DavService {
   const domain::Clock& clock_;
   DavSettings settings_;
   domain::Transactions& transactions_;
+  domain::notify::NotificationStore* notifications_;
   std::function<void()> afterBookingWrite_;
 };
 

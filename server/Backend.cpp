@@ -29,6 +29,6 @@ Backend::Backend(const std::filesystem::path& dataDir, caldav::DavSettings setti
       transactions(database),
       notifications(database),
       booking(bookingStore, clock, caldav::ical::IcalZoneRules::instance()),
-      dav(calendars, accounts, booking, changes, clock, std::move(settings), transactions) {}
+      dav(calendars, accounts, booking, changes, clock, std::move(settings), transactions, &notifications) {}
 
 }  // namespace bookdav::server

@@ -57,6 +57,7 @@ std::optional<std::string> BookingEventSource::bookingText(const Booking& b) {
   std::vector<Session> sessions = domain::sessionsOf(data_, b);
   std::vector<domain::Resource> assigned = resources(b.resourceIds);
   BookingEventData event{*s, b, sessions, assigned, participant(b), domain::waitlistPosition(data_, b)};
+  if (reminders_) event.reminders = reminders_->of(b);
   return bookingEvent(event, settings_);
 }
 

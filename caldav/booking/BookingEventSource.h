@@ -12,14 +12,18 @@
 #include "caldav/booking/BookingEvents.h"
 #include "domain/account/Account.h"
 #include "domain/booking/BookingStore.h"
+#include "domain/notify/Reminders.h"
 
 namespace bookdav::caldav {
 
 class BookingEventSource {
  public:
+  // `reminders`: where the reminders booking events carry as VALARMs are read (none without).
   BookingEventSource(domain::BookingData& data, domain::AccountRepository& accounts,
-                     const DavSettings& settings)
-      : data_(data), accounts_(accounts), settings_(settings) {}
+                     const DavSettings& settings, domain::notify::NotificationRows* reminders = nullptr)
+      : data_(data), accounts_(accounts), settings_(settings) {
+    if (reminders) reminders_.emplace(*reminders);
+  }
 
   // nullopt when the booking's service is gone (its event is no longer shown).
   std::optional<std::string> bookingText(const domain::Booking& booking);
@@ -41,6 +45,7 @@ class BookingEventSource {
   domain::BookingData& data_;
   domain::AccountRepository& accounts_;
   const DavSettings& settings_;
+  std::optional<domain::notify::ReminderLookup> reminders_;
   std::map<std::string, std::optional<domain::Service>> services_;
   std::map<std::string, std::optional<domain::Resource>> resources_;
   std::map<std::string, std::optional<domain::Account>> knownAccounts_;

@@ -217,6 +217,15 @@ std::string bookingEvent(const BookingEventData& d, const DavSettings& settings)
   e.raw("X-BOOKDAV-STATUS", domain::toString(b.status));
   e.raw("X-BOOKDAV-PARTICIPANTS", std::to_string(b.participants));
   e.raw("X-BOOKDAV-PRICE", priceText(b.price));
+  for (domain::Seconds before : d.reminders) {
+    if (before.count() <= 0) continue;
+    // RFC 5545 3.6.6: a display alarm that long before the start (of each session of a course).
+    e.begin("VALARM");
+    e.raw("ACTION", "DISPLAY");
+    e.raw("TRIGGER", "-" + domain::toIsoDuration(before));
+    e.text("DESCRIPTION", "Reminder: " + d.service.name);
+    e.end("VALARM");
+  }
   e.end("VEVENT");
   return e.finish();
 }

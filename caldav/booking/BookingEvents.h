@@ -11,6 +11,7 @@
 #include "domain/booking/Resource.h"
 #include "domain/booking/Service.h"
 #include "domain/booking/Session.h"
+#include "domain/time/Instant.h"
 
 namespace bookdav::caldav {
 
@@ -34,6 +35,8 @@ struct BookingEventData {
   const std::vector<domain::Resource>& resources;  // the resources assigned
   Participant customer;
   int waitlistPosition = 0;
+  // How long before the start the customer is reminded (domain/notify/Reminders.h): one VALARM each.
+  std::vector<domain::Seconds> reminders = {};
 };
 std::string bookingEvent(const BookingEventData& data, const DavSettings& settings);
 

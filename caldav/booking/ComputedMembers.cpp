@@ -1,6 +1,7 @@
 #include "caldav/booking/ComputedMembers.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "caldav/booking/BookingEventSource.h"
@@ -93,6 +94,13 @@ class CalendarView {
   const Resource& calendar_;
   domain::Interval window_;
 };
+
+// Runs f with the rows that say which reminders booking events carry (null without notifications),
+// read in a snapshot of their own: a booking write asks inside its transaction.
+void withReminders(DavContext& ctx, const std::function<void(domain::notify::NotificationRows*)>& f) {
+  if (!ctx.notifications) return f(nullptr);
+  ctx.notifications->read([&](domain::notify::NotificationRows& rows) { f(&rows); });
+}
 
 // The active bookings of a session shown in a resource calendar.
 std::vector<Booking> activeBookingsOf(domain::BookingData& data, const Session& s) {
@@ -297,32 +305,37 @@ class ComputedMembers final : public CollectionMembers {
   void generate() {
     if (generated_) return;
     generated_ = true;
-    using Kind = ComputedMember::Kind;
     // Class sessions are materialised as far as the window reaches before the snapshot is read.
     std::vector<Session> serviceSessions;
     if (calendar_.kind == ResourceKind::ServiceCalendar &&
         calendar_.service->kind != domain::ServiceKind::Appointment)
       serviceSessions = ctx_.booking.timetable.sessions(calendar_.service->id, view_.window());
-    ctx_.booking.store.read([&](domain::BookingData& data) {
-      BookingEventSource source(data, ctx_.accounts, ctx_.settings);
-      auto next = [&] { return static_cast<std::int64_t>(members_.size()) + 1; };
-      if (calendar_.kind == ResourceKind::ResourceCalendar) {
-        for (const Session& s : data.sessionsOnResource(calendar_.resourceId, view_.window())) {
-          if (view_.shows(s)) add(renderMember(view_, source, data, {Kind::Session, s.id}, next()));
-        }
-        return;
-      }
-      for (const Session& s : serviceSessions) {
+    withReminders(ctx_, [&](domain::notify::NotificationRows* reminders) {
+      ctx_.booking.store.read([&](domain::BookingData& data) { generate(data, reminders, serviceSessions); });
+    });
+  }
+
+  void generate(domain::BookingData& data, domain::notify::NotificationRows* reminders,
+                const std::vector<Session>& serviceSessions) {
+    using Kind = ComputedMember::Kind;
+    BookingEventSource source(data, ctx_.accounts, ctx_.settings, reminders);
+    auto next = [&] { return static_cast<std::int64_t>(members_.size()) + 1; };
+    if (calendar_.kind == ResourceKind::ResourceCalendar) {
+      for (const Session& s : data.sessionsOnResource(calendar_.resourceId, view_.window())) {
         if (view_.shows(s)) add(renderMember(view_, source, data, {Kind::Session, s.id}, next()));
       }
-      domain::BookingFilter filter;
-      filter.customer = calendar_.owner;
-      if (calendar_.kind == ResourceKind::ServiceCalendar) filter.serviceId = calendar_.service->id;
-      filter.statuses = kActive;
-      for (const Booking& b : data.bookings(filter)) {
-        if (view_.shows(b)) add(renderMember(view_, source, data, {Kind::Booking, b.id}, next()));
-      }
-    });
+      return;
+    }
+    for (const Session& s : serviceSessions) {
+      if (view_.shows(s)) add(renderMember(view_, source, data, {Kind::Session, s.id}, next()));
+    }
+    domain::BookingFilter filter;
+    filter.customer = calendar_.owner;
+    if (calendar_.kind == ResourceKind::ServiceCalendar) filter.serviceId = calendar_.service->id;
+    filter.statuses = kActive;
+    for (const Booking& b : data.bookings(filter)) {
+      if (view_.shows(b)) add(renderMember(view_, source, data, {Kind::Booking, b.id}, next()));
+    }
   }
 
   DavContext& ctx_;
@@ -344,23 +357,29 @@ std::unique_ptr<CollectionMembers> computedMembers(DavContext& ctx, domain::Cale
 std::optional<FoundMember> computedMember(DavContext& ctx, const Resource& calendar, std::string_view name) {
   if (!isComputedCalendar(calendar.kind) || !calendar.collection) return std::nullopt;
   CalendarView view(calendar, ctx.clock.now());
-  return ctx.booking.store.reading([&](domain::BookingData& data) -> std::optional<FoundMember> {
-    std::optional<ComputedMember> identity = view.identify(data, name);
-    if (!identity) return std::nullopt;
-    BookingEventSource source(data, ctx.accounts, ctx.settings);
-    std::optional<domain::ObjectRecord> r = renderMember(view, source, data, *identity, 1);
-    if (!r || r->name != name) return std::nullopt;
-    return FoundMember{std::move(*r), *identity};
+  std::optional<FoundMember> found;
+  withReminders(ctx, [&](domain::notify::NotificationRows* reminders) {
+    found = ctx.booking.store.reading([&](domain::BookingData& data) -> std::optional<FoundMember> {
+      std::optional<ComputedMember> identity = view.identify(data, name);
+      if (!identity) return std::nullopt;
+      BookingEventSource source(data, ctx.accounts, ctx.settings, reminders);
+      std::optional<domain::ObjectRecord> r = renderMember(view, source, data, *identity, 1);
+      if (!r || r->name != name) return std::nullopt;
+      return FoundMember{std::move(*r), *identity};
+    });
   });
+  return found;
 }
 
 std::optional<std::string> computedMemberETag(DavContext& ctx, domain::BookingData& data,
                                               const Resource& calendar, ComputedMember identity) {
   CalendarView view(calendar, ctx.clock.now());
-  BookingEventSource source(data, ctx.accounts, ctx.settings);
-  std::optional<domain::ObjectRecord> r = renderMember(view, source, data, identity, 1);
-  if (!r) return std::nullopt;
-  return r->etag;
+  std::optional<std::string> etag;
+  withReminders(ctx, [&](domain::notify::NotificationRows* reminders) {
+    BookingEventSource source(data, ctx.accounts, ctx.settings, reminders);
+    if (std::optional<domain::ObjectRecord> r = renderMember(view, source, data, identity, 1)) etag = r->etag;
+  });
+  return etag;
 }
 
 }  // namespace bookdav::caldav

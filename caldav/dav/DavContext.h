@@ -13,6 +13,7 @@
 #include "domain/account/Account.h"
 #include "domain/booking/BookingEngine.h"
 #include "domain/calendar/CalendarStore.h"
+#include "domain/notify/NotificationStore.h"
 #include "domain/sync/ChangeLog.h"
 #include "domain/time/Clock.h"
 
@@ -30,6 +31,8 @@ struct DavContext {
   ical::ExpansionBudget& budget;
   // One write transaction over calendars and booking data (implicit scheduling, RFC 6638).
   domain::Transactions& transactions;
+  // The reminders that booking events carry as VALARMs (domain/notify/Reminders.h); none when null.
+  domain::notify::NotificationStore* notifications = nullptr;
 };
 
 // What path names for the request's user: stored collections and members, the computed booking

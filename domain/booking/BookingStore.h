@@ -77,7 +77,8 @@ class BookingData {
   virtual std::optional<Booking> bookingByClientUid(std::string_view customer, std::string_view uid) = 0;
   virtual BookingId insertBooking(const Booking& booking) = 0;  // id ignored; sessionIds linked
   virtual void updateBooking(const Booking& booking) = 0;       // by id; sessionIds relinked
-  // A guest booking's manage token, stored as a digest only; the booking it finds (by digest).
+  // A manage token of a guest booking, stored as a digest only (a booking may have several: each
+  // e-mail to its guest carries a fresh one); the booking a token finds (by digest).
   virtual void putManageToken(BookingId booking, std::string_view token) = 0;
   virtual std::optional<BookingId> bookingByManageToken(std::string_view token) = 0;
   // A waitlist number higher than any given so far.

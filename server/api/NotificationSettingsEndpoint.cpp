@@ -2,6 +2,7 @@
 // {"reminders": true|false}; PUT {"reminders": false} opts out of reminders before their bookings
 // (the ones already queued are superseded), {"reminders": true} opts back in for changes to come.
 #include "caldav/dav/LiveProperties.h"
+#include "domain/notify/Reminders.h"
 #include "server/api/ApiError.h"
 #include "server/api/Endpoints.h"
 #include "server/api/JsonOutput.h"
@@ -24,8 +25,8 @@ caldav::Response notificationSettingsEndpoint(ApiCall& call) {
       address = caldav::calendarUserAddress(*account, call.backend.dav.settings());
       if (address.rfind("mailto:", 0) == 0) address.erase(0, 7);
     }
-    call.backend.notifications.write([&](domain::BookingData&, domain::notify::NotificationRows& rows) {
-      rows.setRemindersOff(user, !*reminders, address);
+    call.backend.notifications.write([&](domain::BookingData& data, domain::notify::NotificationRows& rows) {
+      domain::notify::setRemindersOff(data, rows, user, !*reminders, address);
     });
   }
   bool off = false;

@@ -1,5 +1,6 @@
 // /api/v1/services: the services of the business; /services/{id}/schedule: a class or course
 // schedule. Everyone reads; only the business writes.
+#include "domain/notify/Reminders.h"
 #include "server/api/ApiError.h"
 #include "server/api/CatalogJson.h"
 #include "server/api/Endpoints.h"
@@ -47,8 +48,8 @@ caldav::Response store(ApiCall& call, const std::string& urlId, bool mustBeNew) 
                    "id");
   business::Outcome outcome = business::putService(call.backend.booking, d);
   if (d.reminders) {
-    call.backend.notifications.write([&](domain::BookingData&, domain::notify::NotificationRows& rows) {
-      rows.setReminderOffsets(d.service.id, *d.reminders);
+    call.backend.notifications.write([&](domain::BookingData& data, domain::notify::NotificationRows& rows) {
+      domain::notify::setServiceReminders(data, rows, d.service.id, *d.reminders);
     });
   }
   return answer(call, d.service.id, outcome == business::Outcome::Created ? 201 : 200);

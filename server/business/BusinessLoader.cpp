@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/notify/Reminders.h"
+
 namespace bookdav::server::business {
 
 int LoadReport::count(Outcome outcome) const {
@@ -30,7 +32,7 @@ LoadReport loadBusiness(domain::BookingEngine& engine, const BusinessFile& b, bo
 }
 
 void recordNotificationSettings(domain::notify::NotificationStore& store, const BusinessFile& b) {
-  store.write([&](domain::BookingData&, domain::notify::NotificationRows& rows) {
+  store.write([&](domain::BookingData& data, domain::notify::NotificationRows& rows) {
     if (!b.name.empty() || !b.email.empty()) {
       domain::notify::BusinessContact contact = rows.business();
       if (!b.name.empty()) contact.name = b.name;
@@ -38,7 +40,7 @@ void recordNotificationSettings(domain::notify::NotificationStore& store, const 
       rows.setBusiness(contact);
     }
     for (const api::ServiceDefinition& d : b.services) {
-      if (d.reminders) rows.setReminderOffsets(d.service.id, *d.reminders);
+      if (d.reminders) domain::notify::setServiceReminders(data, rows, d.service.id, *d.reminders);
     }
   });
 }

@@ -36,8 +36,9 @@ void readCredentials(const std::string& file, notify::SmtpSettings& smtp) {
 }  // namespace
 
 const std::set<std::string>& notifyOptionNames() {
-  static const std::set<std::string> names = {"smtp",      "smtp-credentials",   "mail-from",
-                                              "smtp-from", "notify-retry-after", "notify-max-attempts"};
+  static const std::set<std::string> names = {
+      "smtp",     "smtp-credentials",   "mail-from",           "smtp-from",
+      "base-url", "notify-retry-after", "notify-max-attempts", "smtp-ca"};
   return names;
 }
 
@@ -51,6 +52,14 @@ NotifyOptions readNotifyOptions(const Arguments& a) {
   if (auto t = a.option("notify-retry-after"))
     o.retry.first = domain::Seconds{number("notify-retry-after", *t, 1)};
   if (auto t = a.option("notify-max-attempts")) o.retry.maxAttempts = number("notify-max-attempts", *t, 1);
+  if (auto url = a.text("base-url")) {
+    if ((url->rfind("http://", 0) != 0 && url->rfind("https://", 0) != 0) ||
+        url->find_first_of(" \t\r\n\"<>") != std::string::npos)
+      throw UsageError(
+          "--base-url wants the address customers reach bookdav at, such as https://book.example.com");
+    while (!url->empty() && url->back() == '/') url->pop_back();
+    o.baseUrl = std::move(*url);
+  }
   std::optional<std::string> from = a.text("mail-from");
   if (!from) from = a.text("smtp-from");
   auto smtp = a.option("smtp");
@@ -58,6 +67,7 @@ NotifyOptions readNotifyOptions(const Arguments& a) {
     for (const char* name : {"smtp-credentials", "mail-from", "smtp-from"})
       if (a.option(name)) throw UsageError(std::string("--") + name + " goes with --smtp");
     if (a.flag("smtp-starttls")) throw UsageError("--smtp-starttls goes with --smtp");
+    if (a.option("smtp-ca")) throw UsageError("--smtp-ca goes with --smtp and --smtp-starttls");
     return o;
   }
   notify::SmtpSettings s;
@@ -67,6 +77,11 @@ NotifyOptions readNotifyOptions(const Arguments& a) {
   s.port = number("smtp", smtp->substr(colon + 1), 1);
   if (s.port > 65535) throw UsageError("--smtp: " + smtp->substr(colon + 1) + " is not a port");
   s.startTls = a.flag("smtp-starttls");
+  if (auto ca = a.option("smtp-ca")) {
+    if (!s.startTls) throw UsageError("--smtp-ca goes with --smtp-starttls");
+    if (!std::ifstream(*ca)) throw UsageError("--smtp-ca: " + *ca + " cannot be read");
+    s.caFile = *ca;
+  }
   if (!from || from->find('@') == std::string::npos)
     throw UsageError("--smtp needs --mail-from ADDRESS, the address bookdav's e-mails come from");
   s.from = *from;

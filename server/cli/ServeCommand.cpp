@@ -161,6 +161,10 @@ int serveCommand(const std::vector<std::string>& args) {
   // Notifications: events become outbox rows; with --smtp the worker sends them (README, "Notifications").
   notify::NotificationConsumer consumer(backend.notifications, backend.accounts, backend.dav.settings(),
                                         caldav::ical::IcalZoneRules::instance(), backend.clock);
+  consumer.setManageLinks(notifyOptions.baseUrl.value_or(
+      (http.tlsCertificate.empty() ? "http://" : "https://") +
+      (http.host.find(':') == std::string::npos ? http.host : "[" + http.host + "]") + ":" +
+      std::to_string(http.port)));
   std::unique_ptr<notify::SmtpCourier> smtp;
   if (notifyOptions.smtp) {
     if (notifyOptions.smtp->startTls) Poco::Net::initializeSSL();

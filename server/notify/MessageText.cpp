@@ -78,15 +78,20 @@ domain::notify::MessageContent messageText(const MessageFacts& f, const domain::
                     "/confirm; to decline it: POST /api/v1/bookings/" + id + "/decline.");
   }
   lines.push_back("Booking number " + std::to_string(b.id) + ".");
+  const std::string manage = "See, move or cancel your booking here: ";
 
   domain::notify::MessageContent c;
   c.senderName = f.business.name;
   c.subject = title + ": " + s.name + ", " + domain::describeTime(zones, s.timeZone, b.time.start);
   c.text = title + "\n\n";
   for (const auto& l : lines) c.text += l + "\n";
+  if (!f.manageLink.empty()) c.text += manage + f.manageLink + "\n";
   c.text += "\n-- \n" + business + (f.business.email.empty() ? "" : " <" + f.business.email + ">") + "\n";
   c.html = "<!DOCTYPE html><html><body><h1>" + htmlEscape(title) + "</h1>";
   for (const auto& l : lines) c.html += "<p>" + htmlEscape(l) + "</p>";
+  if (!f.manageLink.empty())
+    c.html += "<p>" + htmlEscape(manage) + "<a href=\"" + htmlEscape(f.manageLink) + "\">" +
+              htmlEscape(f.manageLink) + "</a></p>";
   c.html += "<hr><p>" + htmlEscape(business);
   if (!f.business.email.empty())
     c.html += " &lt;<a href=\"mailto:" + htmlEscape(f.business.email) + "\">" + htmlEscape(f.business.email) +

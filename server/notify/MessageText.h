@@ -21,6 +21,7 @@ struct MessageFacts {
   const domain::Service& service;
   const domain::notify::BusinessContact& business;
   std::string customerName;  // as the business knows the customer
+  std::string manageLink;    // a guest's /book/manage/<token> address ("" for none)
 };
 
 // Subject, text and HTML (calendar part left empty: see NotificationConsumer).

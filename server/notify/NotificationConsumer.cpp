@@ -7,7 +7,9 @@
 #include "caldav/dav/LiveProperties.h"
 #include "domain/booking/Places.h"
 #include "domain/notify/Recipients.h"
+#include "domain/notify/Reminders.h"
 #include "server/api/BookingJson.h"
+#include "server/api/ManageToken.h"
 #include "server/notify/MessageText.h"
 
 namespace bookdav::server::notify {
@@ -75,7 +77,8 @@ std::size_t NotificationConsumer::consume(std::size_t batch) {
     if (events.empty()) return;
     const BusinessContact business = rows.business();
     const std::vector<WebhookEndpoint> endpoints = rows.endpoints();
-    caldav::BookingEventSource source(data, accounts_, settings_);
+    const bool guestLinks = !manageBase_.empty() && data.publicBooking();
+    caldav::BookingEventSource source(data, accounts_, settings_, &rows);
     const Instant now = clock_.now();
     for (const BookingEvent& e : events) {
       std::optional<Booking> booking = data.booking(e.bookingId);
@@ -92,6 +95,13 @@ std::size_t NotificationConsumer::consume(std::size_t batch) {
         }
       }
       if (customerName.empty()) customerName = "Guest";
+      // A guest's way back to the booking: a fresh manage token for each message to them.
+      auto manageLink = [&]() -> std::string {
+        if (!guestLinks || !booking->customer.empty()) return {};
+        const std::string token = api::newManageToken();
+        data.putManageToken(booking->id, token);
+        return manageBase_ + token;
+      };
       std::set<std::string> staffEmails;
       for (const std::string& id : booking->resourceIds) {
         std::optional<Resource> r = data.resource(id);
@@ -120,7 +130,8 @@ std::size_t NotificationConsumer::consume(std::size_t batch) {
           n.bookingId = e.bookingId;
           n.eventSeq = e.seq;
           n.sequence = sequence;
-          n.content = messageText({p, e, *booking, *service, business, customerName}, zones_);
+          const std::string link = p.audience == Audience::Customer ? manageLink() : std::string();
+          n.content = messageText({p, e, *booking, *service, business, customerName, link}, zones_);
           if (p.method != ImipMethod::None && eventText) {
             n.content.method = p.method;
             n.content.calendar = caldav::imipCalendar(*eventText, toString(p.method), sequence);
@@ -134,11 +145,9 @@ std::size_t NotificationConsumer::consume(std::size_t batch) {
       // Reminders: whatever happened, the ones queued for the booking's old time go; a confirmed
       // booking gets new ones for its time now, unless its customer wants none.
       rows.supersedeReminders(e.bookingId);
-      const bool optedOut = !booking->customer.empty() && rows.remindersOff(booking->customer);
-      if (e.status == BookingStatus::Confirmed && booking->status == BookingStatus::Confirmed &&
-          !customerEmail.empty() && !optedOut) {
+      if (e.status == BookingStatus::Confirmed && !customerEmail.empty()) {
         const Planned reminder{Audience::Customer, MessageKind::Reminder, ImipMethod::None};
-        for (Seconds offset : rows.reminderOffsets(booking->serviceId)) {
+        for (Seconds offset : remindersOf(rows, *booking)) {
           const Instant due = booking->time.start - offset;
           if (due <= now) continue;
           Notification n;
@@ -150,7 +159,8 @@ std::size_t NotificationConsumer::consume(std::size_t batch) {
           n.bookingId = e.bookingId;
           n.eventSeq = e.seq;
           n.sequence = sequence;
-          n.content = messageText({reminder, e, *booking, *service, business, customerName}, zones_);
+          n.content =
+              messageText({reminder, e, *booking, *service, business, customerName, manageLink()}, zones_);
           n.due = due;
           n.created = now;
           if ((n.id = rows.insert(n)) != 0) made.push_back(std::move(n));

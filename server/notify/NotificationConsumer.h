@@ -30,6 +30,11 @@ class NotificationConsumer {
                        const domain::Clock& clock)
       : store_(store), accounts_(accounts), settings_(settings), zones_(zones), clock_(clock) {}
 
+  // Every e-mail to the guest of a booking without an account (while the business is public) carries
+  // a link to its manage page, `baseUrl` + "/book/manage/<token>", with a token of its own, stored as a
+  // digest in the transaction that makes the message. No links without a base URL.
+  void setManageLinks(std::string baseUrl) { manageBase_ = std::move(baseUrl) + "/book/manage/"; }
+
   // Called with every notification made, after its transaction committed (the demo's log).
   void onMade(std::function<void(const domain::notify::Notification&)> f) { onMade_ = std::move(f); }
 
@@ -43,6 +48,7 @@ class NotificationConsumer {
   const domain::ZoneRules& zones_;
   const domain::Clock& clock_;
   std::function<void(const domain::notify::Notification&)> onMade_;
+  std::string manageBase_;
 };
 
 }  // namespace bookdav::server::notify

@@ -97,9 +97,12 @@ caldav::Response BookingPages::bookingIcs(const caldav::Request& request, std::s
     guests_.missed(request.clientAddress);
     return messagePage(404, "There is no booking with this link.");
   }
-  std::optional<std::string> text = backend_.booking.store.reading([&](domain::BookingData& data) {
-    caldav::BookingEventSource source(data, backend_.accounts, backend_.dav.settings());
-    return source.bookingText(*booking);
+  std::optional<std::string> text;
+  backend_.notifications.read([&](domain::notify::NotificationRows& reminders) {  // its VALARMs
+    text = backend_.booking.store.reading([&](domain::BookingData& data) {
+      caldav::BookingEventSource source(data, backend_.accounts, backend_.dav.settings(), &reminders);
+      return source.bookingText(*booking);
+    });
   });
   if (!text) return messagePage(404, "The service of this booking is no longer offered.");
   caldav::Response r;

@@ -163,7 +163,38 @@ class EveryEventTellsTheRightPeople(unittest.TestCase):
         self.assertLess(seq, seq_after)
         self.assertIn(start.strftime("%Y%m%dT%H%M%SZ"), calendar_part(msgs[0])[1])
 
-    def test_4_every_message_id_is_its_own(self):
+    def test_4_the_business_moves_cancels_and_calls_off(self):
+        """The business's side of "rescheduled" and "canceled", and a session it calls off: the customer and
+        the staff hear of each exactly once."""
+        s = slots(self.srv, "cut", days=3, start_days=1)
+        r = self.srv.api("POST", "/bookings", {"serviceId": "cut", "start": s[1]["start"]}, user="bob")
+        self.assertEqual(r.status, 201, r)
+        booking = r.json
+        self.expect([("bob@localhost", "confirmed")] + self.staff(booking, "confirmed"))
+        r = self.srv.api("POST", f"/bookings/{booking['id']}/reschedule", {"start": s[6]["start"]})  # as admin
+        self.assertEqual(r.status, 200, r)
+        moved = r.json
+        msgs = self.expect([("bob@localhost", "rescheduled")] + self.staff(moved, "rescheduled"))
+        uid, seq1 = self.check_imip([m for m in msgs if m.rcpt == ["bob@localhost"]][0], "REQUEST")
+        r = self.srv.api("POST", f"/bookings/{booking['id']}/cancel", {})
+        self.assertEqual(r.status, 200, r)
+        msgs = self.expect([("bob@localhost", "canceled")] + self.staff(moved, "canceled"))
+        _, seq2 = self.check_imip([m for m in msgs if m.rcpt == ["bob@localhost"]][0], "CANCEL", uid)
+        self.assertLess(seq1, seq2)
+
+        session = [x for x in slots(self.srv, "yoga", days=5, start_days=3) if x["openSpots"] == 2][0]
+        r = self.srv.api("POST", "/bookings", {"serviceId": "yoga", "sessionId": session["sessionId"]}, user="alice")
+        self.assertEqual(r.status, 201, r)
+        alices = r.json["id"]
+        msgs = self.expect([("alice@localhost", "confirmed")])
+        uid, _ = self.check_imip(msgs[0], "REQUEST")
+        r = self.srv.api("DELETE", f"/sessions/{session['sessionId']}")
+        self.assertEqual((r.status, r.json["canceledBookings"]), (200, [alices]), r)
+        msgs = self.expect([("alice@localhost", "canceled")])
+        self.check_imip(msgs[0], "CANCEL", uid)
+        self.assertIn("Reason:", msgs[0].get_body(("plain",)).get_content())
+
+    def test_5_every_message_id_is_its_own(self):
         ids = [m["Message-ID"] for m in self.sink.snapshot()]
         self.assertEqual(len(ids), len(set(ids)))
 

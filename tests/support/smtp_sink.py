@@ -5,8 +5,11 @@ for notification tests.
         ... bookdav serve --smtp 127.0.0.1:{sink.port} ...
         sink.wait_for(lambda msgs: len(msgs) >= 2)
 
-Messages are email.message.EmailMessage objects (policy default) with .rcpt (the envelope recipients).
+Messages are email.message.EmailMessage objects (policy default) with .rcpt (the envelope recipients)
+and .tls (whether the session had switched to TLS with STARTTLS).
 `users` turns on AUTH (LOGIN/PLAIN) and refuses mail from a session that did not sign in.
+`tls_context` offers STARTTLS; then AUTH is offered only after it, and `require_starttls` refuses every
+command but EHLO, STARTTLS and QUIT before it.
 """
 import email
 import email.policy
@@ -24,9 +27,11 @@ warnings.filterwarnings("ignore", message="Session.login_data")
 
 
 class SmtpSink:
-    def __init__(self, port=None, users=None):
+    def __init__(self, port=None, users=None, tls_context=None, require_starttls=False):
         self.port = port or free_port()
         self.users = users
+        self.tls_context = tls_context
+        self.require_starttls = require_starttls
         self.lock = threading.Lock()
         self.messages = []
         self.controller = None
@@ -37,6 +42,7 @@ class SmtpSink:
             return "530 5.7.0 Authentication required"
         msg = email.message_from_bytes(envelope.original_content or envelope.content, policy=email.policy.default)
         msg.rcpt = list(envelope.rcpt_tos)
+        msg.tls = session.ssl is not None
         with self.lock:
             self.messages.append(msg)
         return "250 OK"
@@ -51,7 +57,9 @@ class SmtpSink:
     def start(self):
         kw = {}
         if self.users is not None:
-            kw = {"authenticator": self._authenticate, "auth_require_tls": False}
+            kw = {"authenticator": self._authenticate, "auth_require_tls": self.tls_context is not None}
+        if self.tls_context is not None:
+            kw.update(tls_context=self.tls_context, require_starttls=self.require_starttls)
         self.controller = Controller(self, hostname="127.0.0.1", port=self.port, **kw)
         self.controller.start()
         return self

@@ -44,6 +44,25 @@ TEST(Recipients, PromotionToAPendingPlaceAsksTheBusiness) {
                                   {Audience::Business, MessageKind::ApprovalNeeded, ImipMethod::None}}));
 }
 
+TEST(Recipients, ApprovalAndPromotionToAPlaceTellTheStaffOfTheConfirmedBooking) {
+  EXPECT_EQ(plan(event(BookingEventKind::Approved, BookingStatus::Confirmed)),
+            (std::vector<Planned>{{Audience::Customer, MessageKind::Approved, ImipMethod::Request},
+                                  {Audience::Staff, MessageKind::Confirmed, ImipMethod::None}}));
+  EXPECT_EQ(plan(event(BookingEventKind::Promoted, BookingStatus::Confirmed)),
+            (std::vector<Planned>{{Audience::Customer, MessageKind::Promoted, ImipMethod::Request},
+                                  {Audience::Staff, MessageKind::Confirmed, ImipMethod::None}}));
+}
+
+TEST(Recipients, MovesTellTheCustomerAndTheStaffOfAConfirmedBooking) {
+  EXPECT_EQ(plan(event(BookingEventKind::Rescheduled, BookingStatus::Confirmed)),
+            (std::vector<Planned>{{Audience::Customer, MessageKind::Rescheduled, ImipMethod::Request},
+                                  {Audience::Staff, MessageKind::Rescheduled, ImipMethod::None}}));
+  EXPECT_EQ(plan(event(BookingEventKind::Rescheduled, BookingStatus::Pending)),
+            (std::vector<Planned>{{Audience::Customer, MessageKind::Rescheduled, ImipMethod::Request}}));
+  EXPECT_EQ(plan(event(BookingEventKind::SessionChanged, BookingStatus::Confirmed)),
+            (std::vector<Planned>{{Audience::Customer, MessageKind::SessionChanged, ImipMethod::Request}}));
+}
+
 TEST(RetryPolicy, DoublesUpToTheLongestDelayAndGivesUpAfterTheLastTry) {
   RetryPolicy p;
   p.first = Seconds{30};

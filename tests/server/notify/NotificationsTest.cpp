@@ -85,6 +85,62 @@ TEST_F(Notifications, AGuestIsToldAtTheContactAddress) {
   EXPECT_NE(made[1].content.text.find("Customer: Walk In <walk.in@example.com>"), std::string::npos);
 }
 
+// The token of the manage link in a message's text ("" when there is none).
+std::string manageTokenIn(const Notification& n) {
+  const std::string prefix = "https://book.example/book/manage/";
+  size_t at = n.content.text.find(prefix);
+  if (at == std::string::npos) return "";
+  return n.content.text.substr(at + prefix.size(), 32);
+}
+
+TEST_F(Notifications, EveryMessageToAGuestHasAManageLinkOfItsOwnAndAccountHoldersNone) {
+  backend->booking.desk.setPublicBooking(true);
+  consumer.setManageLinks("https://book.example");
+  domain::BookingRequest r;
+  r.serviceId = "haircut";
+  r.start = at("2026-12-02T10:00:00Z");
+  r.contact = {"Gus Guest", "gus@example.com", ""};
+  r.manageToken = "0123456789abcdef0123456789abcdef";  // the one the booking's answer showed
+  domain::Booking guest = backend->booking.desk.book(r, Actor::guest());
+  domain::RescheduleRequest move;
+  move.start = at("2026-12-02T12:00:00Z");
+  backend->booking.desk.reschedule(guest.id, move, Actor::guest(guest.id));
+  bookHaircut("2026-12-03T10:00:00Z");  // alice, an account holder
+  while (consumer.consume() > 0) {
+  }
+  std::vector<std::string> tokens;
+  for (const Notification& n : all()) {
+    const std::string token = manageTokenIn(n);
+    if (n.recipient == "gus@example.com") {
+      ASSERT_EQ(token.size(), 32u) << n.content.text;
+      EXPECT_NE(n.content.html.find("<a href=\"https://book.example/book/manage/" + token + "\">"),
+                std::string::npos)
+          << n.content.html;
+      std::optional<domain::Booking> found = backend->booking.desk.findByManageToken(token);
+      ASSERT_TRUE(found);
+      EXPECT_EQ(found->id, guest.id);
+      tokens.push_back(token);
+    } else {
+      EXPECT_EQ(token, "") << n.recipient << ": " << n.content.text;
+      EXPECT_EQ(n.content.text.find("/book/manage/"), std::string::npos);
+    }
+  }
+  ASSERT_EQ(tokens.size(), 2u);  // confirmed, rescheduled
+  EXPECT_NE(tokens[0], tokens[1]);
+  EXPECT_TRUE(backend->booking.desk.findByManageToken(r.manageToken));  // the first one still works
+}
+
+TEST_F(Notifications, NoManageLinksWhileTheBusinessIsNotPublic) {
+  consumer.setManageLinks("https://book.example");
+  domain::BookingRequest r;
+  r.serviceId = "haircut";
+  r.start = at("2026-12-02T10:00:00Z");
+  r.contact = {"Walk In", "walk.in@example.com", ""};
+  backend->booking.desk.book(r, Actor::admin());
+  consumer.consume();
+  for (const Notification& n : all()) EXPECT_EQ(n.content.text.find("/book/manage/"), std::string::npos);
+}
+
 TEST_F(Notifications, EveryChangeRaisesTheSequenceAndTheEndIsACancel) {
   domain::Booking b = bookHaircut("2026-12-02T10:00:00Z");
   domain::RescheduleRequest move;

@@ -45,6 +45,22 @@ TEST_F(GuestBookingTest, AGuestBooksAsAContactAndTheTokenFindsTheBooking) {
   expectConsistent();
 }
 
+TEST_F(GuestBookingTest, ABookingHasSeveralTokensAndEachFindsIt) {
+  Booking b = desk.book(guestRequest(kTen), Actor::guest());
+  const std::string second = "11111111111111111111111111111111", third = "22222222222222222222222222222222";
+  store.write([&](BookingData& data) {
+    data.putManageToken(b.id, second);
+    data.putManageToken(b.id, third);
+  });
+  for (const std::string& token : {kToken, second, third}) {
+    std::optional<Booking> found = desk.findByManageToken(token);
+    ASSERT_TRUE(found) << token;
+    EXPECT_EQ(found->id, b.id);
+  }
+  EXPECT_EQ(count("guest_manage_tokens"), 3);
+  expectConsistent();
+}
+
 TEST_F(GuestBookingTest, AGuestNeedsANameAndAnEmailAddress) {
   BookingRequest r = guestRequest(kTen);
   r.contact.email.clear();
