@@ -1,6 +1,7 @@
 #include "storage/postgres/PgConnection.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <charconv>
 #include <cstdio>
@@ -222,7 +223,14 @@ bool PgConnection::inTransaction() const {
   return PQtransactionStatus(conn_.get()) != PQTRANS_IDLE;
 }
 
-bool PgConnection::healthy() const {
+bool PgConnection::healthy() {
+  // An idle connection has nothing to read unless its session ended (the server's last message, then
+  // EOF): read what is there without waiting, and libpq marks the connection bad at the EOF.
+  for (int reads = 0; reads < 4 && PQstatus(conn_.get()) == CONNECTION_OK && !inTransaction(); ++reads) {
+    pollfd p{PQsocket(conn_.get()), POLLIN, 0};
+    if (::poll(&p, 1, 0) <= 0) break;
+    if (!PQconsumeInput(conn_.get())) break;
+  }
   return PQstatus(conn_.get()) == CONNECTION_OK;
 }
 

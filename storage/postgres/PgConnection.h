@@ -90,7 +90,7 @@ class PgConnection final : public sql::Connection {
   sql::Statement prepare(std::string_view sql) override;
   void exec(std::string_view sql) override;
   bool inTransaction() const override;
-  bool healthy() const override;
+  bool healthy() override;
   // READ COMMITTED, then pg_advisory_xact_lock(kWriteLockKey): one writer at a time across processes,
   // and every statement after the lock sees every earlier commit.
   void beginWrite() override;

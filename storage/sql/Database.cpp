@@ -40,10 +40,11 @@ std::unique_ptr<Connection> Database::open() {
 Database::Lease Database::connection() {
   {
     std::lock_guard lock(mutex_);
-    if (!idle_.empty()) {
+    while (!idle_.empty()) {
       auto conn = std::move(idle_.back());
       idle_.pop_back();
-      return Lease(*this, std::move(conn));
+      // One whose server session ended while it was idle is closed; the next one (or a new one) serves.
+      if (conn->healthy()) return Lease(*this, std::move(conn));
     }
   }
   return Lease(*this, open());

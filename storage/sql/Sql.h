@@ -124,8 +124,8 @@ class Connection {
   // Runs one or more statements without results (DDL).
   virtual void exec(std::string_view sql) = 0;
   virtual bool inTransaction() const = 0;
-  // False once the connection to the server is lost; the pool then drops it.
-  virtual bool healthy() const { return true; }
+  // False once the connection to the server is lost (checked without blocking); the pool then drops it.
+  virtual bool healthy() { return true; }
 
   // A write transaction: writes of all threads and processes are serialised from its start on, so the
   // reads inside see everything committed before and what the write decides on stays true until commit.
