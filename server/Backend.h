@@ -1,5 +1,5 @@
-// Everything a running bookdav is made of, opened from one data directory: the SQLite database,
-// the repositories on it, and the services that the HTTP front door and the CLI call.
+// Everything a running bookdav is made of, opened from one data directory (its SQLite database) or one
+// PostgreSQL database: the repositories on it, and the services that the HTTP front door and the CLI call.
 #pragma once
 
 #include <filesystem>
@@ -8,35 +8,36 @@
 #include "caldav/DavService.h"
 #include "domain/booking/BookingEngine.h"
 #include "domain/time/Clock.h"
-#include "storage/sqlite/Database.h"
-#include "storage/sqlite/SqliteAccountRepository.h"
-#include "storage/sqlite/SqliteCalendarStore.h"
-#include "storage/sqlite/SqliteChangeLog.h"
-#include "storage/sqlite/SqliteTransactions.h"
-#include "storage/sqlite/booking/SqliteBookingStore.h"
-#include "storage/sqlite/notify/SqliteNotificationStore.h"
+#include "storage/sql/Database.h"
+#include "storage/sql/SqlAccountRepository.h"
+#include "storage/sql/SqlCalendarStore.h"
+#include "storage/sql/SqlChangeLog.h"
+#include "storage/sql/SqlTransactions.h"
+#include "storage/sql/booking/SqlBookingStore.h"
+#include "storage/sql/notify/SqlNotificationStore.h"
 
 namespace bookdav::server {
 
 class Backend {
  public:
-  // clock: where "now" comes from (the system clock unless a test fixes it).
-  Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings = {},
+  // location: a data directory (created if missing; the database is its bookdav.db) or a
+  // postgresql:// URL. clock: where "now" comes from (the system clock unless a test fixes it).
+  Backend(const std::string& location, caldav::DavSettings settings = {},
           const domain::Clock& clock = systemClock(),
-          storage::sqlite::Durability durability = storage::sqlite::Durability::PowerLoss);
+          storage::sql::Durability durability = storage::sql::Durability::PowerLoss);
 
   static const domain::Clock& systemClock();
 
   static std::filesystem::path databaseFile(const std::filesystem::path& dataDir);
 
   const domain::Clock& clock;
-  storage::sqlite::Database database;
-  storage::sqlite::SqliteChangeLog changes;
-  storage::sqlite::SqliteAccountRepository accounts;
-  storage::sqlite::SqliteCalendarStore calendars;
-  storage::sqlite::SqliteBookingStore bookingStore;
-  storage::sqlite::SqliteTransactions transactions;        // calendars and bookings in one transaction
-  storage::sqlite::SqliteNotificationStore notifications;  // the outbox: notifications to deliver
+  storage::sql::Database database;
+  storage::sql::SqlChangeLog changes;
+  storage::sql::SqlAccountRepository accounts;
+  storage::sql::SqlCalendarStore calendars;
+  storage::sql::SqlBookingStore bookingStore;
+  storage::sql::SqlTransactions transactions;        // calendars and bookings in one transaction
+  storage::sql::SqlNotificationStore notifications;  // the outbox: notifications to deliver
   domain::BookingEngine booking;
   caldav::DavService dav;
 };

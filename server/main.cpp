@@ -11,17 +11,17 @@
 namespace {
 
 const char* kUsage =
-    "usage: bookdav serve [--listen HOST:PORT] [--data DIR] [--demo [--examples DIR]]\n"
+    "usage: bookdav serve [--listen HOST:PORT] [--data DIR|--database URL] [--demo [--examples DIR]]\n"
     "                     [--tls-cert FILE --tls-key FILE] [--durability power-loss|process-crash]\n"
     "                     [--smtp HOST:PORT --mail-from ADDRESS [--smtp-starttls] [--smtp-credentials FILE]]\n"
-    "       bookdav user add NAME --password PW --role admin|staff|customer [--data DIR]\n"
-    "       bookdav user list|remove [NAME] [--data DIR]\n"
-    "       bookdav feed create|revoke --calendar PATH [--data DIR] [--base-url URL]\n"
-    "       bookdav load FILE.json [--data DIR] [--force]\n"
-    "       bookdav import FILE.ics --calendar PATH [--data DIR]\n"
-    "       bookdav export --calendar PATH [--data DIR] [--output FILE]\n"
-    "       bookdav notifications list [--state queued|sent|dead] [--limit N] [--json] [--data DIR]\n"
-    "       bookdav notifications retry ID [--data DIR]\n"
+    "       bookdav user add NAME --password PW --role admin|staff|customer [--data DIR|--database URL]\n"
+    "       bookdav user list|remove [NAME] [--data DIR|--database URL]\n"
+    "       bookdav feed create|revoke --calendar PATH [--data DIR|--database URL] [--base-url URL]\n"
+    "       bookdav load FILE.json [--data DIR|--database URL] [--force]\n"
+    "       bookdav import FILE.ics --calendar PATH [--data DIR|--database URL]\n"
+    "       bookdav export --calendar PATH [--data DIR|--database URL] [--output FILE]\n"
+    "       bookdav notifications list [--state queued|sent|dead] [--limit N] [--json] [--data DIR|--database URL]\n"
+    "       bookdav notifications retry ID [--data DIR|--database URL]\n"
     "Every option can also come from BOOKDAV_<OPTION> in the environment (BOOKDAV_TLS_CERT for\n"
     "--tls-cert) or from an INI file given by --config FILE or BOOKDAV_CONFIG (key tls-cert, at the top\n"
     "or in a [serve] / [user] / ... section); the command line wins, then the environment.\n";
