@@ -28,6 +28,8 @@ Backend::Backend(const std::filesystem::path& dataDir, caldav::DavSettings setti
       bookingStore(database),
       transactions(database),
       notifications(database),
+      signInSessions(database),
+      workLeases(database),
       booking(bookingStore, clock, caldav::ical::IcalZoneRules::instance()),
       dav(calendars, accounts, booking, changes, clock, std::move(settings), transactions) {}
 

@@ -15,6 +15,8 @@
 #include "storage/sqlite/SqliteTransactions.h"
 #include "storage/sqlite/booking/SqliteBookingStore.h"
 #include "storage/sqlite/notify/SqliteNotificationStore.h"
+#include "storage/sqlite/process/SqliteSignInSessions.h"
+#include "storage/sqlite/process/SqliteWorkLeases.h"
 
 namespace bookdav::server {
 
@@ -37,6 +39,8 @@ class Backend {
   storage::sqlite::SqliteBookingStore bookingStore;
   storage::sqlite::SqliteTransactions transactions;        // calendars and bookings in one transaction
   storage::sqlite::SqliteNotificationStore notifications;  // the outbox: notifications to deliver
+  storage::sqlite::SqliteSignInSessions signInSessions;    // the front desk's sessions, for every process
+  storage::sqlite::SqliteWorkLeases workLeases;            // background work that runs in one process
   domain::BookingEngine booking;
   caldav::DavService dav;
 };
