@@ -19,7 +19,7 @@ const domain::Clock& Backend::systemClock() {
 }
 
 Backend::Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings,
-                 const domain::Clock& clock, storage::sqlite::Durability durability)
+                 const domain::Clock& clock, storage::sql::Durability durability)
     : clock(clock),
       database(prepareDirectory(dataDir), durability),
       changes(database),

@@ -8,15 +8,15 @@
 #include "caldav/DavService.h"
 #include "domain/booking/BookingEngine.h"
 #include "domain/time/Clock.h"
-#include "storage/sqlite/Database.h"
-#include "storage/sqlite/SqliteAccountRepository.h"
-#include "storage/sqlite/SqliteCalendarStore.h"
-#include "storage/sqlite/SqliteChangeLog.h"
-#include "storage/sqlite/SqliteTransactions.h"
-#include "storage/sqlite/booking/SqliteBookingStore.h"
-#include "storage/sqlite/notify/SqliteNotificationStore.h"
-#include "storage/sqlite/process/SqliteSignInSessions.h"
-#include "storage/sqlite/process/SqliteWorkLeases.h"
+#include "storage/sql/Database.h"
+#include "storage/sql/SqlAccountRepository.h"
+#include "storage/sql/SqlCalendarStore.h"
+#include "storage/sql/SqlChangeLog.h"
+#include "storage/sql/SqlTransactions.h"
+#include "storage/sql/booking/SqlBookingStore.h"
+#include "storage/sql/notify/SqlNotificationStore.h"
+#include "storage/sql/process/SqlSignInSessions.h"
+#include "storage/sql/process/SqlWorkLeases.h"
 
 namespace bookdav::server {
 
@@ -25,22 +25,22 @@ class Backend {
   // clock: where "now" comes from (the system clock unless a test fixes it).
   Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings = {},
           const domain::Clock& clock = systemClock(),
-          storage::sqlite::Durability durability = storage::sqlite::Durability::PowerLoss);
+          storage::sql::Durability durability = storage::sql::Durability::PowerLoss);
 
   static const domain::Clock& systemClock();
 
   static std::filesystem::path databaseFile(const std::filesystem::path& dataDir);
 
   const domain::Clock& clock;
-  storage::sqlite::Database database;
-  storage::sqlite::SqliteChangeLog changes;
-  storage::sqlite::SqliteAccountRepository accounts;
-  storage::sqlite::SqliteCalendarStore calendars;
-  storage::sqlite::SqliteBookingStore bookingStore;
-  storage::sqlite::SqliteTransactions transactions;        // calendars and bookings in one transaction
-  storage::sqlite::SqliteNotificationStore notifications;  // the outbox: notifications to deliver
-  storage::sqlite::SqliteSignInSessions signInSessions;    // the front desk's sessions, for every process
-  storage::sqlite::SqliteWorkLeases workLeases;            // background work that runs in one process
+  storage::sql::Database database;
+  storage::sql::SqlChangeLog changes;
+  storage::sql::SqlAccountRepository accounts;
+  storage::sql::SqlCalendarStore calendars;
+  storage::sql::SqlBookingStore bookingStore;
+  storage::sql::SqlTransactions transactions;        // calendars and bookings in one transaction
+  storage::sql::SqlNotificationStore notifications;  // the outbox: notifications to deliver
+  storage::sql::SqlSignInSessions signInSessions;    // the front desk's sessions, for every process
+  storage::sql::SqlWorkLeases workLeases;            // background work that runs in one process
   domain::BookingEngine booking;
   caldav::DavService dav;
 };

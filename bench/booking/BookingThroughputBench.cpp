@@ -1,7 +1,7 @@
 // Book/cancel throughput on one database file: every booking and every cancellation is one
 // BEGIN IMMEDIATE transaction (re-reading what it decides on, writing rows and change-log entries),
 // with the write-ahead log synced on every commit (power_loss, the default) or only at checkpoints
-// (process_crash; see storage/sqlite/Sqlite.h Durability).
+// (process_crash; see storage/sql/Sql.h Durability).
 #include <benchmark/benchmark.h>
 
 #include "bench/booking/SalonBusiness.h"
@@ -11,7 +11,7 @@ namespace {
 
 using namespace domain;
 using namespace std::chrono;
-using storage::sqlite::Durability;
+using storage::sql::Durability;
 
 // An appointment booked and canceled again; each thread books its own therapist's slot.
 void BM_BookAndCancelAppointment(benchmark::State& state, Durability durability) {

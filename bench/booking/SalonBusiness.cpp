@@ -17,12 +17,12 @@ const Instant kNow = fromUnix(1795420800);  // 2026-11-23T08:00:00Z, a Monday
 
 }  // namespace
 
-SalonBusiness::SalonBusiness(storage::sqlite::Durability durability) : clock(kNow) {
+SalonBusiness::SalonBusiness(storage::sql::Durability durability) : clock(kNow) {
   std::random_device rd;
   dir = (std::filesystem::temp_directory_path() / ("bookdav-bench-" + std::to_string(rd()))).string();
   std::filesystem::create_directories(dir);
-  db = std::make_unique<storage::sqlite::Database>(dir + "/bench.db", durability);
-  store = std::make_unique<storage::sqlite::SqliteBookingStore>(*db);
+  db = std::make_unique<storage::sql::Database>(dir + "/bench.db", durability);
+  store = std::make_unique<storage::sql::SqlBookingStore>(*db);
   const ZoneRules& zones = caldav::ical::IcalZoneRules::instance();
   catalog = std::make_unique<Catalog>(*store, clock, zones);
   timetable = std::make_unique<Timetable>(*store, clock, zones);
@@ -122,8 +122,8 @@ SalonBusiness::~SalonBusiness() {
   std::filesystem::remove_all(dir, ec);
 }
 
-SalonBusiness& salon(storage::sqlite::Durability durability) {
-  if (durability == storage::sqlite::Durability::ProcessCrash) {
+SalonBusiness& salon(storage::sql::Durability durability) {
+  if (durability == storage::sql::Durability::ProcessCrash) {
     static SalonBusiness buffered(durability);
     return buffered;
   }

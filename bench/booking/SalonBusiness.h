@@ -10,7 +10,7 @@
 #include "domain/booking/BookingDesk.h"
 #include "domain/booking/Catalog.h"
 #include "domain/booking/Timetable.h"
-#include "storage/sqlite/booking/SqliteBookingStore.h"
+#include "storage/sql/booking/SqlBookingStore.h"
 
 namespace bookdav::bench {
 
@@ -20,15 +20,15 @@ struct SalonBusiness {
   static constexpr int kBookings = 2000;
 
   // Builds the business in a fresh database file under the system temp dir (removed on exit).
-  explicit SalonBusiness(storage::sqlite::Durability durability);
+  explicit SalonBusiness(storage::sql::Durability durability);
   ~SalonBusiness();
 
   domain::Instant now() const { return clock.now(); }
   domain::Interval month() const { return {clock.now(), clock.now() + std::chrono::days{kDays}}; }
 
   std::string dir;
-  std::unique_ptr<storage::sqlite::Database> db;
-  std::unique_ptr<storage::sqlite::SqliteBookingStore> store;
+  std::unique_ptr<storage::sql::Database> db;
+  std::unique_ptr<storage::sql::SqlBookingStore> store;
   domain::FixedClock clock;
   std::unique_ptr<domain::Catalog> catalog;
   std::unique_ptr<domain::Timetable> timetable;
@@ -38,6 +38,6 @@ struct SalonBusiness {
 
 // One salon per benchmark program and durability (PowerLoss, the default, is what `bookdav serve`
 // uses unless told otherwise), built on first use.
-SalonBusiness& salon(storage::sqlite::Durability durability = storage::sqlite::Durability::PowerLoss);
+SalonBusiness& salon(storage::sql::Durability durability = storage::sql::Durability::PowerLoss);
 
 }  // namespace bookdav::bench

@@ -11,8 +11,8 @@
 #include "caldav/ical/IcalZoneRules.h"
 #include "server/notify/DeliveryWorker.h"
 #include "server/notify/NotificationConsumer.h"
-#include "storage/sqlite/SqliteAccountRepository.h"
-#include "storage/sqlite/notify/SqliteNotificationStore.h"
+#include "storage/sql/SqlAccountRepository.h"
+#include "storage/sql/notify/SqlNotificationStore.h"
 
 namespace bookdav::bench {
 namespace {
@@ -36,8 +36,8 @@ struct RunningNotifications {
     worker.start();
   }
   caldav::DavSettings settings;
-  storage::sqlite::SqliteAccountRepository accounts;
-  storage::sqlite::SqliteNotificationStore store;
+  storage::sql::SqlAccountRepository accounts;
+  storage::sql::SqlNotificationStore store;
   AcceptingCourier courier;
   server::notify::NotificationConsumer consumer;
   server::notify::DeliveryWorker worker;
@@ -45,7 +45,7 @@ struct RunningNotifications {
 
 void BM_BookAndCancel(benchmark::State& state) {
   caldav::ical::initialize();
-  SalonBusiness& s = salon(storage::sqlite::Durability::PowerLoss);
+  SalonBusiness& s = salon(storage::sql::Durability::PowerLoss);
   std::unique_ptr<RunningNotifications> notifications;
   if (state.range(0)) notifications = std::make_unique<RunningNotifications>(s);
   BookingRequest r;

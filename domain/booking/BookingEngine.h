@@ -1,6 +1,6 @@
 // The booking engine as the CalDAV and JSON faces use it: the catalog, the timetable and the booking
 // desk over one store, one clock and one set of zone rules. Wire it once per process:
-//   storage::sqlite::SqliteBookingStore store(db);
+//   storage::sql::SqlBookingStore store(db);
 //   domain::BookingEngine engine(store, clock, caldav::ical::IcalZoneRules::instance());
 #pragma once
 

@@ -1,4 +1,4 @@
-// The storage the booking domain runs on (implemented in storage/sqlite/booking): BookingData is what
+// The storage the booking domain runs on (implemented in storage/sql/booking): BookingData is what
 // the rules read and write inside one transaction; BookingStore runs such transactions. Every
 // decision that consumes capacity runs inside one BookingStore::write, which re-reads what it decides
 // on, so that several processes sharing one database can never overbook.

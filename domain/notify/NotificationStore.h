@@ -1,4 +1,4 @@
-// The storage of notifications (implemented in storage/sqlite/notify): NotificationRows reads and
+// The storage of notifications (implemented in storage/sql/notify): NotificationRows reads and
 // writes them inside one transaction; NotificationStore runs such transactions, together with the
 // booking data, so that turning booking events into notifications and advancing the consumer's
 // position (BookingData::markConsumed) commit as one.

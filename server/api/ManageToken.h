@@ -1,6 +1,6 @@
 // A guest booking's manage token: 128 random bits from OpenSSL as 32 lowercase hex digits, shown once
 // (in the answer that made the booking, and in its /book/manage/<token> link) and stored only as a
-// digest (storage/sqlite/FeedTokenDigest.h).
+// digest (storage/sql/FeedTokenDigest.h).
 #pragma once
 
 #include <string>

@@ -148,8 +148,8 @@ int serveCommand(const std::vector<std::string>& args) {
     throw UsageError("--durability is power-loss or process-crash");
   const std::string dataDir = dataDirectory(a.option("data", ""));
   Backend backend(dataDir, dav, Backend::systemClock(),
-                  durability == "power-loss" ? storage::sqlite::Durability::PowerLoss
-                                             : storage::sqlite::Durability::ProcessCrash);
+                  durability == "power-loss" ? storage::sql::Durability::PowerLoss
+                                             : storage::sql::Durability::ProcessCrash);
   if (a.flag("demo")) {
     addDemoAccounts(backend);
     try {

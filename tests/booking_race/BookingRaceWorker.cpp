@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "caldav/ical/IcalZoneRules.h"
-#include "storage/sqlite/booking/SqliteBookingStore.h"
+#include "storage/sql/booking/SqlBookingStore.h"
 #include "tests/booking_race/RaceAttempts.h"
 
 using namespace bookdav;
@@ -29,8 +29,8 @@ int main(int argc, char** argv) {
 
   const auto& zones = caldav::ical::IcalZoneRules::instance();
   zones.warm("Europe/Berlin");
-  storage::sqlite::Database db(dbPath);
-  storage::sqlite::SqliteBookingStore store(db);
+  storage::sql::Database db(dbPath);
+  storage::sql::SqlBookingStore store(db);
   domain::FixedClock clock(domain::fromUnix(now));
   domain::BookingDesk desk(store, clock, zones);
 

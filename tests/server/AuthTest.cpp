@@ -12,7 +12,7 @@
 #include "server/auth/LoginThrottle.h"
 #include "server/auth/PasswordCheckGate.h"
 #include "server/auth/PasswordHash.h"
-#include "storage/sqlite/SqliteAccountRepository.h"
+#include "storage/sql/SqlAccountRepository.h"
 #include "tests/storage/TempDir.h"
 
 namespace bookdav::server {
@@ -321,8 +321,8 @@ SignInRefusal::Reason reasonOf(const SignInResult& r) {
 
 TEST(Authenticator, BasicHeaderAgainstRealAccounts) {
   TempDir dir;
-  storage::sqlite::Database db(dir.file("a.db"));
-  storage::sqlite::SqliteAccountRepository accounts(db);
+  storage::sql::Database db(dir.file("a.db"));
+  storage::sql::SqlAccountRepository accounts(db);
   domain::Account alice = account("alice", "wonder:land", kPasswordIterations);
   accounts.save(alice);
   Authenticator auth(accounts);
@@ -345,8 +345,8 @@ TEST(Authenticator, BasicHeaderAgainstRealAccounts) {
 
 TEST(Authenticator, ThrottledClientsAreRefusedWhateverTheyKnow) {
   TempDir dir;
-  storage::sqlite::Database db(dir.file("a.db"));
-  storage::sqlite::SqliteAccountRepository accounts(db);
+  storage::sql::Database db(dir.file("a.db"));
+  storage::sql::SqlAccountRepository accounts(db);
   accounts.save(account("alice", "right", kPasswordIterations));
   FakeClock clock;
   Authenticator auth(accounts, rules(kAddress, kLooseName), clock.clock());
@@ -370,8 +370,8 @@ TEST(Authenticator, ThrottledClientsAreRefusedWhateverTheyKnow) {
 
 TEST(Authenticator, ASuccessfulSignInUpgradesAWeakerHash) {
   TempDir dir;
-  storage::sqlite::Database db(dir.file("a.db"));
-  storage::sqlite::SqliteAccountRepository accounts(db);
+  storage::sql::Database db(dir.file("a.db"));
+  storage::sql::SqlAccountRepository accounts(db);
   accounts.save(account("alice", "pw", 1000));
   Authenticator auth(accounts);
   EXPECT_FALSE(signedIn(auth.check("alice", "nope", "10.0.0.1")));
@@ -389,8 +389,8 @@ TEST(Authenticator, ASuccessfulSignInUpgradesAWeakerHash) {
 
 TEST(Authenticator, AnUpgradeNeverUndoesAPasswordChange) {
   TempDir dir;
-  storage::sqlite::Database db(dir.file("a.db"));
-  storage::sqlite::SqliteAccountRepository accounts(db);
+  storage::sql::Database db(dir.file("a.db"));
+  storage::sql::SqlAccountRepository accounts(db);
   domain::Account alice = account("alice", "old", 1000);
   accounts.save(alice);
   const std::string changed = hashPassword("new", 1000);

@@ -1,12 +1,12 @@
-// LeasedWork over SqliteWorkLeases: two processes (two Database objects on one file) want the same
+// LeasedWork over SqlWorkLeases: two processes (two Database objects on one file) want the same
 // work; one holds it at a time, the other takes it over when the holder stops renewing (kill -9) or
 // gives it up (a clean stop).
 #include "server/LeasedWork.h"
 
 #include <gtest/gtest.h>
 
-#include "storage/sqlite/Database.h"
-#include "storage/sqlite/process/SqliteWorkLeases.h"
+#include "storage/sql/Database.h"
+#include "storage/sql/process/SqlWorkLeases.h"
 #include "tests/storage/TempDir.h"
 
 namespace bookdav::server {
@@ -18,10 +18,10 @@ class LeasedWorkTest : public ::testing::Test {
  protected:
   TempDir dir;
   domain::FixedClock clock{domain::fromUnix(1'800'000'000)};
-  storage::sqlite::Database dbA{dir.file("bookdav.db")};
-  storage::sqlite::Database dbB{dir.file("bookdav.db")};
-  storage::sqlite::SqliteWorkLeases leasesA{dbA};
-  storage::sqlite::SqliteWorkLeases leasesB{dbB};
+  storage::sql::Database dbA{dir.file("bookdav.db")};
+  storage::sql::Database dbB{dir.file("bookdav.db")};
+  storage::sql::SqlWorkLeases leasesA{dbA};
+  storage::sql::SqlWorkLeases leasesB{dbB};
   LeasedWork a{leasesA, "notifications", clock};
   LeasedWork b{leasesB, "notifications", clock};
 };

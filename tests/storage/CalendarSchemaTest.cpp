@@ -1,17 +1,17 @@
 // The calendar schema's migrations upgrade a database an earlier release left behind, keeping what
 // it held.
-#include "storage/sqlite/CalendarSchema.h"
+#include "storage/sql/CalendarSchema.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <iterator>
 
-#include "storage/sqlite/FeedTokenDigest.h"
-#include "storage/sqlite/SqliteCalendarStore.h"
+#include "storage/sql/FeedTokenDigest.h"
+#include "storage/sql/SqlCalendarStore.h"
 #include "tests/storage/TempDir.h"
 
-namespace bookdav::storage::sqlite {
+namespace bookdav::storage::sql {
 namespace {
 
 std::string bytesOf(const std::string& file) {
@@ -40,7 +40,7 @@ TEST(CalendarSchema, UpgradeHashesStoredFeedTokensSoTheirUrlsKeepWorking) {
   ASSERT_NE(bytesOf(file).find(tokenA), std::string::npos) << "the old file holds the token in clear";
   {
     Database db(file);
-    SqliteCalendarStore store(db);  // applies the remaining migrations
+    SqlCalendarStore store(db);  // applies the remaining migrations
     store.read([&](domain::CalendarReader& r) {
       auto a = r.collectionByFeedToken(tokenA);
       ASSERT_TRUE(a);
@@ -65,4 +65,4 @@ TEST(CalendarSchema, FeedTokenDigestIsSha256InHex) {
 }
 
 }  // namespace
-}  // namespace bookdav::storage::sqlite
+}  // namespace bookdav::storage::sql

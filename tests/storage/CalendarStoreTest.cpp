@@ -1,20 +1,24 @@
-#include "storage/sqlite/SqliteCalendarStore.h"
+#include "storage/sql/SqlCalendarStore.h"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "storage/sqlite/FeedTokenDigest.h"
+#include "storage/sql/FeedTokenDigest.h"
 #include "tests/storage/TempDir.h"
+#include "tests/storage/TestDatabase.h"
 
-namespace bookdav::storage::sqlite {
+namespace bookdav::storage::sql {
 namespace {
 
 using namespace domain;
 
-class CalendarStoreTest : public ::testing::Test {
+class CalendarStoreTest : public ::testing::TestWithParam<Engine> {
  protected:
-  CalendarStoreTest() : db(dir.file("cal.db")), store(db) {}
+  void SetUp() override {
+    if (bookdav::testing::engineUnavailable(GetParam())) GTEST_SKIP() << "no PostgreSQL cluster";
+  }
+  CalendarStoreTest() : db(bookdav::testing::testDatabase(GetParam(), dir, "cal.db")), store(db) {}
 
   CollectionRecord make(const std::string& path, CollectionKind kind) {
     CollectionRecord c;
@@ -41,7 +45,7 @@ class CalendarStoreTest : public ::testing::Test {
 
   TempDir dir;
   Database db;
-  SqliteCalendarStore store;
+  SqlCalendarStore store;
 };
 
 IndexedInstance span(std::int64_t start, std::int64_t end) {
@@ -52,7 +56,7 @@ IndexedInstance span(std::int64_t start, std::int64_t end) {
   return i;
 }
 
-TEST_F(CalendarStoreTest, TreeQueries) {
+TEST_P(CalendarStoreTest, TreeQueries) {
   make("/dav/calendars/alice/", CollectionKind::Home);
   make("/dav/calendars/alice/a/", CollectionKind::Calendar);
   make("/dav/calendars/alice/p/", CollectionKind::Plain);
@@ -73,7 +77,7 @@ TEST_F(CalendarStoreTest, TreeQueries) {
   store.read([&](CalendarReader& r) { EXPECT_EQ(r.children("/dav/calendars/alice/").size(), 1u); });
 }
 
-TEST_F(CalendarStoreTest, ObjectsUidsAndChanges) {
+TEST_P(CalendarStoreTest, ObjectsUidsAndChanges) {
   auto cal = make("/dav/calendars/alice/a/", CollectionKind::Calendar);
   std::int64_t start = store.readValue([&](CalendarReader& r) { return r.syncSeq(cal); });
   put(cal, "one.ics", "uid-1");
@@ -94,14 +98,14 @@ TEST_F(CalendarStoreTest, ObjectsUidsAndChanges) {
   });
 }
 
-TEST_F(CalendarStoreTest, SameUidTwiceInOneCalendarIsRefusedByTheSchema) {
+TEST_P(CalendarStoreTest, SameUidTwiceInOneCalendarIsRefusedByTheSchema) {
   auto cal = make("/dav/calendars/alice/a/", CollectionKind::Calendar);
   put(cal, "one.ics", "uid-1");
   EXPECT_THROW(put(cal, "other.ics", "uid-1"), StorageError);
   store.read([&](CalendarReader& r) { EXPECT_EQ(r.objects(cal.id, false).size(), 1u); });
 }
 
-TEST_F(CalendarStoreTest, InstancesNearFindsShortLongAndFloating) {
+TEST_P(CalendarStoreTest, InstancesNearFindsShortLongAndFloating) {
   auto cal = make("/dav/calendars/alice/a/", CollectionKind::Calendar);
   const std::int64_t day = 86400, t0 = 1'800'000'000;
   put(cal, "short.ics", "s", {span(t0, t0 + 3600), span(t0 + 7 * day, t0 + 7 * day + 3600)});
@@ -119,7 +123,7 @@ TEST_F(CalendarStoreTest, InstancesNearFindsShortLongAndFloating) {
   });
 }
 
-TEST_F(CalendarStoreTest, DeadPropertiesAndFeedTokens) {
+TEST_P(CalendarStoreTest, DeadPropertiesAndFeedTokens) {
   auto cal = make("/dav/calendars/alice/a/", CollectionKind::Calendar);
   store.write([&](CalendarWriter& w) {
     w.setDeadProperty({true, cal.id}, {"urn:x", "note", "<n0:note xmlns:n0=\"urn:x\">hi</n0:note>"});
@@ -132,14 +136,16 @@ TEST_F(CalendarStoreTest, DeadPropertiesAndFeedTokens) {
     ASSERT_EQ(props.size(), 1u);
     EXPECT_EQ(props[0].name, "note");
     EXPECT_EQ(r.collectionByFeedToken("tok123")->id, cal.id);
-    EXPECT_EQ(r.collection(cal.path)->feedTokenDigest, storage::sqlite::feedTokenDigest("tok123"));
+    EXPECT_EQ(r.collection(cal.path)->feedTokenDigest, storage::sql::feedTokenDigest("tok123"));
     EXPECT_TRUE(r.collection(cal.path)->newFeedToken.empty()) << "the token itself is never stored";
     EXPECT_FALSE(r.collectionByFeedToken("nope"));
-    EXPECT_FALSE(r.collectionByFeedToken(storage::sqlite::feedTokenDigest("tok123")));
+    EXPECT_FALSE(r.collectionByFeedToken(storage::sql::feedTokenDigest("tok123")));
   });
   store.write([&](CalendarWriter& w) { w.deleteTree(cal.path); });
   store.read([&](CalendarReader& r) { EXPECT_TRUE(r.deadProperties({true, cal.id}).empty()); });
 }
 
+BOOKDAV_ON_BOTH_ENGINES(CalendarStoreTest);
+
 }  // namespace
-}  // namespace bookdav::storage::sqlite
+}  // namespace bookdav::storage::sql

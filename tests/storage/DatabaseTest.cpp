@@ -1,4 +1,4 @@
-#include "storage/sqlite/Database.h"
+#include "storage/sql/Database.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 
 #include "tests/storage/TempDir.h"
 
-namespace bookdav::storage::sqlite {
+namespace bookdav::storage::sql {
 namespace {
 
 constexpr Migration kMigrations[] = {
@@ -111,4 +111,4 @@ TEST(Database, ConstraintErrorsAreTyped) {
 }
 
 }  // namespace
-}  // namespace bookdav::storage::sqlite
+}  // namespace bookdav::storage::sql

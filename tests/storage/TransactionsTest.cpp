@@ -1,20 +1,28 @@
 // One write transaction over the calendar store and the booking data: both commit, or neither does.
-#include "storage/sqlite/SqliteTransactions.h"
+#include "storage/sql/SqlTransactions.h"
 
 #include <gtest/gtest.h>
 
-#include "storage/sqlite/SqliteCalendarStore.h"
-#include "storage/sqlite/booking/SqliteBookingStore.h"
+#include "storage/sql/SqlCalendarStore.h"
+#include "storage/sql/booking/SqlBookingStore.h"
 #include "tests/storage/TempDir.h"
+#include "tests/storage/TestDatabase.h"
 
-namespace bookdav::storage::sqlite {
+namespace bookdav::storage::sql {
 namespace {
 
 using namespace domain;
 
-class TransactionsTest : public ::testing::Test {
+class TransactionsTest : public ::testing::TestWithParam<Engine> {
  protected:
-  TransactionsTest() : db(dir.file("unit.db")), calendars(db), booking(db), transactions(db) {
+  void SetUp() override {
+    if (bookdav::testing::engineUnavailable(GetParam())) GTEST_SKIP() << "no PostgreSQL cluster";
+  }
+  TransactionsTest()
+      : db(bookdav::testing::testDatabase(GetParam(), dir, "unit.db")),
+        calendars(db),
+        booking(db),
+        transactions(db) {
     calendar = calendars.writeValue([](CalendarWriter& w) {
       CollectionRecord c;
       c.path = "/dav/calendars/alice/calendar/";
@@ -56,13 +64,13 @@ class TransactionsTest : public ::testing::Test {
 
   TempDir dir;
   Database db;
-  SqliteCalendarStore calendars;
-  SqliteBookingStore booking;
-  SqliteTransactions transactions;
+  SqlCalendarStore calendars;
+  SqlBookingStore booking;
+  SqlTransactions transactions;
   CollectionRecord calendar;
 };
 
-TEST_F(TransactionsTest, AFailureRollsBackBothStores) {
+TEST_P(TransactionsTest, AFailureRollsBackBothStores) {
   struct Refusal : std::runtime_error {
     using std::runtime_error::runtime_error;
   };
@@ -75,7 +83,7 @@ TEST_F(TransactionsTest, AFailureRollsBackBothStores) {
   EXPECT_FALSE(resourceStored());
 }
 
-TEST_F(TransactionsTest, BothStoresCommitTogether) {
+TEST_P(TransactionsTest, BothStoresCommitTogether) {
   const auto seq = [&] {
     return calendars.readValue([&](CalendarReader& r) { return r.syncSeq(calendar); });
   };
@@ -90,5 +98,7 @@ TEST_F(TransactionsTest, BothStoresCommitTogether) {
   EXPECT_GT(seq(), before) << "the object's change is logged in the same transaction";
 }
 
+BOOKDAV_ON_BOTH_ENGINES(TransactionsTest);
+
 }  // namespace
-}  // namespace bookdav::storage::sqlite
+}  // namespace bookdav::storage::sql

@@ -5,7 +5,7 @@
 #include "caldav/ical/IcalZoneRules.h"
 #include "server/notify/DeliveryWorker.h"
 #include "server/notify/NotificationConsumer.h"
-#include "storage/sqlite/Sqlite.h"
+#include "storage/sql/Sql.h"
 #include "tests/server/BookingFaceFixture.h"
 
 namespace bookdav::server {
@@ -117,8 +117,9 @@ TEST_F(Notifications, MakingThemAgainFromTheSameEventsStoresNothingTwice) {
   ASSERT_EQ(all().size(), 2u);
   EXPECT_EQ(consumer.consume(), 0u);  // its position moved past the event
   // Even with its position lost, the same events make no second row.
-  storage::sqlite::Connection c(backend->database.path());
-  c.exec("UPDATE booking_event_consumers SET seq = 0 WHERE consumer = 'notifications'");
+  backend->database.write([](storage::sql::Connection& c) {
+    c.exec("UPDATE booking_event_consumers SET seq = 0 WHERE consumer = 'notifications'");
+  });
   EXPECT_EQ(consumer.consume(), 1u);
   EXPECT_EQ(all().size(), 2u);
 }

@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include "storage/sqlite/Database.h"
-#include "storage/sqlite/process/SqliteSignInSessions.h"
+#include "storage/sql/Database.h"
+#include "storage/sql/process/SqlSignInSessions.h"
 #include "tests/storage/TempDir.h"
 
 namespace bookdav::server::web {
@@ -18,8 +18,8 @@ class DeskSessionsTest : public ::testing::Test {
  protected:
   TempDir dir;
   domain::FixedClock clock{domain::fromUnix(1'800'000'000)};
-  storage::sqlite::Database db{dir.file("bookdav.db")};
-  storage::sqlite::SqliteSignInSessions store{db};
+  storage::sql::Database db{dir.file("bookdav.db")};
+  storage::sql::SqlSignInSessions store{db};
   DeskSessions sessions{store, clock};
 };
 
@@ -66,8 +66,8 @@ TEST_F(DeskSessionsTest, TheCsrfTokenIsCheckedAgainstItsStoredDigest) {
 }
 
 TEST_F(DeskSessionsTest, ASessionOpenedInOneProcessIsFoundAndEndedInAnother) {
-  storage::sqlite::Database otherDb{dir.file("bookdav.db")};
-  storage::sqlite::SqliteSignInSessions otherStore{otherDb};
+  storage::sql::Database otherDb{dir.file("bookdav.db")};
+  storage::sql::SqlSignInSessions otherStore{otherDb};
   DeskSessions other{otherStore, clock};
   DeskSession s = sessions.open("ana", domain::Role::Staff);
   std::optional<DeskSession> there = other.find("bookdav_desk=" + s.id);
@@ -80,7 +80,7 @@ TEST_F(DeskSessionsTest, ASessionOpenedInOneProcessIsFoundAndEndedInAnother) {
 }
 
 TEST_F(DeskSessionsTest, TheLeastRecentlyUsedSessionGoesWhenTheBoundIsReached) {
-  storage::sqlite::SqliteSignInSessions& rows = store;
+  storage::sql::SqlSignInSessions& rows = store;
   const domain::Instant now = clock.now();
   rows.add({"a", "x", "ana", domain::Role::Staff, now - minutes{3}}, now - hours{12}, 2);
   rows.add({"b", "x", "ana", domain::Role::Staff, now - minutes{2}}, now - hours{12}, 2);

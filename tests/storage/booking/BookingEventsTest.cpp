@@ -10,6 +10,8 @@ using namespace std::chrono;
 class BookingEventsTest : public BookingFixture {
  protected:
   void SetUp() override {
+    BookingFixture::SetUp();
+    if (IsSkipped()) return;
     catalog.putResource(staff("maria"));
     catalog.putResource(room("studio"));
     catalog.putResource(staff("ana"));
@@ -60,7 +62,7 @@ void expectEvents(const std::vector<BookingEvent>& got, const std::vector<Bookin
   }
 }
 
-TEST_F(BookingEventsTest, BookingCancelingAndTheWaitlistMovingUp) {
+TEST_P(BookingEventsTest, BookingCancelingAndTheWaitlistMovingUp) {
   Booking a = desk.book(inSession("yoga", monday.id), alice);
   Booking b = desk.book(inSession("yoga", monday.id), bob);  // full: waits
   const std::int64_t before = lastEvent();
@@ -77,7 +79,7 @@ TEST_F(BookingEventsTest, BookingCancelingAndTheWaitlistMovingUp) {
   EXPECT_EQ(eventsSince(0).front().at, clock.now());
 }
 
-TEST_F(BookingEventsTest, ApprovalDeclineAndMovesSayWhoActed) {
+TEST_P(BookingEventsTest, ApprovalDeclineAndMovesSayWhoActed) {
   Service cut = *catalog.service("haircut");
   cut.policy.manualApproval = true;
   catalog.putService(cut);
@@ -106,7 +108,7 @@ TEST_F(BookingEventsTest, ApprovalDeclineAndMovesSayWhoActed) {
   EXPECT_EQ(got[5].previousTime->start, ten + hours{2});
 }
 
-TEST_F(BookingEventsTest, TheBusinessMovingOrCancelingASessionTellsItsBookings) {
+TEST_P(BookingEventsTest, TheBusinessMovingOrCancelingASessionTellsItsBookings) {
   Booking a = desk.book(inSession("yoga", monday.id), alice);
   Booking b = desk.book(inSession("yoga", monday.id), bob);  // waitlisted
   const std::int64_t before = lastEvent();
@@ -128,7 +130,7 @@ TEST_F(BookingEventsTest, TheBusinessMovingOrCancelingASessionTellsItsBookings) 
                                                     Party::Business, reasons::kSessionCanceled)});
 }
 
-TEST_F(BookingEventsTest, ARefusedChangeAppendsNothing) {
+TEST_P(BookingEventsTest, ARefusedChangeAppendsNothing) {
   Booking a = desk.book(inSession("yoga", monday.id), alice);
   desk.book(inSession("yoga", monday.id), bob);
   desk.book(inSession("yoga", monday.id), customer(3));
@@ -139,7 +141,7 @@ TEST_F(BookingEventsTest, ARefusedChangeAppendsNothing) {
   EXPECT_EQ(lastEvent(), before);
 }
 
-TEST_F(BookingEventsTest, ConsumersKeepTheirPositionAndItOnlyMovesForward) {
+TEST_P(BookingEventsTest, ConsumersKeepTheirPositionAndItOnlyMovesForward) {
   Booking a = desk.book(inSession("yoga", monday.id), alice);
   desk.cancel(a.id, alice);
   store.write([&](BookingData& d) {
@@ -156,6 +158,8 @@ TEST_F(BookingEventsTest, ConsumersKeepTheirPositionAndItOnlyMovesForward) {
     EXPECT_EQ(d.consumed("itip"), 0) << "each consumer has its own position";
   });
 }
+
+BOOKDAV_ON_BOTH_ENGINES(BookingEventsTest);
 
 }  // namespace
 }  // namespace bookdav::domain::testing

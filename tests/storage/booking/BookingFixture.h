@@ -1,4 +1,5 @@
-// A booking engine on a real SQLite file in a temporary directory, with a fixed clock, for tests.
+// A booking engine on a real database (an SQLite file in a temporary directory, or a fresh PostgreSQL
+// schema: the test parameter), with a fixed clock, for tests.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -11,19 +12,25 @@
 #include "domain/booking/ChangeScopes.h"
 #include "domain/booking/Timetable.h"
 #include "domain/sync/ChangeLog.h"
-#include "storage/sqlite/SqliteChangeLog.h"
-#include "storage/sqlite/booking/SqliteBookingStore.h"
+#include "storage/sql/SqlChangeLog.h"
+#include "storage/sql/booking/SqlBookingStore.h"
 #include "tests/domain/booking/Builders.h"
 #include "tests/storage/TempDir.h"
+#include "tests/storage/TestDatabase.h"
 
 namespace bookdav::domain::testing {
 
-class BookingFixture : public ::testing::Test {
+class BookingFixture : public ::testing::TestWithParam<storage::sql::Engine> {
  protected:
+  void SetUp() override {
+    if (bookdav::testing::engineUnavailable(GetParam()))
+      GTEST_SKIP() << "no PostgreSQL cluster (BOOKDAV_TEST_POSTGRES)";
+  }
+
   TempDir dir;
-  storage::sqlite::Database db{dir.file("bookings.db")};
-  storage::sqlite::SqliteBookingStore store{db};
-  storage::sqlite::SqliteChangeLog changes{db};
+  storage::sql::Database db{bookdav::testing::testDatabase(GetParam(), dir, "bookings.db")};
+  storage::sql::SqlBookingStore store{db};
+  storage::sql::SqlChangeLog changes{db};
   FixedClock clock{utc("2026-11-20T08:00:00Z")};
   const ZoneRules& zones = caldav::ical::IcalZoneRules::instance();
   Catalog catalog{store, clock, zones};

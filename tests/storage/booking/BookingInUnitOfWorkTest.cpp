@@ -1,8 +1,8 @@
 // The booking desk inside a caller's transaction (domain::Transactions): a booking and a calendar object
 // commit together or not at all, and a refusal caught inside the transaction leaves no booking, so that
 // the caller can still store the organizer's event (RFC 6638 implicit scheduling).
-#include "storage/sqlite/SqliteCalendarStore.h"
-#include "storage/sqlite/SqliteTransactions.h"
+#include "storage/sql/SqlCalendarStore.h"
+#include "storage/sql/SqlTransactions.h"
 #include "tests/storage/booking/BookingFixture.h"
 
 namespace bookdav::domain::testing {
@@ -15,6 +15,8 @@ const Instant kTen = utc("2026-12-01T09:00:00Z");
 class BookingInUnitOfWorkTest : public BookingFixture {
  protected:
   void SetUp() override {
+    BookingFixture::SetUp();
+    if (IsSkipped()) return;
     catalog.putResource(staff("ana"));
     catalog.putService(haircut({"ana"}));
     calendar = calendars.writeValue([](CalendarWriter& w) {
@@ -41,12 +43,12 @@ class BookingInUnitOfWorkTest : public BookingFixture {
         [&](CalendarReader& r) { return r.object(calendar.id, name, false).has_value(); });
   }
 
-  storage::sqlite::SqliteCalendarStore calendars{db};
-  storage::sqlite::SqliteTransactions transactions{db};
+  storage::sql::SqlCalendarStore calendars{db};
+  storage::sql::SqlTransactions transactions{db};
   CollectionRecord calendar;
 };
 
-TEST_F(BookingInUnitOfWorkTest, BookingAndEventCommitTogether) {
+TEST_P(BookingInUnitOfWorkTest, BookingAndEventCommitTogether) {
   Booking b = transactions.writing([&](UnitOfWork& unit) {
     Booking booked = desk.book(unit.booking(), at("haircut", kTen), alice);
     putEvent(unit, "a.ics");
@@ -58,7 +60,7 @@ TEST_F(BookingInUnitOfWorkTest, BookingAndEventCommitTogether) {
   expectConsistent();
 }
 
-TEST_F(BookingInUnitOfWorkTest, AFailureAfterBookingRollsBothBack) {
+TEST_P(BookingInUnitOfWorkTest, AFailureAfterBookingRollsBothBack) {
   EXPECT_THROW(transactions.write([&](UnitOfWork& unit) {
     desk.book(unit.booking(), at("haircut", kTen), alice);
     putEvent(unit, "a.ics");
@@ -70,7 +72,7 @@ TEST_F(BookingInUnitOfWorkTest, AFailureAfterBookingRollsBothBack) {
   EXPECT_EQ(count("booking_sessions"), 0);
 }
 
-TEST_F(BookingInUnitOfWorkTest, ARefusalCaughtInsideLeavesNoBookingAndTheEventStored) {
+TEST_P(BookingInUnitOfWorkTest, ARefusalCaughtInsideLeavesNoBookingAndTheEventStored) {
   desk.book(at("haircut", kTen), bob);  // ana is taken at 10:00
   const int bookings = count("booking_bookings");
   transactions.write([&](UnitOfWork& unit) {
@@ -82,7 +84,7 @@ TEST_F(BookingInUnitOfWorkTest, ARefusalCaughtInsideLeavesNoBookingAndTheEventSt
   expectConsistent();
 }
 
-TEST_F(BookingInUnitOfWorkTest, RescheduleAndCancelInsideTheUnit) {
+TEST_P(BookingInUnitOfWorkTest, RescheduleAndCancelInsideTheUnit) {
   Booking b = desk.book(at("haircut", kTen), alice);
   transactions.write([&](UnitOfWork& unit) {
     RescheduleRequest move;
@@ -97,6 +99,8 @@ TEST_F(BookingInUnitOfWorkTest, RescheduleAndCancelInsideTheUnit) {
   EXPECT_EQ(desk.booking(b.id)->status, BookingStatus::Canceled);
   expectConsistent();
 }
+
+BOOKDAV_ON_BOTH_ENGINES(BookingInUnitOfWorkTest);
 
 }  // namespace
 }  // namespace bookdav::domain::testing

@@ -1,6 +1,6 @@
 // The booking schema's migrations upgrade a database that the first release (booking migration 1
 // only) left behind, keeping what it held.
-#include "storage/sqlite/booking/BookingSchema.h"
+#include "storage/sql/booking/BookingSchema.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 
 #include "tests/storage/TempDir.h"
 
-namespace bookdav::storage::sqlite {
+namespace bookdav::storage::sql {
 namespace {
 
 TEST(BookingSchema, UpgradeRebuildsSessionResourcesFromTheSessions) {
@@ -42,4 +42,4 @@ TEST(BookingSchema, UpgradeRebuildsSessionResourcesFromTheSessions) {
 }
 
 }  // namespace
-}  // namespace bookdav::storage::sqlite
+}  // namespace bookdav::storage::sql

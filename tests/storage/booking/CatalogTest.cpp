@@ -48,7 +48,7 @@ void addSalon(Catalog& catalog) {
   catalog.putResource(room("chair-2"));
 }
 
-TEST_F(CatalogTest, ChangesInTheCallersTransactionCommitTogetherOrNotAtAll) {
+TEST_P(CatalogTest, ChangesInTheCallersTransactionCommitTogetherOrNotAtAll) {
   // The refused service comes after a resource was written in the same transaction: neither stays.
   Service needsMissing = haircut({"nobody"}, {});
   EXPECT_THROW(store.write([&](BookingData& data) {
@@ -68,7 +68,7 @@ TEST_F(CatalogTest, ChangesInTheCallersTransactionCommitTogetherOrNotAtAll) {
   EXPECT_TRUE(catalog.service("haircut").has_value());
 }
 
-TEST_F(CatalogTest, ServicesAndResourcesRoundTripThroughTheDatabase) {
+TEST_P(CatalogTest, ServicesAndResourcesRoundTripThroughTheDatabase) {
   addSalon(catalog);
   ASSERT_TRUE(catalog.putService(fullService()));
   EXPECT_EQ(catalog.service("haircut"), fullService());
@@ -79,7 +79,7 @@ TEST_F(CatalogTest, ServicesAndResourcesRoundTripThroughTheDatabase) {
   EXPECT_EQ(catalog.service("nope"), std::nullopt);
 }
 
-TEST_F(CatalogTest, StaffFindTheirResourcesByLogin) {
+TEST_P(CatalogTest, StaffFindTheirResourcesByLogin) {
   addSalon(catalog);
   auto mine = catalog.resourcesOf("ana");
   ASSERT_EQ(mine.size(), 1u);
@@ -88,7 +88,7 @@ TEST_F(CatalogTest, StaffFindTheirResourcesByLogin) {
   EXPECT_TRUE(catalog.resourcesOf("zoe").empty());
 }
 
-TEST_F(CatalogTest, TheEngineBundlesCatalogTimetableAndDesk) {
+TEST_P(CatalogTest, TheEngineBundlesCatalogTimetableAndDesk) {
   BookingEngine engine(store, clock, zones);
   engine.catalog.putResource(staff("ana"));
   engine.catalog.putService(haircut());
@@ -100,7 +100,7 @@ TEST_F(CatalogTest, TheEngineBundlesCatalogTimetableAndDesk) {
   EXPECT_TRUE(engine.store.consistencyProblems().empty());
 }
 
-TEST_F(CatalogTest, UpsertIsIdempotent) {
+TEST_P(CatalogTest, UpsertIsIdempotent) {
   addSalon(catalog);
   EXPECT_TRUE(catalog.putService(fullService()));
   std::int64_t seq = lastChange();
@@ -117,7 +117,7 @@ TEST_F(CatalogTest, UpsertIsIdempotent) {
   EXPECT_EQ(catalog.service("haircut")->price.amountMinor, 4000);
 }
 
-TEST_F(CatalogTest, WorkingHoursAreSetAndReadAsOneValue) {
+TEST_P(CatalogTest, WorkingHoursAreSetAndReadAsOneValue) {
   addSalon(catalog);
   WorkingHours h = everyDay(hm(8), hm(20));
   h.closed.push_back(Closure::days(date(2026, 12, 31), date(2027, 1, 1)));
@@ -130,7 +130,7 @@ TEST_F(CatalogTest, WorkingHoursAreSetAndReadAsOneValue) {
   EXPECT_EQ(catalog.workingHours("ben"), h);
 }
 
-TEST_F(CatalogTest, InvalidDataIsRefusedWithASentence) {
+TEST_P(CatalogTest, InvalidDataIsRefusedWithASentence) {
   addSalon(catalog);
   Service s = haircut({"ana"});
   s.id = "Hair Cut";
@@ -149,7 +149,7 @@ TEST_F(CatalogTest, InvalidDataIsRefusedWithASentence) {
   EXPECT_TRUE(catalog.services().empty());
 }
 
-TEST_F(CatalogTest, ResourcesInUseCannotBeRemoved) {
+TEST_P(CatalogTest, ResourcesInUseCannotBeRemoved) {
   addSalon(catalog);
   catalog.putService(fullService());
   refused(Refusal::InvalidRequest, [&] { catalog.removeResource("ben"); });
@@ -159,7 +159,7 @@ TEST_F(CatalogTest, ResourcesInUseCannotBeRemoved) {
   refused(Refusal::NotFound, [&] { catalog.removeResource("dan"); });
 }
 
-TEST_F(CatalogTest, ServicesWithBookingsToComeCannotBeRemoved) {
+TEST_P(CatalogTest, ServicesWithBookingsToComeCannotBeRemoved) {
   catalog.putResource(staff("ana"));
   catalog.putService(haircut());
   Booking b = desk.book(at("haircut", utc("2026-12-01T09:00:00Z")), alice);
@@ -170,6 +170,8 @@ TEST_F(CatalogTest, ServicesWithBookingsToComeCannotBeRemoved) {
   EXPECT_EQ(catalog.service("haircut"), std::nullopt);
   EXPECT_EQ(desk.booking(b.id)->status, BookingStatus::Canceled);  // history stays
 }
+
+BOOKDAV_ON_BOTH_ENGINES(CatalogTest);
 
 }  // namespace
 }  // namespace bookdav::domain::testing

@@ -12,6 +12,8 @@ using namespace std::chrono;
 class ClosuresTest : public BookingFixture {
  protected:
   void SetUp() override {
+    BookingFixture::SetUp();
+    if (IsSkipped()) return;
     catalog.putResource(staff("maria"));
     catalog.putResource(room("studio"));
     catalog.putService(yoga(3));
@@ -49,7 +51,7 @@ class ClosuresTest : public BookingFixture {
   }
 };
 
-TEST_F(ClosuresTest, AClosedDayIsNotOffered) {
+TEST_P(ClosuresTest, AClosedDayIsNotOffered) {
   closeStudio(date(2026, 11, 30));
   scheduleMondays();
   Session closed = on(date(2026, 11, 30));
@@ -62,7 +64,7 @@ TEST_F(ClosuresTest, AClosedDayIsNotOffered) {
   expectConsistent();
 }
 
-TEST_F(ClosuresTest, ANewClosureCancelsTheSessionsToComeAndTellsTheirBookings) {
+TEST_P(ClosuresTest, ANewClosureCancelsTheSessionsToComeAndTellsTheirBookings) {
   scheduleMondays();
   Session dec7 = on(date(2026, 12, 7));
   Booking a = desk.book(inSession("yoga", dec7.id), alice);
@@ -84,7 +86,7 @@ TEST_F(ClosuresTest, ANewClosureCancelsTheSessionsToComeAndTellsTheirBookings) {
   expectConsistent();
 }
 
-TEST_F(ClosuresTest, LiftingTheClosureBringsTheSessionBack) {
+TEST_P(ClosuresTest, LiftingTheClosureBringsTheSessionBack) {
   scheduleMondays();
   closeStudio(date(2026, 12, 7));
   EXPECT_EQ(on(date(2026, 12, 7)).status, SessionStatus::Canceled);
@@ -101,7 +103,7 @@ TEST_F(ClosuresTest, LiftingTheClosureBringsTheSessionBack) {
   expectConsistent();
 }
 
-TEST_F(ClosuresTest, TheTeachersTimeOffClosesTheClassUntilItIsCanceled) {
+TEST_P(ClosuresTest, TheTeachersTimeOffClosesTheClassUntilItIsCanceled) {
   scheduleMondays();
   NewSession off;
   off.kind = SessionKind::TimeOff;
@@ -131,7 +133,7 @@ TEST_F(ClosuresTest, TheTeachersTimeOffClosesTheClassUntilItIsCanceled) {
   expectConsistent();
 }
 
-TEST_F(ClosuresTest, AClosedCourseMeetingIsCanceledAndTheCourseBookingsStay) {
+TEST_P(ClosuresTest, AClosedCourseMeetingIsCanceledAndTheCourseBookingsStay) {
   catalog.putResource(room("room-a"));
   catalog.putService(spanish(3));
   Schedule s;
@@ -150,6 +152,8 @@ TEST_F(ClosuresTest, AClosedCourseMeetingIsCanceledAndTheCourseBookingsStay) {
   EXPECT_EQ(desk.booking(a.id)->status, BookingStatus::Confirmed);
   expectConsistent();
 }
+
+BOOKDAV_ON_BOTH_ENGINES(ClosuresTest);
 
 }  // namespace
 }  // namespace bookdav::domain::testing

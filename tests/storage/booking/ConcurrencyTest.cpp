@@ -113,7 +113,7 @@ class BookingRace : public BookingFixture {
   }
 };
 
-TEST_F(BookingRace, TenPlaceClassSessionTakesTenAndQueuesTwentyInOrder) {
+TEST_P(BookingRace, TenPlaceClassSessionTakesTenAndQueuesTwentyInOrder) {
   catalog.putResource(staff("maria"));
   Service y = yoga(10);
   y.policy.waitlistCapacity = 20;
@@ -164,7 +164,7 @@ TEST_F(BookingRace, TenPlaceClassSessionTakesTenAndQueuesTwentyInOrder) {
   expectConsistent();
 }
 
-TEST_F(BookingRace, OneAppointmentSlotGoesToExactlyOneCustomer) {
+TEST_P(BookingRace, OneAppointmentSlotGoesToExactlyOneCustomer) {
   catalog.putResource(staff("ana"));
   catalog.putService(haircut({"ana"}));
   const Instant ten = utc("2026-12-01T09:00:00Z");
@@ -192,6 +192,8 @@ TEST_F(BookingRace, OneAppointmentSlotGoesToExactlyOneCustomer) {
   EXPECT_EQ(timetable.busy("ana", Interval{ten, ten + hours{1}}).busy.size(), 1u);
   expectConsistent();
 }
+
+BOOKDAV_ON_BOTH_ENGINES(BookingRace);
 
 }  // namespace
 }  // namespace bookdav::domain::testing

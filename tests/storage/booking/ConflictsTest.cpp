@@ -13,6 +13,8 @@ using namespace std::chrono;
 class ConflictsTest : public BookingFixture {
  protected:
   void SetUp() override {
+    BookingFixture::SetUp();
+    if (IsSkipped()) return;
     catalog.putResource(staff("ana"));
     catalog.putResource(staff("maria"));
     catalog.putResource(room("studio"));
@@ -47,7 +49,7 @@ class ConflictsTest : public BookingFixture {
   Session monday;
 };
 
-TEST_F(ConflictsTest, TimeOffOverAnAppointmentIsRefusedNamingItAndForcedCancelsIt) {
+TEST_P(ConflictsTest, TimeOffOverAnAppointmentIsRefusedNamingItAndForcedCancelsIt) {
   Booking cut = desk.book(at("haircut", utc("2026-11-24T09:00:00Z")), alice);  // 10:00 Berlin
   const std::int64_t seq = lastChange();
   NewSession off = timeOff("ana", "2026-11-24T08:00:00Z", "2026-11-24T12:00:00Z");
@@ -73,7 +75,7 @@ TEST_F(ConflictsTest, TimeOffOverAnAppointmentIsRefusedNamingItAndForcedCancelsI
   expectConsistent();
 }
 
-TEST_F(ConflictsTest, ANewClassSessionOverBookingsIsRefusedUnlessForced) {
+TEST_P(ConflictsTest, ANewClassSessionOverBookingsIsRefusedUnlessForced) {
   Booking cut = desk.book(at("haircut", utc("2026-11-24T09:00:00Z")), alice);
   Booking yogi = desk.book(inSession("yoga", monday.id), bob);
   NewSession extra;
@@ -99,7 +101,7 @@ TEST_F(ConflictsTest, ANewClassSessionOverBookingsIsRefusedUnlessForced) {
   expectConsistent();
 }
 
-TEST_F(ConflictsTest, AScheduleWhoseSessionsOverlapBookingsIsRefusedUnlessForced) {
+TEST_P(ConflictsTest, AScheduleWhoseSessionsOverlapBookingsIsRefusedUnlessForced) {
   Booking cut = desk.book(at("haircut", utc("2026-11-24T09:00:00Z")), alice);  // 10:00 Berlin, ana
   const std::int64_t seq = lastChange();
   // Yoga moves to Tuesdays at 10:00 with ana teaching: its first session sits on the haircut.
@@ -124,7 +126,7 @@ TEST_F(ConflictsTest, AScheduleWhoseSessionsOverlapBookingsIsRefusedUnlessForced
   expectConsistent();
 }
 
-TEST_F(ConflictsTest, MovingASessionOntoBookingsIsRefusedUnlessForced) {
+TEST_P(ConflictsTest, MovingASessionOntoBookingsIsRefusedUnlessForced) {
   Session off = timetable.createSession(timeOff("ana", "2026-11-25T08:00:00Z", "2026-11-25T09:00:00Z"));
   Booking cut = desk.book(at("haircut", utc("2026-11-25T10:00:00Z")), alice);
   SessionChange later;
@@ -144,7 +146,7 @@ TEST_F(ConflictsTest, MovingASessionOntoBookingsIsRefusedUnlessForced) {
   expectConsistent();
 }
 
-TEST_F(ConflictsTest, WorkingHoursThatCloseBookedTimeAreRefusedUnlessForced) {
+TEST_P(ConflictsTest, WorkingHoursThatCloseBookedTimeAreRefusedUnlessForced) {
   Booking cut = desk.book(at("haircut", utc("2026-11-24T09:00:00Z")), alice);  // Tuesday 10:00
   Booking yogi = desk.book(inSession("yoga", monday.id), bob);
   WorkingHours afternoons = everyDay(hm(12), hm(17));
@@ -169,7 +171,7 @@ TEST_F(ConflictsTest, WorkingHoursThatCloseBookedTimeAreRefusedUnlessForced) {
   expectConsistent();
 }
 
-TEST_F(ConflictsTest, PastBookingsAndCanceledOnesAreNotInTheWay) {
+TEST_P(ConflictsTest, PastBookingsAndCanceledOnesAreNotInTheWay) {
   Booking cut = desk.book(at("haircut", utc("2026-11-24T09:00:00Z")), alice);
   desk.cancel(cut.id, alice);
   timetable.createSession(timeOff("ana", "2026-11-24T08:00:00Z", "2026-11-24T12:00:00Z"));
@@ -180,6 +182,8 @@ TEST_F(ConflictsTest, PastBookingsAndCanceledOnesAreNotInTheWay) {
   EXPECT_EQ(desk.booking(done.id)->status, BookingStatus::Confirmed);
   expectConsistent();
 }
+
+BOOKDAV_ON_BOTH_ENGINES(ConflictsTest);
 
 }  // namespace
 }  // namespace bookdav::domain::testing

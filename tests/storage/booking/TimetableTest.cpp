@@ -11,6 +11,8 @@ using namespace std::chrono;
 class TimetableTest : public BookingFixture {
  protected:
   void SetUp() override {
+    BookingFixture::SetUp();
+    if (IsSkipped()) return;
     catalog.putResource(staff("maria"));
     catalog.putResource(room("studio-1"));
     catalog.putResource(room("studio-2"));
@@ -24,7 +26,7 @@ class TimetableTest : public BookingFixture {
   }
 };
 
-TEST_F(TimetableTest, ScheduleMaterialisesSessionsWithOrigins) {
+TEST_P(TimetableTest, ScheduleMaterialisesSessionsWithOrigins) {
   SessionSync sync = timetable.putSchedule(weekly(4));
   EXPECT_EQ(sync.created, 4);
   auto sessions = sessionsOf("yoga");
@@ -37,7 +39,7 @@ TEST_F(TimetableTest, ScheduleMaterialisesSessionsWithOrigins) {
   EXPECT_EQ(timetable.schedule("yoga"), weekly(4));
 }
 
-TEST_F(TimetableTest, ScheduleUpsertIsIdempotentAndKeepsIdentities) {
+TEST_P(TimetableTest, ScheduleUpsertIsIdempotentAndKeepsIdentities) {
   timetable.putSchedule(weekly());
   auto before = sessionsOf("yoga");
   std::int64_t seq = lastChange();
@@ -56,7 +58,7 @@ TEST_F(TimetableTest, ScheduleUpsertIsIdempotentAndKeepsIdentities) {
   EXPECT_EQ(after[0].capacity, 8);
 }
 
-TEST_F(TimetableTest, SessionsAreMaterialisedOnDemandBeyondTheWindow) {
+TEST_P(TimetableTest, SessionsAreMaterialisedOnDemandBeyondTheWindow) {
   timetable.putSchedule(weekly());
   Interval farAway{utc("2027-09-01T00:00:00Z"), utc("2027-09-30T00:00:00Z")};
   int before = count("booking_sessions");
@@ -69,7 +71,7 @@ TEST_F(TimetableTest, SessionsAreMaterialisedOnDemandBeyondTheWindow) {
   EXPECT_EQ(b.status, BookingStatus::Confirmed);
 }
 
-TEST_F(TimetableTest, RemovedOccurrencesAreDeletedOrCanceledWithTheirBookings) {
+TEST_P(TimetableTest, RemovedOccurrencesAreDeletedOrCanceledWithTheirBookings) {
   timetable.putSchedule(weekly(3));  // 23 Nov, 30 Nov, 7 Dec
   auto sessions = sessionsOf("yoga");
   ASSERT_EQ(sessions.size(), 3u);
@@ -85,7 +87,7 @@ TEST_F(TimetableTest, RemovedOccurrencesAreDeletedOrCanceledWithTheirBookings) {
   expectConsistent();
 }
 
-TEST_F(TimetableTest, UpdatingOneSessionWritesAnOverrideAndKeepsItsIdentity) {
+TEST_P(TimetableTest, UpdatingOneSessionWritesAnOverrideAndKeepsItsIdentity) {
   timetable.putSchedule(weekly());
   auto sessions = sessionsOf("yoga");
   Booking b = desk.book(inSession("yoga", sessions[0].id), alice);
@@ -117,7 +119,7 @@ TEST_F(TimetableTest, UpdatingOneSessionWritesAnOverrideAndKeepsItsIdentity) {
   EXPECT_TRUE(aliceTold);
 }
 
-TEST_F(TimetableTest, CapacityCannotDropBelowThePlacesHeld) {
+TEST_P(TimetableTest, CapacityCannotDropBelowThePlacesHeld) {
   timetable.putSchedule(weekly());
   auto sessions = sessionsOf("yoga");
   desk.book(inSession("yoga", sessions[0].id, 2), alice);
@@ -132,7 +134,7 @@ TEST_F(TimetableTest, CapacityCannotDropBelowThePlacesHeld) {
   expectConsistent();
 }
 
-TEST_F(TimetableTest, LockedSessionsRefuseCustomersButNotTheBusiness) {
+TEST_P(TimetableTest, LockedSessionsRefuseCustomersButNotTheBusiness) {
   timetable.putSchedule(weekly());
   auto sessions = sessionsOf("yoga");
   Session locked = timetable.lockSession(sessions[0].id, "screening");
@@ -146,7 +148,7 @@ TEST_F(TimetableTest, LockedSessionsRefuseCustomersButNotTheBusiness) {
   EXPECT_EQ(desk.book(inSession("yoga", sessions[0].id), bob).status, BookingStatus::Confirmed);
 }
 
-TEST_F(TimetableTest, ChangeAndLockInTheCallersTransactionCommitTogetherOrNotAtAll) {
+TEST_P(TimetableTest, ChangeAndLockInTheCallersTransactionCommitTogetherOrNotAtAll) {
   NewSession extra;
   extra.serviceId = "yoga";
   extra.kind = SessionKind::Class;
@@ -171,7 +173,7 @@ TEST_F(TimetableTest, ChangeAndLockInTheCallersTransactionCommitTogetherOrNotAtA
   EXPECT_EQ(timetable.session(s.id)->lockNote, "screening");
 }
 
-TEST_F(TimetableTest, OneOffClassSessionsAndTimeOff) {
+TEST_P(TimetableTest, OneOffClassSessionsAndTimeOff) {
   NewSession extra;
   extra.serviceId = "yoga";
   extra.kind = SessionKind::Class;
@@ -198,7 +200,7 @@ TEST_F(TimetableTest, OneOffClassSessionsAndTimeOff) {
   EXPECT_EQ(timetable.session(vacation.id), std::nullopt);
 }
 
-TEST_F(TimetableTest, TimeOffRemovesAppointmentSlots) {
+TEST_P(TimetableTest, TimeOffRemovesAppointmentSlots) {
   catalog.putResource(staff("ana"));
   catalog.putService(haircut());
   SlotQuery q;
@@ -213,7 +215,7 @@ TEST_F(TimetableTest, TimeOffRemovesAppointmentSlots) {
   EXPECT_EQ(desk.slots(q).size(), 6u);
 }
 
-TEST_F(TimetableTest, CancelingAClassSessionCancelsItsBookings) {
+TEST_P(TimetableTest, CancelingAClassSessionCancelsItsBookings) {
   timetable.putSchedule(weekly());
   auto sessions = sessionsOf("yoga");
   Booking a = desk.book(inSession("yoga", sessions[1].id), alice);
@@ -228,7 +230,7 @@ TEST_F(TimetableTest, CancelingAClassSessionCancelsItsBookings) {
   expectConsistent();
 }
 
-TEST_F(TimetableTest, RemovingAServiceTakesItsSessionsOutOfTheTimetable) {
+TEST_P(TimetableTest, RemovingAServiceTakesItsSessionsOutOfTheTimetable) {
   timetable.putSchedule(weekly(3));
   auto sessions = sessionsOf("yoga");
   Booking a = desk.book(inSession("yoga", sessions[1].id), alice);
@@ -241,7 +243,7 @@ TEST_F(TimetableTest, RemovingAServiceTakesItsSessionsOutOfTheTimetable) {
   expectConsistent();
 }
 
-TEST_F(TimetableTest, BusyTimeForFreeBusy) {
+TEST_P(TimetableTest, BusyTimeForFreeBusy) {
   catalog.putResource(staff("ana", everyDay(hm(9), hm(17))));
   catalog.putService(haircut());
   desk.book(at("haircut", utc("2026-12-01T09:00:00Z")), alice);
@@ -258,7 +260,7 @@ TEST_F(TimetableTest, BusyTimeForFreeBusy) {
                                          {utc("2026-12-01T16:00:00Z"), utc("2026-12-02T00:00:00Z")}}));
 }
 
-TEST_F(TimetableTest, SessionChangesAreLoggedInServiceAndResourceScopes) {
+TEST_P(TimetableTest, SessionChangesAreLoggedInServiceAndResourceScopes) {
   std::int64_t seq = lastChange();
   timetable.putSchedule(weekly(4));
   auto sessions = sessionsOf("yoga");
@@ -280,6 +282,8 @@ TEST_F(TimetableTest, SessionChangesAreLoggedInServiceAndResourceScopes) {
   EXPECT_GT(changes.latest(scopes), seq);
   EXPECT_EQ(changes.latest(serviceCollectionScopes("haircut", "alice")), 0);
 }
+
+BOOKDAV_ON_BOTH_ENGINES(TimetableTest);
 
 }  // namespace
 }  // namespace bookdav::domain::testing

@@ -1,0 +1,100 @@
+// One database shared by all threads, on SQLite (a file) or PostgreSQL (a postgresql:// URL): a pool of
+// per-thread connections, numbered migrations per module, and the write/read transaction helpers that
+// every repository uses.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/sql/Sql.h"
+
+namespace bookdav::storage::sql {
+
+// One schema change of a module; versions count up from 1 and are never reused. sql is written for
+// SQLite; on PostgreSQL it runs through postgresDdl() (Dialect.h) unless `postgres` spells it out.
+struct Migration {
+  int version;
+  std::string_view sql;
+  // Runs after sql, in the same transaction, for changes SQL cannot express (hashing values).
+  void (*then)(Connection&) = nullptr;
+  std::string_view postgres = {};
+};
+
+// True for postgresql:// and postgres:// URLs (anything else is an SQLite file path).
+bool isPostgresUrl(std::string_view location);
+
+class Database {
+ public:
+  // Opens the database at `location`: a PostgreSQL URL (isPostgresUrl), or an SQLite file (created if
+  // missing; ":memory:" is refused because connections must share one database). durability is SQLite's.
+  explicit Database(std::string location, Durability durability = Durability::PowerLoss);
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  ~Database();
+
+  // The file path or URL it was opened with.
+  const std::string& path() const { return location_; }
+  Engine engine() const { return engine_; }
+
+  // A connection borrowed for the current scope; returned to the pool when the Lease dies (or dropped,
+  // when it is broken or left inside a transaction).
+  class Lease {
+   public:
+    Lease(Database& db, std::unique_ptr<Connection> conn) : db_(&db), conn_(std::move(conn)) {}
+    Lease(Lease&&) = default;
+    Lease& operator=(Lease&&) = default;
+    ~Lease();
+    Connection& operator*() const { return *conn_; }
+    Connection* operator->() const { return conn_.get(); }
+
+   private:
+    Database* db_;
+    std::unique_ptr<Connection> conn_;
+  };
+  Lease connection();
+
+  // Runs f(Connection&) inside a write transaction (Connection::beginWrite); an exception rolls
+  // everything back.
+  template <typename F>
+  auto write(F&& f) {
+    Lease c = connection();
+    WriteTransaction tx(*c);
+    if constexpr (std::is_void_v<decltype(f(*c))>) {
+      f(*c);
+      tx.commit();
+    } else {
+      auto result = f(*c);
+      tx.commit();
+      return result;
+    }
+  }
+
+  // Runs f(Connection&) over one consistent snapshot.
+  template <typename F>
+  auto read(F&& f) {
+    Lease c = connection();
+    ReadTransaction tx(*c);
+    return f(*c);
+  }
+
+  // Applies the module's migrations not applied yet, each in its own write transaction, in order. The
+  // write transactions serialise processes that migrate at the same time: each migration runs once.
+  void migrate(std::string_view module, std::span<const Migration> migrations);
+
+ private:
+  std::unique_ptr<Connection> open();
+  void release(std::unique_ptr<Connection> conn);
+
+  std::string location_;
+  Engine engine_;
+  Durability durability_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+};
+
+}  // namespace bookdav::storage::sql
