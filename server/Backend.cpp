@@ -8,9 +8,11 @@ std::filesystem::path Backend::databaseFile(const std::filesystem::path& dataDir
   return dataDir / "bookdav.db";
 }
 
-static std::string prepareDirectory(const std::filesystem::path& dataDir) {
-  std::filesystem::create_directories(dataDir);
-  return Backend::databaseFile(dataDir).string();
+// The database's location: the URL as it is, or the data directory's file (the directory is created).
+static std::string databaseLocation(const std::string& location) {
+  if (storage::sql::isPostgresUrl(location)) return location;
+  std::filesystem::create_directories(location);
+  return Backend::databaseFile(location).string();
 }
 
 const domain::Clock& Backend::systemClock() {
@@ -18,10 +20,10 @@ const domain::Clock& Backend::systemClock() {
   return clock;
 }
 
-Backend::Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings,
-                 const domain::Clock& clock, storage::sql::Durability durability)
+Backend::Backend(const std::string& location, caldav::DavSettings settings, const domain::Clock& clock,
+                 storage::sql::Durability durability)
     : clock(clock),
-      database(prepareDirectory(dataDir), durability),
+      database(databaseLocation(location), durability),
       changes(database),
       accounts(database),
       calendars(database),

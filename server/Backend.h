@@ -1,5 +1,5 @@
-// Everything a running bookdav is made of, opened from one data directory: the SQLite database,
-// the repositories on it, and the services that the HTTP front door and the CLI call.
+// Everything a running bookdav is made of, opened from one data directory (its SQLite database) or one
+// PostgreSQL database: the repositories on it, and the services that the HTTP front door and the CLI call.
 #pragma once
 
 #include <filesystem>
@@ -22,8 +22,9 @@ namespace bookdav::server {
 
 class Backend {
  public:
-  // clock: where "now" comes from (the system clock unless a test fixes it).
-  Backend(const std::filesystem::path& dataDir, caldav::DavSettings settings = {},
+  // location: a data directory (created if missing; the database is its bookdav.db) or a
+  // postgresql:// URL. clock: where "now" comes from (the system clock unless a test fixes it).
+  Backend(const std::string& location, caldav::DavSettings settings = {},
           const domain::Clock& clock = systemClock(),
           storage::sql::Durability durability = storage::sql::Durability::PowerLoss);
 

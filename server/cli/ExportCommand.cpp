@@ -64,13 +64,13 @@ std::optional<std::string> computedCalendar(Backend& backend, const std::string&
 
 int exportCommand(const std::vector<std::string>& args) {
   Arguments a(args, {});
-  a.allowOnly({"calendar", "data", "output"});
+  a.allowOnly({"calendar", "data", "database", "output"});
   if (!a.positional().empty())
     throw UsageError("bookdav export --calendar PATH [--data DIR] [--output FILE]");
   const std::string path = caldav::asCollectionPath(a.requiredText("calendar"));
   if (caldav::ownerOfPath(path).empty())
     throw UsageError("--calendar wants a calendar's path, such as /dav/calendars/alice/calendar/");
-  Backend backend(dataDirectory(a.option("data", "")));
+  Backend backend(storageLocation(a));
   std::optional<size_t> count;
   std::optional<std::string> text = storedCalendar(backend, path, count);
   if (!text) text = computedCalendar(backend, path);

@@ -32,11 +32,11 @@ caldav::Response asOwner(Backend& backend, const domain::Account& owner, const s
 
 int feedCommand(const std::vector<std::string>& args) {
   Arguments a(args, {});
-  a.allowOnly({"calendar", "data", "base-url"});
+  a.allowOnly({"calendar", "data", "database", "base-url"});
   if (a.positional().size() != 1) throw UsageError("bookdav feed create|revoke --calendar PATH");
   const std::string verb = a.positional()[0];
   if (verb != "create" && verb != "revoke") throw UsageError("bookdav feed create|revoke --calendar PATH");
-  Backend backend(dataDirectory(a.option("data", "")));
+  Backend backend(storageLocation(a));
   const std::string path = caldav::asCollectionPath(a.requiredText("calendar"));
   const std::string baseUrl = a.text("base-url").value_or("http://127.0.0.1:8080");
   std::optional<domain::Account> owner = backend.accounts.find(caldav::ownerOfPath(path));

@@ -82,7 +82,7 @@ domain::CollectionRecord newCalendar(const std::string& path, const std::string&
 
 int importCommand(const std::vector<std::string>& args) {
   Arguments a(args, {});
-  a.allowOnly({"calendar", "data"});
+  a.allowOnly({"calendar", "data", "database"});
   if (a.positional().size() != 1) throw UsageError("bookdav import FILE.ics --calendar PATH [--data DIR]");
   const std::string file = a.positional()[0];
   const std::string path = caldav::asCollectionPath(a.requiredText("calendar"));
@@ -101,7 +101,7 @@ int importCommand(const std::vector<std::string>& args) {
     } catch (const caldav::ical::CalendarFileError& e) {
       throw ImportFailed(file + " " + e.what() + "; nothing was imported");
     }
-    Backend backend(dataDirectory(a.option("data", "")));
+    Backend backend(storageLocation(a));
     if (!backend.accounts.find(owner))
       throw ImportFailed("there is no user " + owner + "; add one with: bookdav user add " + owner + " ...");
     backend.dav.provision(owner);

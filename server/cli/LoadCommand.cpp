@@ -12,7 +12,7 @@ namespace bookdav::server {
 
 int loadCommand(const std::vector<std::string>& args) {
   Arguments a(args, {"quiet", "force"});
-  a.allowOnly({"data", "quiet", "force"});
+  a.allowOnly({"data", "database", "quiet", "force"});
   if (a.positional().size() != 1) throw UsageError("bookdav load FILE.json [--data DIR] [--force]");
   const std::string file = a.positional()[0];
   const auto& zones = caldav::ical::IcalZoneRules::instance();
@@ -23,7 +23,7 @@ int loadCommand(const std::vector<std::string>& args) {
     std::cerr << "bookdav: " << e.what() << "\n";
     return 1;
   }
-  Backend backend(dataDirectory(a.option("data", "")));
+  Backend backend(storageLocation(a));
   try {
     business::LoadReport report = business::loadBusiness(backend.booking, b, a.flag("force"));
     business::recordNotificationSettings(backend.notifications, b);

@@ -35,7 +35,7 @@ int list(const Arguments& a) {
     if (limit == 0 || std::to_string(limit) != *l)
       throw UsageError("--limit wants a positive number, not " + *l);
   }
-  Backend backend(dataDirectory(a.option("data", "")));
+  Backend backend(storageLocation(a));
   std::vector<Notification> found;
   backend.notifications.read([&](NotificationRows& rows) { found = rows.list(state, limit); });
   if (a.flag("json")) {
@@ -68,7 +68,7 @@ int retry(const Arguments& a) {
   }
   if (id <= 0 || std::to_string(id) != a.positional()[1])
     throw UsageError("a notification id is a positive number, not " + a.positional()[1]);
-  Backend backend(dataDirectory(a.option("data", "")));
+  Backend backend(storageLocation(a));
   std::optional<Notification> n;
   bool requeued = false;
   backend.notifications.write([&](domain::BookingData&, NotificationRows& rows) {
@@ -92,7 +92,7 @@ int retry(const Arguments& a) {
 
 int notificationsCommand(const std::vector<std::string>& args) {
   Arguments a(args, {"json"});
-  a.allowOnly({"data", "state", "limit", "json"});
+  a.allowOnly({"data", "database", "state", "limit", "json"});
   if (a.positional().empty()) throw UsageError(kUsage);
   const std::string& verb = a.positional()[0];
   if (verb == "list" && a.positional().size() == 1) return list(a);

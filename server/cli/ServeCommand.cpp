@@ -107,6 +107,7 @@ int serveCommand(const std::vector<std::string>& args) {
   Arguments a(args, flags);
   std::set<std::string> known = {"listen",
                                  "data",
+                                 "database",
                                  "demo",
                                  "examples",
                                  "tls-cert",
@@ -146,7 +147,7 @@ int serveCommand(const std::vector<std::string>& args) {
   const std::string durability = a.option("durability", "power-loss");
   if (durability != "power-loss" && durability != "process-crash")
     throw UsageError("--durability is power-loss or process-crash");
-  const std::string dataDir = dataDirectory(a.option("data", ""));
+  const std::string dataDir = storageLocation(a);
   Backend backend(dataDir, dav, Backend::systemClock(),
                   durability == "power-loss" ? storage::sql::Durability::PowerLoss
                                              : storage::sql::Durability::ProcessCrash);

@@ -13,10 +13,10 @@ std::string dataDirectory(const std::string& fromOption) {
 
 int userCommand(const std::vector<std::string>& args) {
   Arguments a(args, {});
-  a.allowOnly({"password", "role", "data", "email", "name"});
+  a.allowOnly({"password", "role", "data", "database", "email", "name"});
   const auto& words = a.positional();
   if (words.empty()) throw UsageError("bookdav user add|list|remove ...");
-  Backend backend(dataDirectory(a.option("data", "")));
+  Backend backend(storageLocation(a));
   const std::string& verb = words[0];
   if (verb == "list") {
     for (const auto& account : backend.accounts.list()) {

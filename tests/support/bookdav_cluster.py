@@ -5,8 +5,9 @@
         cluster.servers[0].request(...)   # each is a BookdavServer on its own loopback port
         cluster.kill(1)                   # kill -9
 
-shared_database() gives a SQLite data directory shared by the processes (WAL and BEGIN IMMEDIATE work
-across processes).
+shared_database() gives a data directory the processes share: an SQLite database in it (WAL and BEGIN
+IMMEDIATE work across processes), or, with BOOKDAV_TEST_ENGINE=postgres (CTest's postgres.* tests), the
+URL of a fresh PostgreSQL schema kept in it (bookdav_server.storage_args), which every process opens.
 """
 import os
 import shutil
@@ -14,7 +15,7 @@ import signal
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
-from bookdav_server import BookdavServer
+from bookdav_server import BookdavServer, postgres_cluster, storage_args
 
 
 class SharedDatabase:
@@ -22,11 +23,11 @@ class SharedDatabase:
 
     def __init__(self):
         self.dir = tempfile.mkdtemp(prefix="bookdav-shared-")
-        self.engine = "sqlite"
+        self.engine = "postgres" if postgres_cluster() else "sqlite"
 
     @property
     def args(self):
-        return ["--data", self.dir]
+        return storage_args(self.dir)
 
     def close(self):
         shutil.rmtree(self.dir, ignore_errors=True)

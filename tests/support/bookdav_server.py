@@ -5,6 +5,11 @@
 
 Every user's password is their name unless `passwords` says otherwise. The binary comes from
 $BOOKDAV_BIN (set by CTest) or build/bookdav.
+
+With BOOKDAV_TEST_ENGINE=postgres (CTest's `postgres` label) each server gets a fresh schema on the
+PostgreSQL cluster named by BOOKDAV_TEST_POSTGRES (a URL) or BOOKDAV_TEST_POSTGRES_URL_FILE and runs with
+--database; the data directory then holds the server's log and the URL (a server restarted on the same
+directory finds the same database).
 """
 import atexit
 import base64
@@ -19,6 +24,7 @@ import subprocess
 import tempfile
 import time
 import unittest
+import uuid
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -32,6 +38,39 @@ NS = {"d": D, "c": C, "cs": CS, "b": B, "ical": "http://apple.com/ns/ical/"}
 
 def binary():
     return os.environ.get("BOOKDAV_BIN") or os.path.join(ROOT, "build", "bookdav")
+
+
+def postgres_cluster():
+    """The cluster's URL when the suite runs on PostgreSQL, else None."""
+    if os.environ.get("BOOKDAV_TEST_ENGINE") != "postgres":
+        return None
+    url = os.environ.get("BOOKDAV_TEST_POSTGRES")
+    if not url:
+        with open(os.environ["BOOKDAV_TEST_POSTGRES_URL_FILE"]) as f:
+            url = f.read().strip()
+    return url
+
+
+def fresh_postgres_database(cluster):
+    """A URL on the cluster whose search_path is a new, empty schema: a database of its own."""
+    schema = "p" + uuid.uuid4().hex
+    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", cluster, "-c", f"CREATE SCHEMA {schema}"],
+                   check=True, capture_output=True, timeout=60)
+    return f"{cluster}{'&' if '?' in cluster else '?'}options=-csearch_path%3D{schema}"
+
+
+def storage_args(data_dir):
+    """--data DIR, or --database URL when the suite runs on PostgreSQL (the URL kept in DIR)."""
+    cluster = postgres_cluster()
+    if not cluster:
+        return ["--data", data_dir]
+    os.makedirs(data_dir, exist_ok=True)
+    path = os.path.join(data_dir, "database-url")
+    if not os.path.exists(path):
+        with open(path, "w") as f:
+            f.write(fresh_postgres_database(cluster))
+    with open(path) as f:
+        return ["--database", f.read().strip()]
 
 
 def free_port():
@@ -76,7 +115,7 @@ class BookdavServer:
 
     # -- lifecycle --
     def cli(self, *args, check=True):
-        r = subprocess.run([binary(), *args, "--data", self.data], capture_output=True, text=True, timeout=60)
+        r = subprocess.run([binary(), *args, *storage_args(self.data)], capture_output=True, text=True, timeout=60)
         if check and r.returncode != 0:
             raise RuntimeError(f"bookdav {' '.join(args)} failed: {r.stdout}{r.stderr}")
         return r
@@ -93,7 +132,7 @@ class BookdavServer:
 
     def _launch(self):
         self.port = free_port()
-        args = [binary(), "serve", "--listen", f"127.0.0.1:{self.port}", "--data", self.data, *self.extra_args]
+        args = [binary(), "serve", "--listen", f"127.0.0.1:{self.port}", *storage_args(self.data), *self.extra_args]
         if self.demo:
             args.append("--demo")
         self.log = open(self.log_path, "w")
