@@ -30,6 +30,8 @@ Backend::Backend(const std::string& location, caldav::DavSettings settings, cons
       bookingStore(database),
       transactions(database),
       notifications(database),
+      signInSessions(database),
+      workLeases(database),
       booking(bookingStore, clock, caldav::ical::IcalZoneRules::instance()),
       dav(calendars, accounts, booking, changes, clock, std::move(settings), transactions, &notifications) {}
 

@@ -15,6 +15,8 @@
 #include "storage/sql/SqlTransactions.h"
 #include "storage/sql/booking/SqlBookingStore.h"
 #include "storage/sql/notify/SqlNotificationStore.h"
+#include "storage/sql/process/SqlSignInSessions.h"
+#include "storage/sql/process/SqlWorkLeases.h"
 
 namespace bookdav::server {
 
@@ -38,6 +40,8 @@ class Backend {
   storage::sql::SqlBookingStore bookingStore;
   storage::sql::SqlTransactions transactions;        // calendars and bookings in one transaction
   storage::sql::SqlNotificationStore notifications;  // the outbox: notifications to deliver
+  storage::sql::SqlSignInSessions signInSessions;    // the front desk's sessions, for every process
+  storage::sql::SqlWorkLeases workLeases;            // background work that runs in one process
   domain::BookingEngine booking;
   caldav::DavService dav;
 };

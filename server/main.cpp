@@ -22,6 +22,7 @@ const char* kUsage =
     "       bookdav export --calendar PATH [--data DIR|--database URL] [--output FILE]\n"
     "       bookdav notifications list [--state queued|sent|dead] [--limit N] [--json] [--data DIR|--database URL]\n"
     "       bookdav notifications retry ID [--data DIR|--database URL]\n"
+    "       bookdav copy --from DIR --to postgresql://USER@HOST:PORT/DB\n"
     "Every option can also come from BOOKDAV_<OPTION> in the environment (BOOKDAV_TLS_CERT for\n"
     "--tls-cert) or from an INI file given by --config FILE or BOOKDAV_CONFIG (key tls-cert, at the top\n"
     "or in a [serve] / [user] / ... section); the command line wins, then the environment.\n";
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
     if (command == "import") return bookdav::server::importCommand(args);
     if (command == "export") return bookdav::server::exportCommand(args);
     if (command == "notifications") return bookdav::server::notificationsCommand(args);
+    if (command == "copy") return bookdav::server::copyCommand(args);
     std::cerr << "bookdav: unknown command '" << command << "'\n" << kUsage;
     return 2;
   } catch (const bookdav::server::UsageError& e) {

@@ -13,6 +13,7 @@ int loadCommand(const std::vector<std::string>& args);
 int importCommand(const std::vector<std::string>& args);
 int exportCommand(const std::vector<std::string>& args);
 int notificationsCommand(const std::vector<std::string>& args);
+int copyCommand(const std::vector<std::string>& args);
 
 // The data directory from --data, or "data" in the working directory.
 std::string dataDirectory(const std::string& fromOption);

@@ -8,6 +8,7 @@
 #include "caldav/ical/Component.h"
 #include "caldav/ical/IcalZoneRules.h"
 #include "server/Backend.h"
+#include "server/LeasedWork.h"
 #include "server/SchedulingDelivery.h"
 #include "server/auth/PasswordHash.h"
 #include "server/business/BusinessLoader.h"
@@ -178,8 +179,10 @@ int serveCommand(const std::vector<std::string>& args) {
     });
   }
   notify::WebhookCourier webhooks(backend.notifications, backend.clock);
+  // Several processes may serve this database: one at a time runs the worker (README, "Several processes").
+  LeasedWork deliveryLease(backend.workLeases, "notifications", backend.clock);
   notify::DeliveryWorker delivery(backend.notifications, consumer, {smtp.get(), &webhooks},
-                                  notifyOptions.retry, backend.clock);
+                                  notifyOptions.retry, backend.clock, &deliveryLease);
   delivery.start();
 
   // Booking changes made while no server ran (bookdav load, a crash before delivery) reach the

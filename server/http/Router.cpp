@@ -10,6 +10,7 @@ Router::Router(Backend& backend)
       authenticator_(backend.accounts),
       api_(backend),
       pages_(backend, api_.guests()),
+      deskSessions_(backend.signInSessions, backend.clock),
       desk_(authenticator_, deskSessions_) {}
 
 namespace {
@@ -133,7 +134,7 @@ std::optional<std::variant<web::DeskSession, caldav::Response>> Router::deskCall
   session->role = account->role;
   const std::string& m = request.method;
   if (m != "GET" && m != "HEAD" && m != "OPTIONS" &&
-      !web::sameSecret(request.header("X-CSRF-Token", ""), session->csrf))
+      !deskSessions_.csrfMatches(*session, request.header("X-CSRF-Token", "")))
     return api::errorResponse(api::ApiError(
         403, "not-allowed", "a change from the front desk needs the session's X-CSRF-Token header"));
   return *session;

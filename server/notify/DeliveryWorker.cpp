@@ -16,8 +16,8 @@ constexpr auto kPollInterval = std::chrono::milliseconds(200);
 }  // namespace
 
 DeliveryWorker::DeliveryWorker(NotificationStore& store, NotificationConsumer& consumer, Couriers couriers,
-                               RetryPolicy retry, const Clock& clock)
-    : store_(store), consumer_(consumer), couriers_(couriers), retry_(retry), clock_(clock) {}
+                               RetryPolicy retry, const Clock& clock, LeasedWork* lease)
+    : store_(store), consumer_(consumer), couriers_(couriers), retry_(retry), clock_(clock), lease_(lease) {}
 
 DeliveryWorker::~DeliveryWorker() {
   stop();
@@ -53,6 +53,7 @@ void DeliveryWorker::record(const std::vector<Outcome>& outcomes) {
 }
 
 std::size_t DeliveryWorker::runOnce() {
+  if (lease_ && !lease_->mine()) return 0;
   // Events first, a bounded number of batches, so that a storm of bookings never starves delivery.
   for (int i = 0; i < kConsumeBatchesPerRound && consumer_.consume() > 0; ++i) {
   }
@@ -66,6 +67,7 @@ std::size_t DeliveryWorker::runOnce() {
     std::vector<Outcome> outcomes;
     bool stopping = false;
     for (const Notification& n : due) {
+      if (lease_ && !lease_->mine()) break;  // lost (the database failed): another process goes on
       if (n.channel == Channel::Email ? !couriers_.email : !couriers_.webhook) continue;
       outcomes.emplace_back(n, attempt(n));
       if (!outcomes.back().second) ++delivered;
@@ -104,6 +106,7 @@ void DeliveryWorker::stop() {
   }
   cv_.notify_all();
   if (thread_.joinable()) thread_.join();
+  if (lease_) lease_->giveUp();
 }
 
 void DeliveryWorker::wake() {

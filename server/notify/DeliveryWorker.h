@@ -3,7 +3,8 @@
 // marked sent, a failed one is tried again after the RetryPolicy's backoff, and parked as dead after
 // its last try. A notification sent but not yet marked when the process dies is sent again after
 // the restart (at least once, with the same Message-ID / webhook-id). Without a courier for its
-// channel a notification stays queued.
+// channel a notification stays queued. With a LeasedWork, rounds run only while this process holds
+// the lease, so that several processes on one database send each notification once.
 #pragma once
 
 #include <atomic>
@@ -19,6 +20,7 @@
 #include "domain/notify/NotificationStore.h"
 #include "domain/notify/RetryPolicy.h"
 #include "domain/time/Clock.h"
+#include "server/LeasedWork.h"
 #include "server/notify/Courier.h"
 #include "server/notify/NotificationConsumer.h"
 
@@ -32,16 +34,17 @@ struct Couriers {
 class DeliveryWorker {
  public:
   DeliveryWorker(domain::notify::NotificationStore& store, NotificationConsumer& consumer, Couriers couriers,
-                 domain::notify::RetryPolicy retry, const domain::Clock& clock);
+                 domain::notify::RetryPolicy retry, const domain::Clock& clock, LeasedWork* lease = nullptr);
   ~DeliveryWorker();
 
   // One round: pending events made into notifications (up to 8 batches of 256), then every due
   // notification tried once.
-  // Returns how many were delivered. (The thread runs rounds; tests call it directly.)
+  // Returns how many were delivered; nothing is done while another process holds the lease.
+  // (The thread runs rounds; tests call it directly.)
   std::size_t runOnce();
 
   void start();
-  void stop();  // finishes the delivery in progress
+  void stop();  // finishes the delivery in progress and gives the lease up
   void wake();  // runs a round soon (a booking changed)
 
  private:
@@ -57,6 +60,7 @@ class DeliveryWorker {
   Couriers couriers_;
   domain::notify::RetryPolicy retry_;
   const domain::Clock& clock_;
+  LeasedWork* lease_;
   std::mutex mutex_;
   std::condition_variable cv_;
   bool stopping_ = false;

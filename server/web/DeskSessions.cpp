@@ -1,45 +1,57 @@
 #include "server/web/DeskSessions.h"
 
-#include <algorithm>
+#include <openssl/sha.h>
 
 #include "server/api/ManageToken.h"
 
 namespace bookdav::server::web {
+namespace {
+
+std::string sha256Hex(std::string_view text) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 * SHA256_DIGEST_LENGTH);
+  for (unsigned char c : digest) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
+// The session's CSRF token: a one-way function of its id (which only the browser's HttpOnly cookie
+// holds), so that every process can show it without the database keeping the token itself.
+std::string csrfOf(std::string_view id) {
+  return sha256Hex(std::string("bookdav desk csrf\n") + std::string(id)).substr(0, 32);
+}
+
+}  // namespace
 
 DeskSession DeskSessions::open(const std::string& user, domain::Role role) {
-  DeskSession s{api::newManageToken(), api::newManageToken(), user, role};
-  const Clock::time_point at = now_();
-  std::lock_guard lock(mutex_);
-  if (sessions_.size() >= kMaxSessions) {
-    std::erase_if(sessions_, [&](const auto& kv) { return at - kv.second.lastUse >= kIdle; });
-    if (sessions_.size() >= kMaxSessions)
-      sessions_.erase(std::min_element(sessions_.begin(), sessions_.end(), [](const auto& a, const auto& b) {
-        return a.second.lastUse < b.second.lastUse;
-      }));
-  }
-  sessions_[s.id] = Entry{s, at};
+  const std::string id = api::newManageToken();
+  DeskSession s{id, csrfOf(id), "", user, role};
+  s.csrfDigest = sha256Hex(s.csrf);
+  const domain::Instant at = clock_.now();
+  store_.add({sha256Hex(id), s.csrfDigest, user, role, at}, at - kIdle, kMaxSessions);
   return s;
 }
 
 std::optional<DeskSession> DeskSessions::find(std::string_view cookieHeader) {
   std::optional<std::string> id = cookieValue(cookieHeader);
   if (!id) return std::nullopt;
-  const Clock::time_point at = now_();
-  std::lock_guard lock(mutex_);
-  auto it = sessions_.find(*id);
-  if (it == sessions_.end()) return std::nullopt;
-  if (at - it->second.lastUse >= kIdle) {
-    sessions_.erase(it);
-    return std::nullopt;
-  }
-  it->second.lastUse = at;
-  return it->second.session;
+  const domain::Instant at = clock_.now();
+  std::optional<domain::SignInSession> stored = store_.use(sha256Hex(*id), at, at - kIdle);
+  if (!stored) return std::nullopt;
+  return DeskSession{*id, csrfOf(*id), stored->csrfDigest, stored->user, stored->role};
 }
 
 void DeskSessions::close(std::string_view id) {
-  std::lock_guard lock(mutex_);
-  auto it = sessions_.find(id);
-  if (it != sessions_.end()) sessions_.erase(it);
+  store_.remove(sha256Hex(id));
+}
+
+bool DeskSessions::csrfMatches(const DeskSession& session, std::string_view presented) const {
+  return !session.csrfDigest.empty() && sameSecret(sha256Hex(presented), session.csrfDigest);
 }
 
 std::string DeskSessions::cookie(const DeskSession& session, bool tls) {

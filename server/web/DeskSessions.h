@@ -1,41 +1,43 @@
 // Signed-in sessions of the front desk (/desk/): a browser that signed in with a staff or admin
 // account holds a random session id in an HttpOnly cookie, and sends the session's CSRF token in the
-// X-CSRF-Token header with every change. Held in memory (a restart signs everyone out), bounded,
-// forgotten after 12 hours without use.
+// X-CSRF-Token header with every change. Kept in the database (domain/account/SignInSessions.h, only
+// digests of the secrets), so every bookdav process on it knows a session and a restart keeps it;
+// bounded, forgotten after 12 hours without use. The CSRF token is derived from the session id.
 #pragma once
 
 #include <chrono>
-#include <functional>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "domain/account/Account.h"
+#include "domain/account/SignInSessions.h"
+#include "domain/time/Clock.h"
 
 namespace bookdav::server::web {
 
 struct DeskSession {
-  std::string id;    // the cookie's value: 128 random bits, hex
-  std::string csrf;  // 128 random bits, hex
+  std::string id;          // the cookie's value: 128 random bits, hex
+  std::string csrf;        // 128 bits, hex, derived from the id
+  std::string csrfDigest;  // as stored
   std::string user;
   domain::Role role = domain::Role::Staff;
 };
 
 class DeskSessions {
  public:
-  using Clock = std::chrono::steady_clock;
   static constexpr std::string_view kCookie = "bookdav_desk";
   static constexpr std::chrono::hours kIdle{12};
   static constexpr std::size_t kMaxSessions = 10000;
 
-  explicit DeskSessions(std::function<Clock::time_point()> now = Clock::now) : now_(std::move(now)) {}
+  DeskSessions(domain::SignInSessions& store, const domain::Clock& clock) : store_(store), clock_(clock) {}
 
   DeskSession open(const std::string& user, domain::Role role);
   // The session of a Cookie header (its bookdav_desk value), renewed; nullopt when none or expired.
   std::optional<DeskSession> find(std::string_view cookieHeader);
   void close(std::string_view id);
+  // Whether a presented X-CSRF-Token header is the session's token (compared by its stored digest).
+  bool csrfMatches(const DeskSession& session, std::string_view presented) const;
 
   // The Set-Cookie value for a session (Secure under TLS), and the one that ends it.
   static std::string cookie(const DeskSession& session, bool tls);
@@ -44,13 +46,8 @@ class DeskSessions {
   static std::optional<std::string> cookieValue(std::string_view cookieHeader);
 
  private:
-  struct Entry {
-    DeskSession session;
-    Clock::time_point lastUse;
-  };
-  std::function<Clock::time_point()> now_;
-  std::mutex mutex_;
-  std::map<std::string, Entry, std::less<>> sessions_;
+  domain::SignInSessions& store_;
+  const domain::Clock& clock_;
 };
 
 // Constant-time comparison of two secrets (CSRF tokens).

@@ -44,7 +44,7 @@ std::optional<caldav::Response> FrontDesk::handle(const caldav::Request& request
       return sessionJson(*s, 200);
     }
     if (request.method == "DELETE") {
-      if (s && sameSecret(request.header("X-CSRF-Token", ""), s->csrf))
+      if (s && sessions_.csrfMatches(*s, request.header("X-CSRF-Token", "")))
         sessions_.close(s->id);
       else if (s)
         return refusal(403, "not-allowed", "signing out needs the session's X-CSRF-Token header");

@@ -360,5 +360,30 @@ TEST_F(Notifications, WithoutACourierEverythingWaitsInTheOutbox) {
   EXPECT_EQ(all().size(), 2u);
 }
 
+TEST_F(Notifications, TwoProcessesOnOneDatabaseDeliverEachNotificationOnce) {
+  // A second process on the same data directory, each with its own worker and lease.
+  Backend second(dir.path(), caldav::DavSettings{}, clock);
+  notify::NotificationConsumer secondConsumer(second.notifications, second.accounts, second.dav.settings(),
+                                              caldav::ical::IcalZoneRules::instance(), clock);
+  LeasedWork leaseA(backend->workLeases, "notifications", clock);
+  LeasedWork leaseB(second.workLeases, "notifications", clock);
+  RecordingCourier courierA, courierB;
+  notify::DeliveryWorker workerA(backend->notifications, consumer, {&courierA, nullptr}, RetryPolicy{}, clock,
+                                 &leaseA);
+  notify::DeliveryWorker workerB(second.notifications, secondConsumer, {&courierB, nullptr}, RetryPolicy{},
+                                 clock, &leaseB);
+  bookHaircut("2026-12-01T10:00:00Z");
+  EXPECT_EQ(workerA.runOnce(), 2u);
+  bookHaircut("2026-12-01T11:00:00Z", "bob");
+  EXPECT_EQ(workerB.runOnce(), 0u);  // A holds the lease
+  EXPECT_TRUE(courierB.delivered.empty());
+  // A dies (stops renewing); after the lease's time B goes on with what A left.
+  clock.advance(LeasedWork::kDefaultTtl);
+  EXPECT_EQ(workerB.runOnce(), 2u);
+  EXPECT_EQ(courierA.delivered.size() + courierB.delivered.size(), all().size());
+  EXPECT_EQ(all().size(), 4u);
+  for (const Notification& n : all()) EXPECT_EQ(n.state, NotificationState::Sent);
+}
+
 }  // namespace
 }  // namespace bookdav::server

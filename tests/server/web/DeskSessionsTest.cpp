@@ -1,8 +1,13 @@
 // DeskSessions: the front desk's session cookies, found by the Cookie header, renewed on use,
-// forgotten after 12 idle hours or on sign-out; the cookie's attributes.
+// forgotten after 12 idle hours or on sign-out; kept in the database, so that a second DeskSessions on
+// another connection to the same file (another process) knows them; the cookie's attributes.
 #include "server/web/DeskSessions.h"
 
 #include <gtest/gtest.h>
+
+#include "storage/sql/Database.h"
+#include "storage/sql/process/SqlSignInSessions.h"
+#include "tests/storage/TempDir.h"
 
 namespace bookdav::server::web {
 namespace {
@@ -11,8 +16,11 @@ using namespace std::chrono;
 
 class DeskSessionsTest : public ::testing::Test {
  protected:
-  DeskSessions::Clock::time_point at{hours{1000}};
-  DeskSessions sessions{[this] { return at; }};
+  TempDir dir;
+  domain::FixedClock clock{domain::fromUnix(1'800'000'000)};
+  storage::sql::Database db{dir.file("bookdav.db")};
+  storage::sql::SqlSignInSessions store{db};
+  DeskSessions sessions{store, clock};
 };
 
 TEST_F(DeskSessionsTest, ACookieFindsItsSessionAmongOtherCookies) {
@@ -31,15 +39,55 @@ TEST_F(DeskSessionsTest, ACookieFindsItsSessionAmongOtherCookies) {
 TEST_F(DeskSessionsTest, SessionsEndAfterTwelveIdleHoursOrOnSignOut) {
   DeskSession s = sessions.open("admin", domain::Role::Admin);
   const std::string cookie = "bookdav_desk=" + s.id;
-  at += hours{11};
+  clock.advance(hours{11});
   EXPECT_TRUE(sessions.find(cookie));  // renewed
-  at += hours{11};
+  clock.advance(hours{11});
   EXPECT_TRUE(sessions.find(cookie));
-  at += hours{12};
+  clock.advance(hours{12});
   EXPECT_FALSE(sessions.find(cookie));
   DeskSession t = sessions.open("admin", domain::Role::Admin);
   sessions.close(t.id);
   EXPECT_FALSE(sessions.find("bookdav_desk=" + t.id));
+}
+
+TEST_F(DeskSessionsTest, TheCsrfTokenIsCheckedAgainstItsStoredDigest) {
+  DeskSession s = sessions.open("ana", domain::Role::Staff);
+  std::optional<DeskSession> found = sessions.find("bookdav_desk=" + s.id);
+  ASSERT_TRUE(found);
+  EXPECT_TRUE(sessions.csrfMatches(*found, s.csrf));
+  EXPECT_FALSE(sessions.csrfMatches(*found, s.id));
+  EXPECT_FALSE(sessions.csrfMatches(*found, ""));
+  // Neither secret is stored as it is.
+  auto lease = db.connection();
+  auto rows = lease->prepare("SELECT count(*) FROM desk_sessions WHERE id_digest = ?1 OR csrf_digest = ?2");
+  rows.bindAll(s.id, s.csrf);
+  ASSERT_TRUE(rows.step());
+  EXPECT_EQ(rows.int64(0), 0);
+}
+
+TEST_F(DeskSessionsTest, ASessionOpenedInOneProcessIsFoundAndEndedInAnother) {
+  storage::sql::Database otherDb{dir.file("bookdav.db")};
+  storage::sql::SqlSignInSessions otherStore{otherDb};
+  DeskSessions other{otherStore, clock};
+  DeskSession s = sessions.open("ana", domain::Role::Staff);
+  std::optional<DeskSession> there = other.find("bookdav_desk=" + s.id);
+  ASSERT_TRUE(there);
+  EXPECT_EQ(there->user, "ana");
+  EXPECT_EQ(there->csrf, s.csrf);
+  EXPECT_TRUE(other.csrfMatches(*there, s.csrf));
+  other.close(s.id);
+  EXPECT_FALSE(sessions.find("bookdav_desk=" + s.id));
+}
+
+TEST_F(DeskSessionsTest, TheLeastRecentlyUsedSessionGoesWhenTheBoundIsReached) {
+  storage::sql::SqlSignInSessions& rows = store;
+  const domain::Instant now = clock.now();
+  rows.add({"a", "x", "ana", domain::Role::Staff, now - minutes{3}}, now - hours{12}, 2);
+  rows.add({"b", "x", "ana", domain::Role::Staff, now - minutes{2}}, now - hours{12}, 2);
+  rows.add({"c", "x", "ana", domain::Role::Staff, now - minutes{1}}, now - hours{12}, 2);
+  EXPECT_FALSE(rows.use("a", now, now - hours{12}));
+  EXPECT_TRUE(rows.use("b", now, now - hours{12}));
+  EXPECT_TRUE(rows.use("c", now, now - hours{12}));
 }
 
 TEST_F(DeskSessionsTest, TheCookieIsHttpOnlyAndSameSiteLaxAndSecureUnderTls) {
