@@ -1,10 +1,12 @@
 #include "caldav/booking/BookingEvents.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include "caldav/booking/BookingNames.h"
 #include "caldav/booking/EventText.h"
+#include "caldav/ical/IcalZoneRules.h"
 #include "domain/booking/Sentences.h"
 
 namespace bookdav::caldav {
@@ -158,6 +160,48 @@ std::string sessionEventForCustomers(const Service& service, const Session& sess
   e.raw("X-BOOKDAV-SESSION", std::to_string(session.id));
   e.raw("X-BOOKDAV-PLACES-LEFT", std::to_string(session.active() ? session.placesLeft() : 0));
   e.raw("X-BOOKDAV-CAPACITY", std::to_string(session.capacity));
+  e.end("VEVENT");
+  return e.finish();
+}
+
+namespace {
+
+// "09:30" in the service's zone; a window ending at local midnight ends at "24:00".
+std::string wallClock(const Service& service, domain::Instant t, bool isEnd) {
+  const domain::LocalDateTime l = domain::toLocal(ical::IcalZoneRules::instance(), service.timeZone, t);
+  long minutes = static_cast<long>(l.timeOfDay.count() / 60);
+  if (isEnd && minutes == 0) minutes = 24 * 60;
+  const auto twoDigits = [](long n) { return std::string(1, char('0' + n / 10)) + char('0' + n % 10); };
+  return twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60);
+}
+
+}  // namespace
+
+std::string openWindowUid(const Service& service, domain::Instant start) {
+  return "open-" + service.id + "-" + EventText::utcText(start) + "@bookdav";
+}
+
+std::string howToBookInWindow(const Service& service, const DavSettings& settings) {
+  return "create an event of " + domain::describeDuration(service.duration) + " inside this window in " +
+         service.name + "'s calendar, or invite " + serviceAddress(service.id, settings) +
+         " to an event in your own calendar";
+}
+
+std::string openWindowEvent(const Service& service, domain::Interval window, const DavSettings& settings) {
+  EventText e(settings.productId);
+  e.begin("VEVENT");
+  e.raw("UID", openWindowUid(service, window.start));
+  e.utc("DTSTAMP", window.start);  // the text depends only on the window: its ETag moves only with it
+  e.zoned("DTSTART", window.start, service.timeZone);
+  e.zoned("DTEND", window.end, service.timeZone);
+  e.text("SUMMARY", service.name + " \u2014 open " + wallClock(service, window.start, false) + "\u2013" +
+                        wallClock(service, window.end, true));
+  std::string how = howToBookInWindow(service, settings);
+  how[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(how[0])));
+  e.text("DESCRIPTION", "Open for booking. " + how + ".");
+  common(e, service);
+  e.raw("TRANSP", "TRANSPARENT");  // an offer, not the customer's busy time
+  e.raw("X-BOOKDAV-OPEN-WINDOW", "TRUE");
   e.end("VEVENT");
   return e.finish();
 }

@@ -27,6 +27,14 @@ std::string describeService(const domain::Service& service);
 std::string sessionEventForCustomers(const domain::Service& service, const domain::Session& session,
                                      const DavSettings& settings);
 
+// An open window of an appointment service (domain/booking/OpenWindows.h) as customers see it: a
+// TRANSPARENT event "Haircut — open 09:00–12:30" (local times of the service's zone), no attendees.
+std::string openWindowEvent(const domain::Service& service, domain::Interval window,
+                            const DavSettings& settings);
+std::string openWindowUid(const domain::Service& service, domain::Instant start);
+// The sentence saying how to book inside a window (its DESCRIPTION, and the refusal of a change to it).
+std::string howToBookInWindow(const domain::Service& service, const DavSettings& settings);
+
 struct BookingEventData {
   const domain::Service& service;
   const domain::Booking& booking;

@@ -57,6 +57,14 @@ std::optional<domain::SessionId> sessionIdOfMember(std::string_view name) {
 std::optional<domain::BookingId> bookingIdOfMember(std::string_view name) {
   return numberBetween(name, "booking-", ".ics");
 }
+std::string windowMemberName(domain::Instant start) {
+  return "open-" + std::to_string(start.time_since_epoch().count()) + ".ics";
+}
+std::optional<domain::Instant> windowStartOfMember(std::string_view name) {
+  auto seconds = numberBetween(name, "open-", ".ics");
+  if (!seconds) return std::nullopt;
+  return domain::Instant{domain::Seconds{*seconds}};
+}
 
 std::string resourcePrincipalPath(std::string_view resourceId) {
   return std::string(kResourcePrincipalsRoot) + std::string(resourceId) + "/";

@@ -9,6 +9,7 @@
 
 #include "caldav/dav/DavSettings.h"
 #include "domain/booking/Ids.h"
+#include "domain/time/Instant.h"
 
 namespace bookdav::caldav {
 
@@ -27,6 +28,9 @@ std::string sessionMemberName(domain::SessionId id);  // "session-17.ics"
 std::string bookingMemberName(domain::BookingId id);  // "booking-42.ics"
 std::optional<domain::SessionId> sessionIdOfMember(std::string_view name);
 std::optional<domain::BookingId> bookingIdOfMember(std::string_view name);
+// An appointment calendar's open window starting at `start`: "open-<seconds since 1970>.ics".
+std::string windowMemberName(domain::Instant start);
+std::optional<domain::Instant> windowStartOfMember(std::string_view name);
 
 std::string resourcePrincipalPath(std::string_view resourceId);  // "/dav/principals/resources/ana/"
 std::string resourceInboxPath(std::string_view resourceId);      // ".../ana/inbox/"

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "caldav/booking/BookingEvents.h"
 #include "caldav/booking/BookingNames.h"
 #include "caldav/booking/ComputedMembers.h"
 #include "caldav/booking/ForceHeader.h"
@@ -225,6 +226,18 @@ Response addTimeOff(DavContext& ctx, const Request& request, const Resource& tar
   return Response::empty(201);
 }
 
+// An open window of an appointment calendar (open-<start>.ics) is the business's: refused with how to book.
+void refuseWindowChange(DavContext& ctx, const Resource& target) {
+  if (target.container != ResourceKind::ServiceCalendar || !target.service ||
+      target.service->kind != domain::ServiceKind::Appointment ||
+      !windowStartOfMember(lastSegment(target.path)))
+    return;
+  throw DavError::forbidden(xml::kDav, "need-privileges",
+                            "the open windows of " + target.service->name +
+                                " are made by bookdav and cannot be changed or deleted: to book, " +
+                                howToBookInWindow(*target.service, ctx.settings));
+}
+
 // A booking-<id>.ics name the user has no booking at: another customer's booking is named as such.
 void refuseOthersBooking(DavContext& ctx, const Request& request, const Resource& target) {
   if (target.exists()) return;
@@ -247,6 +260,7 @@ Response putIntoComputedCalendar(DavContext& ctx, const Request& request, const 
   if (target.isCollection())
     throw DavError::methodNotAllowed("PUT cannot replace the calendar " + target.path);
   if (auto id = bookingOfMember(target)) return reschedule(ctx, request, target, *id);
+  refuseWindowChange(ctx, target);
   refuseOthersBooking(ctx, request, target);
   if (sessionOfMember(target)) {
     throw DavError::forbidden(
@@ -273,6 +287,7 @@ Response deleteFromComputedCalendar(DavContext& ctx, const Request& request, con
   }
   refuseOthersBooking(ctx, request, target);
   if (!target.exists()) throw DavError::notFound(target.path + " does not exist");
+  refuseWindowChange(ctx, target);
   if (auto id = bookingOfMember(target)) {
     ctx.booking.desk.cancel(*id, actorOf(ctx, request),
                             eventPreconditions<domain::Booking>(ctx, request, target));
