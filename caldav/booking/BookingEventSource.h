@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "caldav/booking/BookingEvents.h"
+#include "caldav/booking/CalendarAddresses.h"
 #include "domain/account/Account.h"
 #include "domain/booking/BookingStore.h"
 
@@ -19,7 +20,10 @@ class BookingEventSource {
  public:
   BookingEventSource(domain::BookingData& data, domain::AccountRepository& accounts,
                      const DavSettings& settings)
-      : data_(data), accounts_(accounts), settings_(settings) {}
+      : data_(data),
+        accounts_(accounts),
+        settings_(settings),
+        addresses_(CalendarAddresses::of(data, accounts, settings)) {}
 
   // nullopt when the booking's service is gone (its event is no longer shown).
   std::optional<std::string> bookingText(const domain::Booking& booking);
@@ -37,10 +41,12 @@ class BookingEventSource {
   const domain::Resource* resource(const std::string& id);
   std::vector<domain::Resource> resources(const std::vector<std::string>& ids);
   Participant participant(const domain::Booking& booking);
+  std::vector<std::string> addressesOf(const std::vector<domain::Resource>& resources);
 
   domain::BookingData& data_;
   domain::AccountRepository& accounts_;
   const DavSettings& settings_;
+  CalendarAddresses addresses_;
   std::map<std::string, std::optional<domain::Service>> services_;
   std::map<std::string, std::optional<domain::Resource>> resources_;
   std::map<std::string, std::optional<domain::Account>> knownAccounts_;

@@ -60,9 +60,11 @@ void common(EventText& e, const Service& service) {
   }
 }
 
-void resourceAttendees(EventText& e, const std::vector<Resource>& resources, const DavSettings& settings) {
-  for (const Resource& r : resources) {
-    e.raw("ATTENDEE", resourceAddress(r.id, settings),
+void resourceAttendees(EventText& e, const std::vector<Resource>& resources,
+                       const std::vector<std::string>& addresses) {
+  for (size_t i = 0; i < resources.size() && i < addresses.size(); ++i) {
+    const Resource& r = resources[i];
+    e.raw("ATTENDEE", addresses[i],
           {{"CN", r.name.empty() ? r.id : r.name},
            {"CUTYPE", cutype(r.kind)},
            {"ROLE", "NON-PARTICIPANT"},
@@ -181,13 +183,14 @@ std::string openWindowUid(const Service& service, domain::Instant start) {
   return "open-" + service.id + "-" + EventText::utcText(start) + "@bookdav";
 }
 
-std::string howToBookInWindow(const Service& service, const DavSettings& settings) {
+std::string howToBookInWindow(const Service& service, std::string_view address) {
   return "create an event of " + domain::describeDuration(service.duration) + " inside this window in " +
-         service.name + "'s calendar, or invite " + serviceAddress(service.id, settings) +
+         service.name + "'s calendar, or invite " + std::string(address) +
          " to an event in your own calendar";
 }
 
-std::string openWindowEvent(const Service& service, domain::Interval window, const DavSettings& settings) {
+std::string openWindowEvent(const Service& service, domain::Interval window, std::string_view address,
+                            const DavSettings& settings) {
   EventText e(settings.productId);
   e.begin("VEVENT");
   e.raw("UID", openWindowUid(service, window.start));
@@ -196,7 +199,7 @@ std::string openWindowEvent(const Service& service, domain::Interval window, con
   e.zoned("DTEND", window.end, service.timeZone);
   e.text("SUMMARY", service.name + " \u2014 open " + wallClock(service, window.start, false) + "\u2013" +
                         wallClock(service, window.end, true));
-  std::string how = howToBookInWindow(service, settings);
+  std::string how = howToBookInWindow(service, address);
   how[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(how[0])));
   e.text("DESCRIPTION", "Open for booking. " + how + ".");
   common(e, service);
@@ -255,7 +258,7 @@ std::string bookingEvent(const BookingEventData& d, const DavSettings& settings)
          {"CUTYPE", "INDIVIDUAL"},
          {"ROLE", "REQ-PARTICIPANT"},
          {"PARTSTAT", partstat(b.status)}});
-  resourceAttendees(e, d.resources, settings);
+  resourceAttendees(e, d.resources, d.resourceAddresses);
   e.raw("X-BOOKDAV-BOOKING", std::to_string(b.id));
   e.raw("X-BOOKDAV-SERVICE", b.serviceId);
   e.raw("X-BOOKDAV-STATUS", domain::toString(b.status));
@@ -307,7 +310,7 @@ std::string sessionEventForStaff(const StaffSessionData& d, const DavSettings& s
              {"PARTSTAT", partstat(d.bookings[i].status)}});
     }
   }
-  resourceAttendees(e, d.resources, settings);
+  resourceAttendees(e, d.resources, d.resourceAddresses);
   e.raw("TRANSP", "OPAQUE");
   e.raw("X-BOOKDAV-SESSION", std::to_string(s.id));
   e.end("VEVENT");

@@ -29,11 +29,12 @@ std::string sessionEventForCustomers(const domain::Service& service, const domai
 
 // An open window of an appointment service (domain/booking/OpenWindows.h) as customers see it: a
 // TRANSPARENT event "Haircut — open 09:00–12:30" (local times of the service's zone), no attendees.
-std::string openWindowEvent(const domain::Service& service, domain::Interval window,
+// `address`: the service's calendar user address (CalendarAddresses), named as the one to invite.
+std::string openWindowEvent(const domain::Service& service, domain::Interval window, std::string_view address,
                             const DavSettings& settings);
 std::string openWindowUid(const domain::Service& service, domain::Instant start);
 // The sentence saying how to book inside a window (its DESCRIPTION, and the refusal of a change to it).
-std::string howToBookInWindow(const domain::Service& service, const DavSettings& settings);
+std::string howToBookInWindow(const domain::Service& service, std::string_view address);
 
 struct BookingEventData {
   const domain::Service& service;
@@ -42,6 +43,7 @@ struct BookingEventData {
   const std::vector<domain::Resource>& resources;  // the resources assigned
   Participant customer;
   int waitlistPosition = 0;
+  std::vector<std::string> resourceAddresses;  // one per resource (CalendarAddresses)
 };
 std::string bookingEvent(const BookingEventData& data, const DavSettings& settings);
 
@@ -51,6 +53,7 @@ struct StaffSessionData {
   const std::vector<domain::Resource>& resources;  // the session's resources
   const std::vector<domain::Booking>& bookings;    // active bookings of the session
   const std::vector<Participant>& customers;       // one per booking
+  std::vector<std::string> resourceAddresses;      // one per resource (CalendarAddresses)
 };
 std::string sessionEventForStaff(const StaffSessionData& data, const DavSettings& settings);
 

@@ -73,10 +73,6 @@ std::string resourceInboxPath(std::string_view resourceId) {
   return resourcePrincipalPath(resourceId) + "inbox/";
 }
 
-std::string resourceAddress(std::string_view resourceId, const DavSettings& settings) {
-  return "mailto:" + std::string(resourceId) + "@resources." + settings.addressDomain;
-}
-
 namespace {
 
 // The <id> of "mailto:<id>@<sub>.<domain>", "urn:bookdav:<kind>:<id>" or "<principalsRoot><id>/"
@@ -122,10 +118,6 @@ std::string servicePrincipalPath(std::string_view serviceId) {
 }
 std::string serviceInboxPath(std::string_view serviceId) {
   return servicePrincipalPath(serviceId) + "inbox/";
-}
-
-std::string serviceAddress(std::string_view serviceId, const DavSettings& settings) {
-  return "mailto:" + std::string(serviceId) + "@services." + settings.addressDomain;
 }
 
 std::string serviceUrn(std::string_view serviceId) {

@@ -7,6 +7,7 @@
 
 #include "caldav/booking/BookingEvents.h"
 #include "caldav/booking/BookingNames.h"
+#include "caldav/booking/CalendarAddresses.h"
 #include "caldav/booking/ComputedMembers.h"
 #include "caldav/booking/ForceHeader.h"
 #include "caldav/dav/LiveProperties.h"
@@ -86,10 +87,11 @@ RequestedBooking readEvent(std::string_view body, const std::string& floatingZon
     }
   }
   const auto resources = ctx.booking.catalog.resources();
+  auto addresses = CalendarAddresses::of(ctx.booking, ctx.accounts, ctx.settings);
   for (icalproperty* a : ical::properties(master, "ATTENDEE")) {
     const std::string address = ical::lower(ical::valueText(a));
     const std::string cn = ical::parameterValue(a, "CN").value_or("");
-    std::optional<std::string> resourceId = resourceIdOfAddress(address, ctx.settings);
+    std::optional<std::string> resourceId = addresses.resourceOf(address);
     if (!resourceId) {
       // A resource may also be named by its display name, as a calendar app's attendee picker does.
       const std::string cutype = ical::lower(ical::parameterValue(a, "CUTYPE").value_or("individual"));
@@ -232,10 +234,13 @@ void refuseWindowChange(DavContext& ctx, const Resource& target) {
       target.service->kind != domain::ServiceKind::Appointment ||
       !windowStartOfMember(lastSegment(target.path)))
     return;
-  throw DavError::forbidden(xml::kDav, "need-privileges",
-                            "the open windows of " + target.service->name +
-                                " are made by bookdav and cannot be changed or deleted: to book, " +
-                                howToBookInWindow(*target.service, ctx.settings));
+  throw DavError::forbidden(
+      xml::kDav, "need-privileges",
+      "the open windows of " + target.service->name +
+          " are made by bookdav and cannot be changed or deleted: to book, " +
+          howToBookInWindow(
+              *target.service,
+              CalendarAddresses::of(ctx.booking, ctx.accounts, ctx.settings).ofService(*target.service)));
 }
 
 // A booking-<id>.ics name the user has no booking at: another customer's booking is named as such.

@@ -8,6 +8,7 @@
 #include "caldav/booking/BookingEventSource.h"
 #include "caldav/booking/BookingEvents.h"
 #include "caldav/booking/BookingNames.h"
+#include "caldav/booking/CalendarAddresses.h"
 #include "caldav/ical/IcalZoneRules.h"
 #include "caldav/webdav/DavError.h"
 #include "caldav/webdav/ETag.h"
@@ -179,11 +180,17 @@ domain::Interval dayOf(domain::LocalDays& days, const domain::Service& service, 
   return {d.start, d.next};
 }
 
-domain::ObjectRecord windowRecord(const Resource& calendar, const DavSettings& settings,
-                                  domain::Interval window, std::int64_t recordId) {
+std::string serviceAddressOf(DavContext& ctx, const domain::Service& service) {
+  return CalendarAddresses::of(ctx.booking, ctx.accounts, ctx.settings).ofService(service);
+}
+
+// `address`: the service's calendar user address.
+domain::ObjectRecord windowRecord(DavContext& ctx, const Resource& calendar, domain::Interval window,
+                                  std::int64_t recordId, const std::string& address) {
   const domain::Service& service = *calendar.service;
-  return record(calendar, windowMemberName(window.start), openWindowEvent(service, window, settings),
-                recordId, window.start, openWindowUid(service, window.start));
+  return record(calendar, windowMemberName(window.start),
+                openWindowEvent(service, window, address, ctx.settings), recordId, window.start,
+                openWindowUid(service, window.start));
 }
 
 class ComputedMembers final : public CollectionMembers {
@@ -437,10 +444,11 @@ class ComputedMembers final : public CollectionMembers {
     });
     if (showsOpenWindows(calendar_)) {
       const domain::Service& service = *calendar_.service;
+      const std::string address = serviceAddressOf(ctx_, service);
       for (const domain::Interval& w :
            windowsStarting(ctx_, service, windowReach(service, ctx_.clock.now()))) {
         members_.push_back(
-            windowRecord(calendar_, ctx_.settings, w, static_cast<std::int64_t>(members_.size()) + 1));
+            windowRecord(ctx_, calendar_, w, static_cast<std::int64_t>(members_.size()) + 1, address));
       }
     }
   }
@@ -495,7 +503,7 @@ std::optional<FoundMember> computedMember(DavContext& ctx, const Resource& calen
       domain::LocalDays days(ical::IcalZoneRules::instance());
       for (const domain::Interval& w : windowsStarting(ctx, service, dayOf(days, service, *start))) {
         if (w.start == *start && reach.contains(w.start))
-          return FoundMember{windowRecord(calendar, ctx.settings, w, 1),
+          return FoundMember{windowRecord(ctx, calendar, w, 1, serviceAddressOf(ctx, service)),
                              {ComputedMember::Kind::Window, start->time_since_epoch().count()}};
       }
       return std::nullopt;
