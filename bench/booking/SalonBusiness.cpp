@@ -40,7 +40,8 @@ SalonBusiness::SalonBusiness(storage::sql::Durability durability) : clock(kNow) 
     catalog->putResource(r);
     stylists.anyOf.push_back(r.id);
   }
-  catalog->putResource(Resource{"studio", ResourceKind::Room, "Studio", "Europe/Berlin", "", WorkingHours{}});
+  catalog->putResource(
+      Resource{"studio", ResourceKind::Room, "Studio", "Europe/Berlin", "", WorkingHours{}, ""});
   ResourceGroup therapists;
   for (int i = 0; i < 8; ++i) {
     Resource r{"therapist-" + std::to_string(i),
@@ -48,7 +49,8 @@ SalonBusiness::SalonBusiness(storage::sql::Durability durability) : clock(kNow) 
                "Therapist",
                "Europe/Berlin",
                "",
-               WorkingHours{}};
+               WorkingHours{},
+               ""};
     r.hours.weekly.push_back(
         WeeklyHours{Weekdays::everyDay(), hours{0}, hours{24}, std::nullopt, std::nullopt});
     catalog->putResource(r);

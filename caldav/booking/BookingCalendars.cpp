@@ -52,14 +52,7 @@ std::shared_ptr<const domain::CollectionRecord> recordFor(domain::CalendarReader
 }
 
 std::vector<std::string> scopesOf(const Resource& r) {
-  switch (r.kind) {
-    case ResourceKind::ServiceCalendar:
-      return domain::serviceCollectionScopes(r.service->id, r.owner);
-    case ResourceKind::BookingsCalendar:
-      return domain::customerCollectionScopes(r.owner);
-    default:
-      return domain::resourceCollectionScopes(r.resourceId);
-  }
+  return computedCalendarScopes(r);
 }
 
 Resource serviceCalendar(DavContext& ctx, domain::CalendarReader& store, const std::string& owner,

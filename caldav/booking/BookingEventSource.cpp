@@ -56,7 +56,8 @@ std::optional<std::string> BookingEventSource::bookingText(const Booking& b) {
   if (!s) return std::nullopt;
   std::vector<Session> sessions = domain::sessionsOf(data_, b);
   std::vector<domain::Resource> assigned = resources(b.resourceIds);
-  BookingEventData event{*s, b, sessions, assigned, participant(b), domain::waitlistPosition(data_, b)};
+  BookingEventData event{
+      *s, b, sessions, assigned, participant(b), domain::waitlistPosition(data_, b), addressesOf(assigned)};
   if (reminders_) event.reminders = reminders_->of(b);
   return bookingEvent(event, settings_);
 }
@@ -70,9 +71,16 @@ std::string BookingEventSource::staffSessionText(const Session& session, std::ve
   std::vector<Participant> customers;
   for (const Booking& b : bookings) customers.push_back(participant(b));
   std::vector<domain::Resource> assigned = resources(session.resourceIds);
-  StaffSessionData event{session, session.serviceId.empty() ? nullptr : service(session.serviceId), assigned,
-                         bookings, customers};
+  StaffSessionData event{session,   session.serviceId.empty() ? nullptr : service(session.serviceId),
+                         assigned,  bookings,
+                         customers, addressesOf(assigned)};
   return sessionEventForStaff(event, settings_);
+}
+
+std::vector<std::string> BookingEventSource::addressesOf(const std::vector<domain::Resource>& resources) {
+  std::vector<std::string> out;
+  for (const domain::Resource& r : resources) out.push_back(addresses_.ofResource(r));
+  return out;
 }
 
 std::string BookingEventSource::bookingUid(const Booking& b) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "caldav/booking/BookingEvents.h"
+#include "caldav/booking/CalendarAddresses.h"
 #include "domain/account/Account.h"
 #include "domain/booking/BookingStore.h"
 #include "domain/notify/Reminders.h"
@@ -21,7 +22,10 @@ class BookingEventSource {
   // `reminders`: where the reminders booking events carry as VALARMs are read (none without).
   BookingEventSource(domain::BookingData& data, domain::AccountRepository& accounts,
                      const DavSettings& settings, domain::notify::NotificationRows* reminders = nullptr)
-      : data_(data), accounts_(accounts), settings_(settings) {
+      : data_(data),
+        accounts_(accounts),
+        settings_(settings),
+        addresses_(CalendarAddresses::of(data, accounts, settings)) {
     if (reminders) reminders_.emplace(*reminders);
   }
 
@@ -41,10 +45,12 @@ class BookingEventSource {
   const domain::Resource* resource(const std::string& id);
   std::vector<domain::Resource> resources(const std::vector<std::string>& ids);
   Participant participant(const domain::Booking& booking);
+  std::vector<std::string> addressesOf(const std::vector<domain::Resource>& resources);
 
   domain::BookingData& data_;
   domain::AccountRepository& accounts_;
   const DavSettings& settings_;
+  CalendarAddresses addresses_;
   std::optional<domain::notify::ReminderLookup> reminders_;
   std::map<std::string, std::optional<domain::Service>> services_;
   std::map<std::string, std::optional<domain::Resource>> resources_;

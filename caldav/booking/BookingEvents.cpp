@@ -1,10 +1,12 @@
 #include "caldav/booking/BookingEvents.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include "caldav/booking/BookingNames.h"
 #include "caldav/booking/EventText.h"
+#include "caldav/ical/IcalZoneRules.h"
 #include "domain/booking/Sentences.h"
 
 namespace bookdav::caldav {
@@ -58,9 +60,11 @@ void common(EventText& e, const Service& service) {
   }
 }
 
-void resourceAttendees(EventText& e, const std::vector<Resource>& resources, const DavSettings& settings) {
-  for (const Resource& r : resources) {
-    e.raw("ATTENDEE", resourceAddress(r.id, settings),
+void resourceAttendees(EventText& e, const std::vector<Resource>& resources,
+                       const std::vector<std::string>& addresses) {
+  for (size_t i = 0; i < resources.size() && i < addresses.size(); ++i) {
+    const Resource& r = resources[i];
+    e.raw("ATTENDEE", addresses[i],
           {{"CN", r.name.empty() ? r.id : r.name},
            {"CUTYPE", cutype(r.kind)},
            {"ROLE", "NON-PARTICIPANT"},
@@ -162,6 +166,49 @@ std::string sessionEventForCustomers(const Service& service, const Session& sess
   return e.finish();
 }
 
+namespace {
+
+// "09:30" in the service's zone; a window ending at local midnight ends at "24:00".
+std::string wallClock(const Service& service, domain::Instant t, bool isEnd) {
+  const domain::LocalDateTime l = domain::toLocal(ical::IcalZoneRules::instance(), service.timeZone, t);
+  long minutes = static_cast<long>(l.timeOfDay.count() / 60);
+  if (isEnd && minutes == 0) minutes = 24 * 60;
+  const auto twoDigits = [](long n) { return std::string(1, char('0' + n / 10)) + char('0' + n % 10); };
+  return twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60);
+}
+
+}  // namespace
+
+std::string openWindowUid(const Service& service, domain::Instant start) {
+  return "open-" + service.id + "-" + EventText::utcText(start) + "@bookdav";
+}
+
+std::string howToBookInWindow(const Service& service, std::string_view address) {
+  return "create an event of " + domain::describeDuration(service.duration) + " inside this window in " +
+         service.name + "'s calendar, or invite " + std::string(address) +
+         " to an event in your own calendar";
+}
+
+std::string openWindowEvent(const Service& service, domain::Interval window, std::string_view address,
+                            const DavSettings& settings) {
+  EventText e(settings.productId);
+  e.begin("VEVENT");
+  e.raw("UID", openWindowUid(service, window.start));
+  e.utc("DTSTAMP", window.start);  // the text depends only on the window: its ETag moves only with it
+  e.zoned("DTSTART", window.start, service.timeZone);
+  e.zoned("DTEND", window.end, service.timeZone);
+  e.text("SUMMARY", service.name + " \u2014 open " + wallClock(service, window.start, false) + "\u2013" +
+                        wallClock(service, window.end, true));
+  std::string how = howToBookInWindow(service, address);
+  how[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(how[0])));
+  e.text("DESCRIPTION", "Open for booking. " + how + ".");
+  common(e, service);
+  e.raw("TRANSP", "TRANSPARENT");  // an offer, not the customer's busy time
+  e.raw("X-BOOKDAV-OPEN-WINDOW", "TRUE");
+  e.end("VEVENT");
+  return e.finish();
+}
+
 std::string bookingEvent(const BookingEventData& d, const DavSettings& settings) {
   const Booking& b = d.booking;
   EventText e(settings.productId);
@@ -211,7 +258,7 @@ std::string bookingEvent(const BookingEventData& d, const DavSettings& settings)
          {"CUTYPE", "INDIVIDUAL"},
          {"ROLE", "REQ-PARTICIPANT"},
          {"PARTSTAT", partstat(b.status)}});
-  resourceAttendees(e, d.resources, settings);
+  resourceAttendees(e, d.resources, d.resourceAddresses);
   e.raw("X-BOOKDAV-BOOKING", std::to_string(b.id));
   e.raw("X-BOOKDAV-SERVICE", b.serviceId);
   e.raw("X-BOOKDAV-STATUS", domain::toString(b.status));
@@ -272,7 +319,7 @@ std::string sessionEventForStaff(const StaffSessionData& d, const DavSettings& s
              {"PARTSTAT", partstat(d.bookings[i].status)}});
     }
   }
-  resourceAttendees(e, d.resources, settings);
+  resourceAttendees(e, d.resources, d.resourceAddresses);
   e.raw("TRANSP", "OPAQUE");
   e.raw("X-BOOKDAV-SESSION", std::to_string(s.id));
   e.end("VEVENT");

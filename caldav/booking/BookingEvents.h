@@ -28,6 +28,15 @@ std::string describeService(const domain::Service& service);
 std::string sessionEventForCustomers(const domain::Service& service, const domain::Session& session,
                                      const DavSettings& settings);
 
+// An open window of an appointment service (domain/booking/OpenWindows.h) as customers see it: a
+// TRANSPARENT event "Haircut — open 09:00–12:30" (local times of the service's zone), no attendees.
+// `address`: the service's calendar user address (CalendarAddresses), named as the one to invite.
+std::string openWindowEvent(const domain::Service& service, domain::Interval window, std::string_view address,
+                            const DavSettings& settings);
+std::string openWindowUid(const domain::Service& service, domain::Instant start);
+// The sentence saying how to book inside a window (its DESCRIPTION, and the refusal of a change to it).
+std::string howToBookInWindow(const domain::Service& service, std::string_view address);
+
 struct BookingEventData {
   const domain::Service& service;
   const domain::Booking& booking;
@@ -35,6 +44,7 @@ struct BookingEventData {
   const std::vector<domain::Resource>& resources;  // the resources assigned
   Participant customer;
   int waitlistPosition = 0;
+  std::vector<std::string> resourceAddresses;  // one per resource (CalendarAddresses)
   // How long before the start the customer is reminded (domain/notify/Reminders.h): one VALARM each.
   std::vector<domain::Seconds> reminders = {};
 };
@@ -46,6 +56,7 @@ struct StaffSessionData {
   const std::vector<domain::Resource>& resources;  // the session's resources
   const std::vector<domain::Booking>& bookings;    // active bookings of the session
   const std::vector<Participant>& customers;       // one per booking
+  std::vector<std::string> resourceAddresses;      // one per resource (CalendarAddresses)
 };
 std::string sessionEventForStaff(const StaffSessionData& data, const DavSettings& settings);
 

@@ -57,16 +57,20 @@ std::optional<domain::SessionId> sessionIdOfMember(std::string_view name) {
 std::optional<domain::BookingId> bookingIdOfMember(std::string_view name) {
   return numberBetween(name, "booking-", ".ics");
 }
+std::string windowMemberName(domain::Instant start) {
+  return "open-" + std::to_string(start.time_since_epoch().count()) + ".ics";
+}
+std::optional<domain::Instant> windowStartOfMember(std::string_view name) {
+  auto seconds = numberBetween(name, "open-", ".ics");
+  if (!seconds) return std::nullopt;
+  return domain::Instant{domain::Seconds{*seconds}};
+}
 
 std::string resourcePrincipalPath(std::string_view resourceId) {
   return std::string(kResourcePrincipalsRoot) + std::string(resourceId) + "/";
 }
 std::string resourceInboxPath(std::string_view resourceId) {
   return resourcePrincipalPath(resourceId) + "inbox/";
-}
-
-std::string resourceAddress(std::string_view resourceId, const DavSettings& settings) {
-  return "mailto:" + std::string(resourceId) + "@resources." + settings.addressDomain;
 }
 
 namespace {
@@ -114,10 +118,6 @@ std::string servicePrincipalPath(std::string_view serviceId) {
 }
 std::string serviceInboxPath(std::string_view serviceId) {
   return servicePrincipalPath(serviceId) + "inbox/";
-}
-
-std::string serviceAddress(std::string_view serviceId, const DavSettings& settings) {
-  return "mailto:" + std::string(serviceId) + "@services." + settings.addressDomain;
 }
 
 std::string serviceUrn(std::string_view serviceId) {

@@ -9,6 +9,7 @@
 
 #include "caldav/dav/DavSettings.h"
 #include "domain/booking/Ids.h"
+#include "domain/time/Instant.h"
 
 namespace bookdav::caldav {
 
@@ -27,22 +28,23 @@ std::string sessionMemberName(domain::SessionId id);  // "session-17.ics"
 std::string bookingMemberName(domain::BookingId id);  // "booking-42.ics"
 std::optional<domain::SessionId> sessionIdOfMember(std::string_view name);
 std::optional<domain::BookingId> bookingIdOfMember(std::string_view name);
+// An appointment calendar's open window starting at `start`: "open-<seconds since 1970>.ics".
+std::string windowMemberName(domain::Instant start);
+std::optional<domain::Instant> windowStartOfMember(std::string_view name);
 
 std::string resourcePrincipalPath(std::string_view resourceId);  // "/dav/principals/resources/ana/"
 std::string resourceInboxPath(std::string_view resourceId);      // ".../ana/inbox/"
-// "mailto:ana@resources.localhost": the ATTENDEE address of a resource in booking events.
-std::string resourceAddress(std::string_view resourceId, const DavSettings& settings);
-std::string resourceUrn(std::string_view resourceId);  // "urn:bookdav:resource:ana"
-// The resource id of any of a resource's addresses: its mailto:, its urn:bookdav:resource: and its
-// principal's path (RFC 6638 allows principal URLs as calendar user addresses).
+std::string resourceUrn(std::string_view resourceId);            // "urn:bookdav:resource:ana"
+// The resource id (lower-cased) that these addresses of a resource name: "mailto:<id>@resources.<domain>"
+// (the older form; CalendarAddresses gives the mailto: addresses in use), urn:bookdav:resource:<id> and
+// its principal's path (RFC 6638 allows principal URLs as calendar user addresses).
 std::optional<std::string> resourceIdOfAddress(std::string_view address, const DavSettings& settings);
 
 std::string servicePrincipalPath(std::string_view serviceId);  // "/dav/principals/services/cut/"
 std::string serviceInboxPath(std::string_view serviceId);      // ".../cut/inbox/"
-// "mailto:cut@services.localhost": the address a calendar app invites to book the service.
-std::string serviceAddress(std::string_view serviceId, const DavSettings& settings);
-std::string serviceUrn(std::string_view serviceId);  // "urn:bookdav:service:cut"
-// The service id of any of a service's addresses (mailto:, urn:bookdav:service:, principal path).
+std::string serviceUrn(std::string_view serviceId);            // "urn:bookdav:service:cut"
+// The service id (lower-cased) that these addresses of a service name: "mailto:<id>@services.<domain>"
+// (the older form), urn:bookdav:service:<id> and its principal's path.
 std::optional<std::string> serviceIdOfAddress(std::string_view address, const DavSettings& settings);
 // "mailto:bookings@localhost": the ORGANIZER of booking events.
 std::string businessAddress(const DavSettings& settings);

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <set>
 
+#include "caldav/booking/BookingEvents.h"
 #include "caldav/booking/BookingNames.h"
+#include "caldav/booking/CalendarAddresses.h"
 #include "caldav/booking/ComputedMembers.h"
 #include "caldav/booking/ForceHeader.h"
 #include "caldav/dav/LiveProperties.h"
@@ -85,10 +87,11 @@ RequestedBooking readEvent(std::string_view body, const std::string& floatingZon
     }
   }
   const auto resources = ctx.booking.catalog.resources();
+  auto addresses = CalendarAddresses::of(ctx.booking, ctx.accounts, ctx.settings);
   for (icalproperty* a : ical::properties(master, "ATTENDEE")) {
     const std::string address = ical::lower(ical::valueText(a));
     const std::string cn = ical::parameterValue(a, "CN").value_or("");
-    std::optional<std::string> resourceId = resourceIdOfAddress(address, ctx.settings);
+    std::optional<std::string> resourceId = addresses.resourceOf(address);
     if (!resourceId) {
       // A resource may also be named by its display name, as a calendar app's attendee picker does.
       const std::string cutype = ical::lower(ical::parameterValue(a, "CUTYPE").value_or("individual"));
@@ -225,6 +228,21 @@ Response addTimeOff(DavContext& ctx, const Request& request, const Resource& tar
   return Response::empty(201);
 }
 
+// An open window of an appointment calendar (open-<start>.ics) is the business's: refused with how to book.
+void refuseWindowChange(DavContext& ctx, const Resource& target) {
+  if (target.container != ResourceKind::ServiceCalendar || !target.service ||
+      target.service->kind != domain::ServiceKind::Appointment ||
+      !windowStartOfMember(lastSegment(target.path)))
+    return;
+  throw DavError::forbidden(
+      xml::kDav, "need-privileges",
+      "the open windows of " + target.service->name +
+          " are made by bookdav and cannot be changed or deleted: to book, " +
+          howToBookInWindow(
+              *target.service,
+              CalendarAddresses::of(ctx.booking, ctx.accounts, ctx.settings).ofService(*target.service)));
+}
+
 // A booking-<id>.ics name the user has no booking at: another customer's booking is named as such.
 void refuseOthersBooking(DavContext& ctx, const Request& request, const Resource& target) {
   if (target.exists()) return;
@@ -247,6 +265,7 @@ Response putIntoComputedCalendar(DavContext& ctx, const Request& request, const 
   if (target.isCollection())
     throw DavError::methodNotAllowed("PUT cannot replace the calendar " + target.path);
   if (auto id = bookingOfMember(target)) return reschedule(ctx, request, target, *id);
+  refuseWindowChange(ctx, target);
   refuseOthersBooking(ctx, request, target);
   if (sessionOfMember(target)) {
     throw DavError::forbidden(
@@ -273,6 +292,7 @@ Response deleteFromComputedCalendar(DavContext& ctx, const Request& request, con
   }
   refuseOthersBooking(ctx, request, target);
   if (!target.exists()) throw DavError::notFound(target.path + " does not exist");
+  refuseWindowChange(ctx, target);
   if (auto id = bookingOfMember(target)) {
     ctx.booking.desk.cancel(*id, actorOf(ctx, request),
                             eventPreconditions<domain::Booking>(ctx, request, target));

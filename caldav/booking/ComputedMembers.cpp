@@ -4,11 +4,18 @@
 #include <functional>
 #include <map>
 
+#include <set>
+
 #include "caldav/booking/BookingEventSource.h"
+#include "caldav/booking/BookingEvents.h"
 #include "caldav/booking/BookingNames.h"
+#include "caldav/booking/CalendarAddresses.h"
+#include "caldav/ical/IcalZoneRules.h"
+#include "caldav/webdav/DavError.h"
 #include "caldav/webdav/ETag.h"
 #include "domain/booking/ChangeScopes.h"
 #include "domain/booking/Intervals.h"
+#include "domain/booking/OpenWindows.h"
 
 namespace bookdav::caldav {
 namespace {
@@ -85,6 +92,10 @@ class CalendarView {
     if (calendar_.kind != ResourceKind::BookingsCalendar) {
       if (auto id = sessionIdOfMember(name)) return ComputedMember{Kind::Session, *id};
     }
+    if (showsOpenWindows(calendar_)) {
+      if (auto start = windowStartOfMember(name))
+        return ComputedMember{Kind::Window, start->time_since_epoch().count()};
+    }
     return std::nullopt;
   }
 
@@ -132,6 +143,7 @@ std::optional<domain::ObjectRecord> renderMember(const CalendarView& view, Booki
                                                  domain::BookingData& data, ComputedMember identity,
                                                  std::int64_t recordId) {
   const Resource& calendar = view.calendar();
+  if (identity.kind == ComputedMember::Kind::Window) return std::nullopt;  // see windowRecord()
   if (identity.kind == ComputedMember::Kind::Booking) {
     std::optional<Booking> b = data.booking(identity.id);
     if (!b || !view.shows(*b)) return std::nullopt;
@@ -149,20 +161,55 @@ std::optional<domain::ObjectRecord> renderMember(const CalendarView& view, Booki
                 BookingEventSource::sessionUid(s->id));
 }
 
+// The open windows of the calendar's appointment service whose start lies in `starts`, read now.
+std::vector<domain::Interval> windowsStarting(DavContext& ctx, const domain::Service& service,
+                                              domain::Interval starts) {
+  domain::SlotQuery query;
+  query.serviceId = service.id;
+  // Slots that began before `starts` but reach into it make part of a window starting at its start.
+  query.range = {starts.start - service.duration, starts.end};
+  std::vector<domain::Slot> slots = ctx.booking.desk.slots(query);
+  domain::LocalDays days(ical::IcalZoneRules::instance());
+  std::vector<domain::Interval> out;
+  for (const domain::Interval& w : domain::openWindows(slots, days, service.timeZone)) {
+    if (starts.contains(w.start)) out.push_back(w);
+  }
+  return out;
+}
+
+// Every day of the open windows: from now to the booking horizon.
+domain::Interval windowReach(const domain::Service& service, domain::Instant now) {
+  return {now, now + domain::openWindowsReach(service) + domain::Seconds{1}};
+}
+
+// The local day of the service's zone that `t` falls on, as an interval.
+domain::Interval dayOf(domain::LocalDays& days, const domain::Service& service, domain::Instant t) {
+  const domain::LocalDays::Day d = days.day(service.timeZone, days.dateOf(service.timeZone, t));
+  return {d.start, d.next};
+}
+
+std::string serviceAddressOf(DavContext& ctx, const domain::Service& service) {
+  return CalendarAddresses::of(ctx.booking, ctx.accounts, ctx.settings).ofService(service);
+}
+
+// `address`: the service's calendar user address.
+domain::ObjectRecord windowRecord(DavContext& ctx, const Resource& calendar, domain::Interval window,
+                                  std::int64_t recordId, const std::string& address) {
+  const domain::Service& service = *calendar.service;
+  return record(calendar, windowMemberName(window.start),
+                openWindowEvent(service, window, address, ctx.settings), recordId, window.start,
+                openWindowUid(service, window.start));
+}
+
 class ComputedMembers final : public CollectionMembers {
  public:
   ComputedMembers(DavContext& ctx, Resource calendar)
       : ctx_(ctx), calendar_(std::move(calendar)), view_(calendar_, ctx_.clock.now()) {
-    switch (calendar_.kind) {
-      case ResourceKind::ServiceCalendar:
-        scopes_ = domain::serviceCollectionScopes(calendar_.service->id, calendar_.owner);
-        break;
-      case ResourceKind::BookingsCalendar:
-        scopes_ = domain::customerCollectionScopes(calendar_.owner);
-        break;
-      default:
-        scopes_ = domain::resourceCollectionScopes(calendar_.resourceId);
-    }
+    scopes_ = computedCalendarScopes(calendar_);
+    if (calendar_.kind == ResourceKind::ServiceCalendar)
+      ownScopes_ = domain::serviceCollectionScopes(calendar_.service->id, calendar_.owner);
+    else
+      ownScopes_ = scopes_;
   }
 
   const std::shared_ptr<const domain::CollectionRecord>& collection() const override {
@@ -195,13 +242,15 @@ class ComputedMembers final : public CollectionMembers {
 
   std::vector<domain::Change> changesSince(std::int64_t seq) override {
     std::vector<domain::Change> out;
-    for (domain::Change c : ctx_.changes.since(scopes_, seq)) {
+    for (domain::Change c : ctx_.changes.since(ownScopes_, seq)) {
       for (std::string& name : namesOf(c.item)) {
         domain::Change mapped = c;
         mapped.item = std::move(name);
         out.push_back(std::move(mapped));
       }
     }
+    if (showsOpenWindows(calendar_)) windowChangesSince(seq, out);
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.seq < b.seq; });
     return out;
   }
 
@@ -298,6 +347,76 @@ class ComputedMembers final : public CollectionMembers {
     return {bookingMemberName(*bid)};
   }
 
+  // The open windows changed since seq, as changes of member names: every window there is now on a
+  // day a change touched (changed), and every other start that day's slot grid has (removed: a
+  // client may hold a window that started there; RFC 6578 lets a server report a member removed
+  // that the client never saw). A change of the service's policy or of its resources' working hours
+  // may touch any day: such tokens are no longer served incrementally (the client syncs again).
+  void windowChangesSince(std::int64_t seq, std::vector<domain::Change>& out) {
+    const domain::Service& service = *calendar_.service;
+    std::vector<std::string> scopes;
+    for (const std::string& s : scopes_) {
+      if (std::find(ownScopes_.begin(), ownScopes_.end(), s) == ownScopes_.end()) scopes.push_back(s);
+    }
+    const std::vector<domain::Change> changes = ctx_.changes.since(scopes, seq);
+    if (changes.empty()) return;
+    const std::vector<std::string> resources = service.resourceIds();
+    const domain::Interval reach = windowReach(service, ctx_.clock.now());
+    domain::LocalDays days(ical::IcalZoneRules::instance());
+    std::set<domain::Instant> touched;  // day starts
+    std::int64_t last = 0;
+    auto touch = [&](domain::Interval time) {
+      for (domain::Instant t = time.start; t < time.end;) {
+        const domain::Interval day = dayOf(days, service, t);
+        if (day.overlaps(reach)) touched.insert(day.start);
+        t = day.end;
+      }
+    };
+    for (const domain::Change& c : changes) {
+      if (c.scope == domain::kCatalogScope) {
+        const bool ours = c.item == "service:" + service.id ||
+                          std::any_of(resources.begin(), resources.end(),
+                                      [&](const std::string& r) { return c.item == "resource:" + r; });
+        if (!ours) continue;
+        throw DavError::forbidden(xml::kDav, "valid-sync-token",
+                                  "the business changed " + service.name +
+                                      "'s policy or working hours since this token: sync again from scratch");
+      }
+      last = std::max(last, c.seq);
+      if (auto sid = numberAfter(c.item, "session:")) {
+        if (auto s = ctx_.booking.timetable.session(*sid)) {
+          touch(s->time);
+          continue;
+        }
+      } else if (auto bid = numberAfter(c.item, "booking:")) {
+        if (auto b = ctx_.booking.desk.booking(*bid)) {
+          touch(b->time);
+          continue;
+        }
+      }
+      touch(reach);  // not known any longer: any day
+    }
+    if (touched.empty()) return;
+    std::set<domain::Instant> now;
+    for (const domain::Interval& day : touchedDays(days, service, touched)) {
+      for (const domain::Interval& w : windowsStarting(ctx_, service, day)) {
+        now.insert(w.start);
+        out.push_back({last, {}, windowMemberName(w.start), false});
+      }
+      for (domain::Instant start :
+           domain::windowStartsOfDay(service, days, days.dateOf(service.timeZone, day.start))) {
+        if (!now.count(start)) out.push_back({last, {}, windowMemberName(start), true});
+      }
+    }
+  }
+
+  static std::vector<domain::Interval> touchedDays(domain::LocalDays& days, const domain::Service& service,
+                                                   const std::set<domain::Instant>& starts) {
+    std::vector<domain::Interval> out;
+    for (domain::Instant s : starts) out.push_back(dayOf(days, service, s));
+    return out;
+  }
+
   void add(std::optional<domain::ObjectRecord> r) {
     if (r) members_.push_back(std::move(*r));
   }
@@ -313,6 +432,15 @@ class ComputedMembers final : public CollectionMembers {
     withReminders(ctx_, [&](domain::notify::NotificationRows* reminders) {
       ctx_.booking.store.read([&](domain::BookingData& data) { generate(data, reminders, serviceSessions); });
     });
+    if (showsOpenWindows(calendar_)) {
+      const domain::Service& service = *calendar_.service;
+      const std::string address = serviceAddressOf(ctx_, service);
+      for (const domain::Interval& w :
+           windowsStarting(ctx_, service, windowReach(service, ctx_.clock.now()))) {
+        members_.push_back(
+            windowRecord(ctx_, calendar_, w, static_cast<std::int64_t>(members_.size()) + 1, address));
+      }
+    }
   }
 
   void generate(domain::BookingData& data, domain::notify::NotificationRows* reminders,
@@ -341,7 +469,8 @@ class ComputedMembers final : public CollectionMembers {
   DavContext& ctx_;
   Resource calendar_;
   CalendarView view_;
-  std::vector<std::string> scopes_;
+  std::vector<std::string> scopes_;     // everything behind the token
+  std::vector<std::string> ownScopes_;  // the sessions and bookings it shows
   bool generated_ = false;
   std::vector<domain::ObjectRecord> members_;
 };
@@ -354,8 +483,45 @@ std::unique_ptr<CollectionMembers> computedMembers(DavContext& ctx, domain::Cale
   return std::make_unique<ComputedMembers>(ctx, calendar);
 }
 
+std::vector<std::string> computedCalendarScopes(const Resource& calendar) {
+  switch (calendar.kind) {
+    case ResourceKind::ServiceCalendar: {
+      std::vector<std::string> scopes = domain::serviceCollectionScopes(calendar.service->id, calendar.owner);
+      if (showsOpenWindows(calendar)) {
+        for (const std::string& r : calendar.service->resourceIds())
+          scopes.push_back(domain::resourceScope(r));
+        scopes.emplace_back(domain::kCatalogScope);
+      }
+      return scopes;
+    }
+    case ResourceKind::BookingsCalendar:
+      return domain::customerCollectionScopes(calendar.owner);
+    default:
+      return domain::resourceCollectionScopes(calendar.resourceId);
+  }
+}
+
+bool showsOpenWindows(const Resource& calendar) {
+  return calendar.kind == ResourceKind::ServiceCalendar && calendar.service &&
+         calendar.service->kind == domain::ServiceKind::Appointment;
+}
+
 std::optional<FoundMember> computedMember(DavContext& ctx, const Resource& calendar, std::string_view name) {
   if (!isComputedCalendar(calendar.kind) || !calendar.collection) return std::nullopt;
+  if (showsOpenWindows(calendar)) {
+    if (auto start = windowStartOfMember(name)) {
+      const domain::Service& service = *calendar.service;
+      const domain::Interval reach = windowReach(service, ctx.clock.now());
+      if (!reach.contains(*start)) return std::nullopt;
+      domain::LocalDays days(ical::IcalZoneRules::instance());
+      for (const domain::Interval& w : windowsStarting(ctx, service, dayOf(days, service, *start))) {
+        if (w.start == *start && reach.contains(w.start))
+          return FoundMember{windowRecord(ctx, calendar, w, 1, serviceAddressOf(ctx, service)),
+                             {ComputedMember::Kind::Window, start->time_since_epoch().count()}};
+      }
+      return std::nullopt;
+    }
+  }
   CalendarView view(calendar, ctx.clock.now());
   std::optional<FoundMember> found;
   withReminders(ctx, [&](domain::notify::NotificationRows* reminders) {

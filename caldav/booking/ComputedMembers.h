@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "caldav/dav/CollectionMembers.h"
 #include "caldav/dav/DavContext.h"
@@ -16,6 +17,13 @@ namespace bookdav::caldav {
 // Members of a computed calendar, as seen by its owner; nullptr for any other resource.
 std::unique_ptr<CollectionMembers> computedMembers(DavContext& ctx, domain::CalendarReader& store,
                                                    const Resource& calendar);
+
+// The change-log scopes behind a computed calendar's sync token and ctag. An appointment service's
+// calendar also shows its open windows, so its resources' and the catalog's changes move it too.
+std::vector<std::string> computedCalendarScopes(const Resource& calendar);
+
+// Whether the calendar shows open windows (an appointment service's calendar).
+bool showsOpenWindows(const Resource& calendar);
 
 // The member `name` of a computed calendar, read without generating the whole calendar.
 struct FoundMember {

@@ -44,9 +44,9 @@ inline bool isComputedCalendar(ResourceKind k) {
 
 // What a member of a computed calendar stands for in the booking domain.
 struct ComputedMember {
-  enum class Kind { Booking, Session };
+  enum class Kind { Booking, Session, Window };
   Kind kind = Kind::Booking;
-  std::int64_t id = 0;  // a BookingId or a SessionId
+  std::int64_t id = 0;  // a BookingId, a SessionId, or an open window's start (seconds since 1970)
   bool operator==(const ComputedMember&) const = default;
 };
 

@@ -1,6 +1,7 @@
 #include "caldav/dav/SchedulingProperties.h"
 
 #include "caldav/booking/BookingNames.h"
+#include "caldav/booking/CalendarAddresses.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/scheduling/Invitation.h"
 #include "caldav/webdav/Href.h"
@@ -23,7 +24,8 @@ void hrefProperty(xml::XmlWriter& w, std::string_view name, std::string_view pat
 bool getCalendarUserAddressSet(const PropertyContext& c, xml::XmlWriter& w) {
   if (c.resource.kind == K::ResourcePrincipal) {
     w.open(kCalDav, "calendar-user-address-set")
-        .leaf(kDav, "href", resourceAddress(c.resource.resourceId, c.settings))
+        .leaf(kDav, "href",
+              CalendarAddresses::of(c.booking, c.accounts, c.settings).ofResourceId(c.resource.resourceId))
         .leaf(kDav, "href", resourceUrn(c.resource.resourceId))
         .leaf(kDav, "href", encodePath(resourcePrincipalPath(c.resource.resourceId)))
         .close();
@@ -31,7 +33,8 @@ bool getCalendarUserAddressSet(const PropertyContext& c, xml::XmlWriter& w) {
   }
   if (c.resource.kind == K::ServicePrincipal) {
     w.open(kCalDav, "calendar-user-address-set")
-        .leaf(kDav, "href", serviceAddress(c.resource.service->id, c.settings))
+        .leaf(kDav, "href",
+              CalendarAddresses::of(c.booking, c.accounts, c.settings).ofService(*c.resource.service))
         .leaf(kDav, "href", serviceUrn(c.resource.service->id))
         .leaf(kDav, "href", encodePath(c.resource.path))
         .close();
@@ -70,8 +73,10 @@ bool getCalendarUserType(const PropertyContext& c, xml::XmlWriter& w) {
 // CalendarServer's email-address-set on principals (Apple Calendar shows and searches it).
 bool getEmailAddressSet(const PropertyContext& c, xml::XmlWriter& w) {
   std::string mailto;
-  if (c.resource.kind == K::ResourcePrincipal) mailto = resourceAddress(c.resource.resourceId, c.settings);
-  if (c.resource.kind == K::ServicePrincipal) mailto = serviceAddress(c.resource.service->id, c.settings);
+  if (c.resource.kind == K::ResourcePrincipal)
+    mailto = CalendarAddresses::of(c.booking, c.accounts, c.settings).ofResourceId(c.resource.resourceId);
+  if (c.resource.kind == K::ServicePrincipal)
+    mailto = CalendarAddresses::of(c.booking, c.accounts, c.settings).ofService(*c.resource.service);
   if (c.resource.kind == K::Principal) {
     domain::Account a = c.accounts.find(c.resource.owner).value_or(domain::Account{});
     a.name = c.resource.owner;

@@ -1,6 +1,7 @@
 #include "caldav/scheduling/CalendarUsers.h"
 
 #include "caldav/booking/BookingNames.h"
+#include "caldav/booking/CalendarAddresses.h"
 #include "caldav/dav/LiveProperties.h"
 #include "caldav/dav/UrlSpace.h"
 #include "caldav/ical/ContentLines.h"
@@ -12,23 +13,23 @@ std::string emailOf(const std::string& mailto) {
   return mailto.rfind("mailto:", 0) == 0 ? mailto.substr(7) : mailto;
 }
 
-CalendarUser serviceUser(const domain::Service& s, const DavSettings& settings) {
+CalendarUser serviceUser(const domain::Service& s, CalendarAddresses& addresses) {
   CalendarUser u;
   u.kind = CalendarUser::Kind::Service;
   u.id = s.id;
   u.displayName = s.name.empty() ? s.id : s.name;
-  u.addresses = {serviceAddress(s.id, settings), serviceUrn(s.id), servicePrincipalPath(s.id)};
+  u.addresses = {addresses.ofService(s), serviceUrn(s.id), servicePrincipalPath(s.id)};
   u.type = "RESOURCE";
   u.email = emailOf(u.addresses.front());
   return u;
 }
 
-CalendarUser resourceUser(const domain::Resource& r, const DavSettings& settings) {
+CalendarUser resourceUser(const domain::Resource& r, CalendarAddresses& addresses) {
   CalendarUser u;
   u.kind = CalendarUser::Kind::Resource;
   u.id = r.id;
   u.displayName = r.name.empty() ? r.id : r.name;
-  u.addresses = {resourceAddress(r.id, settings), resourceUrn(r.id), resourcePrincipalPath(r.id)};
+  u.addresses = {addresses.ofResource(r), resourceUrn(r.id), resourcePrincipalPath(r.id)};
   u.type = r.kind == domain::ResourceKind::Staff  ? "INDIVIDUAL"
            : r.kind == domain::ResourceKind::Room ? "ROOM"
                                                   : "RESOURCE";
@@ -74,8 +75,9 @@ Resource CalendarUser::principal(DavContext& ctx) const {
 std::vector<CalendarUser> findableCalendarUsers(DavContext& ctx, const std::string& viewer,
                                                 domain::Role role) {
   std::vector<CalendarUser> out;
-  for (const auto& s : ctx.booking.catalog.services()) out.push_back(serviceUser(s, ctx.settings));
-  for (const auto& r : ctx.booking.catalog.resources()) out.push_back(resourceUser(r, ctx.settings));
+  auto addresses = CalendarAddresses::of(ctx.booking, ctx.accounts, ctx.settings);
+  for (const auto& s : ctx.booking.catalog.services()) out.push_back(serviceUser(s, addresses));
+  for (const auto& r : ctx.booking.catalog.resources()) out.push_back(resourceUser(r, addresses));
   if (role == domain::Role::Admin || role == domain::Role::Staff) {
     for (const auto& a : ctx.accounts.list()) out.push_back(accountUser(a, ctx.settings));
   } else if (auto me = ctx.accounts.find(viewer)) {
@@ -85,13 +87,12 @@ std::vector<CalendarUser> findableCalendarUsers(DavContext& ctx, const std::stri
 }
 
 std::optional<CalendarUser> bookableUserOfAddress(DavContext& ctx, std::string_view address) {
-  if (auto id = serviceIdOfAddress(address, ctx.settings)) {
-    for (const auto& s : ctx.booking.catalog.services())
-      if (ical::lower(s.id) == *id) return serviceUser(s, ctx.settings);
+  auto addresses = CalendarAddresses::of(ctx.booking, ctx.accounts, ctx.settings);
+  if (auto id = addresses.serviceOf(address)) {
+    if (auto s = ctx.booking.catalog.service(*id)) return serviceUser(*s, addresses);
   }
-  if (auto id = resourceIdOfAddress(address, ctx.settings)) {
-    for (const auto& r : ctx.booking.catalog.resources())
-      if (ical::lower(r.id) == *id) return resourceUser(r, ctx.settings);
+  if (auto id = addresses.resourceOf(address)) {
+    if (auto r = ctx.booking.catalog.resource(*id)) return resourceUser(*r, addresses);
   }
   return std::nullopt;
 }

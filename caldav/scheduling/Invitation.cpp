@@ -1,4 +1,5 @@
 #include "caldav/scheduling/Invitation.h"
+#include "caldav/booking/CalendarAddresses.h"
 
 #include <libical/ical.h>
 
@@ -172,8 +173,9 @@ std::string answeredText(DavContext& ctx, Invitation& invitation, const ServiceA
         if (!answer.reason.empty()) setParameter(a, kReasonParameter, answer.reason);
       }
     }
+    auto addresses = CalendarAddresses::of(ctx.booking, ctx.accounts, ctx.settings);
     for (const auto& r : assigned) {
-      icalproperty* p = icalproperty_new_attendee(resourceAddress(r.id, ctx.settings).c_str());
+      icalproperty* p = icalproperty_new_attendee(addresses.ofResource(r).c_str());
       setParameter(p, "CN", r.name.empty() ? r.id : r.name);
       setParameter(p, "CUTYPE",
                    r.kind == domain::ResourceKind::Staff  ? "INDIVIDUAL"

@@ -6,6 +6,7 @@
 
 #include "caldav/booking/BookingCalendars.h"
 #include "caldav/booking/BookingNames.h"
+#include "caldav/booking/CalendarAddresses.h"
 #include "caldav/booking/ComputedMembers.h"
 #include "caldav/calendar/FreeBusy.h"
 #include "caldav/dav/CollectionMembers.h"
@@ -168,7 +169,8 @@ Response handlePost(DavContext& ctx, const Request& request) {
         service && service->kind == CalendarUser::Kind::Service) {
       periods = serviceSlots(ctx, request, service->id, range);
       slots = true;
-    } else if (auto resourceId = resourceIdOfAddress(recipient, ctx.settings);
+    } else if (auto resourceId =
+                   CalendarAddresses::of(ctx.booking, ctx.accounts, ctx.settings).resourceOf(recipient);
                resourceId && ctx.booking.catalog.resource(*resourceId)) {
       periods = resourceBusy(ctx, *resourceId, range);
     } else if (auto account = accountOfAddress(ctx, recipient)) {

@@ -1,4 +1,5 @@
 #include "caldav/scheduling/SchedulingReplies.h"
+#include "caldav/booking/CalendarAddresses.h"
 
 #include <libical/ical.h>
 
@@ -104,9 +105,10 @@ std::string itipMessage(DavContext& ctx, icalcomponent* master, const std::strin
   icalcomponent_add_property(event,
                              icalproperty_new_dtstamp(ical::fromInstant(ctx.clock.now(), nullptr, false)));
   if (method == "REPLY" || method == "CANCEL") {
+    auto addresses = CalendarAddresses::of(ctx.booking, ctx.accounts, ctx.settings);
     for (icalproperty* a : ical::properties(event, "ATTENDEE")) {
-      auto u = serviceIdOfAddress(ical::valueText(a), ctx.settings);
-      if (!u || *u != ical::lower(serviceId)) ical::removeProperty(event, a);
+      auto u = addresses.serviceOf(ical::valueText(a));
+      if (!u || ical::lower(*u) != ical::lower(serviceId)) ical::removeProperty(event, a);
     }
   }
   if (method == "CANCEL") {

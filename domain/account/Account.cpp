@@ -33,4 +33,23 @@ bool isValidAccountName(std::string_view name) {
   return true;
 }
 
+bool isMailAddress(std::string_view address) {
+  const size_t at = address.find('@');
+  if (address.size() > 254 || at == std::string_view::npos || at == 0 || at + 1 == address.size() ||
+      address.find('@', at + 1) != std::string_view::npos)
+    return false;
+  const std::string_view local = address.substr(0, at), domain = address.substr(at + 1);
+  for (char c : local) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) &&
+        std::string_view("._+-").find(c) == std::string_view::npos)
+      return false;
+  }
+  if (domain.front() == '.' || domain.back() == '.' || domain.find("..") != std::string_view::npos)
+    return false;
+  for (char c : domain) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') return false;
+  }
+  return true;
+}
+
 }  // namespace bookdav::domain

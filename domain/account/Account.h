@@ -26,6 +26,10 @@ struct Account {
 // /dav/principals/resources/, those of services under /dav/principals/services/).
 bool isValidAccountName(std::string_view name);
 
+// True for an e-mail address as calendar user addresses carry them after "mailto:": one "@" with a
+// local part and a domain of letters, digits and ".-_+" (the local part), no spaces, at most 254 bytes.
+bool isMailAddress(std::string_view address);
+
 class AccountRepository {
  public:
   virtual ~AccountRepository() = default;

@@ -22,6 +22,7 @@ struct Resource {
   std::string timeZone;  // IANA, e.g. "Europe/Madrid"
   std::string userName;  // the staff member's account; empty for rooms and equipment
   WorkingHours hours;    // hours.timeZone empty = timeZone
+  std::string email;     // its calendar user address (without "mailto:"); "" = derived (CalendarAddresses)
   bool operator==(const Resource&) const = default;
 
   // The zone the working hours are read in.

@@ -47,6 +47,7 @@ struct Service {
   ServiceKind kind = ServiceKind::Appointment;
   std::string name;
   std::string description;
+  std::string email;     // its calendar user address (without "mailto:"); "" = derived (CalendarAddresses)
   std::string timeZone;  // IANA; the zone of the slot grid and of the times in refusal sentences
   Seconds duration{0};   // appointments: the booked length; classes/courses: the default session length
   Location location;

@@ -45,6 +45,9 @@ domain::Schedule readSchedule(JsonFields& fields, const std::string& serviceId);
 domain::Resource readResource(JsonFields& fields, const std::string& defaultZone, const std::string& id = {},
                               const NamedHours& named = {});
 domain::WorkingHours readWorkingHours(JsonFields& fields);
+// The optional "email" of a service or resource: its calendar user address ("mailto:" may lead);
+// "" when absent.
+std::string readCalendarEmail(JsonFields& fields);
 
 JsonObject serviceJson(const domain::Service& service, const std::optional<domain::Schedule>& schedule);
 JsonObject policyJson(const domain::BookingPolicy& policy);

@@ -88,6 +88,15 @@ domain::WorkingHours readWorkingHours(JsonFields& f) {
   return h;
 }
 
+std::string readCalendarEmail(JsonFields& f) {
+  std::string email = f.string("email").value_or("");
+  if (email.size() >= 7 && (email.compare(0, 7, "mailto:") == 0 || email.compare(0, 7, "MAILTO:") == 0))
+    email.erase(0, 7);
+  if (!email.empty() && !domain::isMailAddress(email))
+    f.fail("email", "\"" + email + "\" is not an e-mail address such as \"haircut@salon.example\"");
+  return email;
+}
+
 domain::Resource readResource(JsonFields& f, const std::string& defaultZone, const std::string& id,
                               const NamedHours& named) {
   domain::Resource r;
@@ -101,6 +110,7 @@ domain::Resource readResource(JsonFields& f, const std::string& defaultZone, con
   r.userName = f.string("userName").value_or("");
   if (!r.userName.empty() && !domain::isValidAccountName(r.userName))
     f.fail("userName", "\"" + r.userName + "\" is not a user name");
+  r.email = readCalendarEmail(f);
   JsonValue hours = f.value("workingHours");
   if (!hours.isEmpty() && hours.isString() && !named.empty()) {
     const std::string name = hours.extract<std::string>();
@@ -163,6 +173,7 @@ JsonObject resourceJson(const domain::Resource& r, bool withAccount) {
   o->set("name", r.name);
   o->set("timezone", r.timeZone);
   if (withAccount) o->set("userName", r.userName);
+  if (!r.email.empty()) o->set("email", r.email);
   o->set("workingHours", workingHoursJson(r.hours));
   return o;
 }

@@ -132,6 +132,7 @@ ServiceDefinition readService(JsonFields& f, const std::string& defaultZone, con
   s.kind = *k;
   s.name = f.nonEmptyString("name");
   s.description = f.text("description").value_or("");
+  s.email = readCalendarEmail(f);
   s.timeZone = f.timeZone("timezone", defaultZone);
   std::optional<Seconds> duration = f.duration("duration", std::chrono::minutes{1}, kDay);
   if (!duration) f.fail("duration", "is required (e.g. \"PT30M\")");
@@ -200,6 +201,7 @@ JsonObject serviceJson(const domain::Service& s, const std::optional<domain::Sch
   o->set("kind", std::string(domain::toString(s.kind)));
   o->set("name", s.name);
   o->set("description", s.description);
+  if (!s.email.empty()) o->set("email", s.email);
   o->set("timezone", s.timeZone);
   setDuration(o, "duration", s.duration);
   JsonObject location = newObject();

@@ -1,6 +1,9 @@
 #include "server/business/BusinessFile.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -37,7 +40,41 @@ void eachItem(JsonFields& top, std::string_view name, F&& read) {
   }
 }
 
+std::string lowerAscii(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
 }  // namespace
+
+void checkCalendarEmails(const BusinessFile& b, domain::BookingEngine& engine,
+                         domain::AccountRepository& accounts) {
+  std::map<std::string, std::string> others;  // lower-cased address -> what has it, outside the file
+  for (const domain::Service& s : engine.catalog.services()) {
+    const bool inFile = std::any_of(b.services.begin(), b.services.end(),
+                                    [&](const api::ServiceDefinition& d) { return d.service.id == s.id; });
+    if (!inFile && !s.email.empty()) others.emplace(lowerAscii(s.email), "service " + s.id);
+  }
+  for (const domain::Resource& r : engine.catalog.resources()) {
+    const bool inFile = std::any_of(b.resources.begin(), b.resources.end(),
+                                    [&](const domain::Resource& x) { return x.id == r.id; });
+    if (!inFile && !r.email.empty()) others.emplace(lowerAscii(r.email), "resource " + r.id);
+  }
+  for (const domain::Account& a : accounts.list()) {
+    if (!a.email.empty()) others.emplace(lowerAscii(a.email), "the account " + a.name);
+  }
+  auto check = [&](const std::string& email, const std::string& what, const std::string& path) {
+    if (email.empty()) return;
+    if (auto it = others.find(lowerAscii(email)); it != others.end())
+      throw BusinessFileError(path + ": e-mail " + email + " of " + what + " is already " + it->second +
+                              "'s: each calendar user needs its own address");
+  };
+  for (size_t i = 0; i < b.resources.size(); ++i)
+    check(b.resources[i].email, "resource " + b.resources[i].id, api::elementPath("resources", i) + ".email");
+  for (size_t i = 0; i < b.services.size(); ++i)
+    check(b.services[i].service.email, "service " + b.services[i].service.id,
+          api::elementPath("services", i) + ".email");
+}
 
 BusinessFile readBusinessFile(std::string_view jsonText, const domain::ZoneRules& zones) {
   JsonValue root = api::parseJson(jsonText);
@@ -67,6 +104,18 @@ BusinessFile readBusinessFile(std::string_view jsonText, const domain::ZoneRules
     b.services.push_back(std::move(d));
   });
   top.finish();
+  std::map<std::string, std::string> emails;  // lower-cased address -> what has it
+  auto claim = [&](const std::string& email, const std::string& what, const std::string& path) {
+    if (email.empty()) return;
+    auto [at, fresh] = emails.emplace(lowerAscii(email), what);
+    if (!fresh)
+      throw InvalidInput(path, "e-mail " + email + " is " + at->second + "'s as well: each needs its own");
+  };
+  for (size_t i = 0; i < b.resources.size(); ++i)
+    claim(b.resources[i].email, "resource " + b.resources[i].id, api::elementPath("resources", i) + ".email");
+  for (size_t i = 0; i < b.services.size(); ++i)
+    claim(b.services[i].service.email, "service " + b.services[i].service.id,
+          api::elementPath("services", i) + ".email");
   if (b.resources.empty() && b.services.empty())
     throw InvalidInput("", "the file defines neither resources nor services");
   return b;

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/account/Account.h"
+#include "domain/booking/BookingEngine.h"
 #include "domain/booking/Resource.h"
 #include "domain/time/LocalTime.h"
 #include "server/api/CatalogJson.h"
@@ -37,5 +39,11 @@ class BusinessFileError : public std::runtime_error {
 };
 
 BusinessFile loadBusinessFile(const std::filesystem::path& file, const domain::ZoneRules& zones);
+
+// The file's "email"s of services and resources against the calendar users already there (services
+// and resources the file does not define, accounts): a clash throws BusinessFileError naming both.
+// (Two of the file's own are refused by readBusinessFile.)
+void checkCalendarEmails(const BusinessFile& business, domain::BookingEngine& engine,
+                         domain::AccountRepository& accounts);
 
 }  // namespace bookdav::server::business

@@ -25,6 +25,7 @@ int loadCommand(const std::vector<std::string>& args) {
   }
   Backend backend(storageLocation(a));
   try {
+    business::checkCalendarEmails(b, backend.booking, backend.accounts);
     business::LoadReport report = business::loadBusiness(backend.booking, b, a.flag("force"));
     business::recordNotificationSettings(backend.notifications, b);
     if (!a.flag("quiet")) {
@@ -35,6 +36,9 @@ int loadCommand(const std::vector<std::string>& args) {
     std::cout << "loaded " << file << (b.name.empty() ? "" : " (" + b.name + ")") << ": " << report.summary()
               << "\n";
   } catch (const domain::Refused& e) {
+    std::cerr << "bookdav: " << file << ": " << e.what() << "; nothing was loaded\n";
+    return 1;
+  } catch (const business::BusinessFileError& e) {
     std::cerr << "bookdav: " << file << ": " << e.what() << "; nothing was loaded\n";
     return 1;
   }

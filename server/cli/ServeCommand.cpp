@@ -52,6 +52,7 @@ void loadDemoBusiness(Backend& backend, const std::filesystem::path& examples) {
   for (const char* name : kDemoFiles) {
     const std::filesystem::path file = examples / name;
     business::BusinessFile b = business::loadBusinessFile(file, zones);
+    business::checkCalendarEmails(b, backend.booking, backend.accounts);
     business::LoadReport report = business::loadBusiness(backend.booking, b);
     business::recordNotificationSettings(backend.notifications, b);
     std::cerr << "bookdav: demo business " << file.string() << ": " << report.summary() << std::endl;

@@ -27,9 +27,9 @@ H = dt.timedelta(hours=1)
 M = dt.timedelta(minutes=1)
 HOME = "/dav/calendars/alice/"
 SAM = "mailto:sam@resources.localhost"
-CHAIR = "mailto:chair@resources.localhost"
-TARA = "mailto:tara@resources.localhost"
-HALL = "mailto:hall@resources.localhost"
+CHAIR = "mailto:chair@localhost"
+TARA = "mailto:tara@localhost"
+HALL = "mailto:hall@localhost"
 ALICE = "mailto:alice@localhost"
 
 

@@ -117,7 +117,7 @@ class TsdavBooking(unittest.TestCase):
         self.assertEqual(icstext.first(ev, "X-BOOKDAV-STATUS"), "CONFIRMED")
         attendees = [v.lower() for _, v in ev["ATTENDEE"]]
         self.assertIn("mailto:alice@localhost", attendees)
-        self.assertIn("mailto:sam@resources.localhost", attendees)
+        self.assertIn("mailto:sam@localhost", attendees)
 
     def test_update_calendar_object_reschedules(self):
         u = self.value("updateCalendarObject")

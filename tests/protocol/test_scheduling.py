@@ -108,7 +108,7 @@ class Scheduling(unittest.TestCase):
         sam = attendee(got.text, "mailto:sam@resources.localhost")
         self.assertEqual(param(sam, "ROLE"), "NON-PARTICIPANT")
         self.assertEqual(param(sam, "CUTYPE"), "INDIVIDUAL")
-        self.assertIsNotNone(attendee(got.text, "mailto:chair@resources.localhost"))
+        self.assertIsNotNone(attendee(got.text, "mailto:chair@localhost"))
         booking = self.booking_of("alice", "inv-ok")
         self.assertEqual(booking["status"], "CONFIRMED")
         self.assertEqual(booking["serviceId"], "cut")
@@ -121,6 +121,18 @@ class Scheduling(unittest.TestCase):
         # a stale Schedule-Tag is refused and changes nothing
         r = self.put("alice", "hair.ics", got.text, **{"If-Schedule-Tag-Match": '"stale"'})
         self.assertEqual(r.status, 412, r)
+
+    def test_the_derived_address_id_at_domain_books_and_the_older_one_still_does(self):
+        for n, address in enumerate(("mailto:cut@localhost", "mailto:CUT@services.localhost")):
+            start = self.biz.cut_slot + dt.timedelta(hours=5 + n)
+            r = self.put("dave", f"addr-{n}.ics", invitation("dave", f"inv-addr-{n}", start, start + M30, service=address))
+            self.assertEqual(r.status, 201, r)
+            cut = attendee(self.get("dave", f"addr-{n}.ics").text, address)
+            self.assertEqual(param(cut, "PARTSTAT"), "ACCEPTED", cut)
+        # chair has no account of its name: <id>@<domain>; sam's account is sam@localhost: the older form
+        copy = self.get("dave", "addr-0.ics").text
+        self.assertIsNotNone(attendee(copy, "mailto:chair@localhost"))
+        self.assertIsNotNone(attendee(copy, "mailto:sam@resources.localhost"))
 
     def test_invite_a_busy_time_is_stored_declined_with_the_reason(self):
         start = self.biz.cut_slot + dt.timedelta(minutes=10)  # not on the 30-minute grid
@@ -207,7 +219,7 @@ class Scheduling(unittest.TestCase):
                                                                   service="urn:bookdav:service:spin")).status, 201)
         cut = attendee(self.get("alice", "spin.ics").text, "urn:bookdav:service:spin")
         self.assertEqual(param(cut, "PARTSTAT"), "ACCEPTED")
-        self.assertIsNotNone(attendee(self.get("alice", "spin.ics").text, "mailto:hall@resources.localhost"))
+        self.assertIsNotNone(attendee(self.get("alice", "spin.ics").text, "mailto:hall@localhost"))
         f = self.biz.french_start
         self.assertEqual(self.put("alice", "fr.ics", invitation("alice", "inv-fr", f, f + H,
                                                                 service="mailto:french@services.localhost")).status, 201)

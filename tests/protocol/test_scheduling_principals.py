@@ -71,7 +71,7 @@ class SchedulingPrincipals(unittest.TestCase):
         self.assertEqual(p[f"{{{D}}}displayname"].text, "Cut")
         self.assertEqual(p[f"{{{C}}}calendar-user-type"].text, "RESOURCE")
         self.assertIn("urn:bookdav:service:cut", addresses(p))
-        self.assertIn("mailto:cut@services.localhost", addresses(p))
+        self.assertIn("mailto:cut@localhost", addresses(p))
         self.assertIsNotNone(p[f"{{{D}}}resourcetype"].find(f"{{{D}}}principal"))
         inbox = p[f"{{{C}}}schedule-inbox-URL"].findtext(f"{{{D}}}href")
         r = self.srv.propfind(inbox, ["d:resourcetype"], "alice")
@@ -100,7 +100,7 @@ class SchedulingPrincipals(unittest.TestCase):
         self.assertIn("/dav/principals/services/cut/", found)
         p = found["/dav/principals/services/cut/"]
         self.assertEqual(p[f"{{{C}}}calendar-user-type"].text, "RESOURCE")
-        self.assertEqual(p[f"{{{CS}}}email-address-set"].findtext(f"{{{D}}}href"), "cut@services.localhost")
+        self.assertEqual(p[f"{{{CS}}}email-address-set"].findtext(f"{{{D}}}href"), "cut@localhost")
         self.assertNotIn("/dav/principals/services/spin/", found)
         # starts-with, caselessly, on any address: "URN:BOOKDAV:RESOURCE:HA" finds the hall
         r = self.report("alice", "/dav/principals/", APPLE_SEARCH.format(q="URN:BOOKDAV:RESOURCE:HA"))

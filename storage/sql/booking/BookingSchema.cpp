@@ -132,6 +132,10 @@ constexpr Migration kMigrations[] = {
      "CREATE INDEX booking_events_by_booking ON booking_events (booking_id, seq);"
      "CREATE TABLE booking_event_consumers ("
      " consumer TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;"},
+    // The calendar user address a business file gives a service or resource ('' = derived).
+    {5,
+     "ALTER TABLE booking_services ADD COLUMN email TEXT NOT NULL DEFAULT '';"
+     "ALTER TABLE booking_resources ADD COLUMN email TEXT NOT NULL DEFAULT '';"},
 };
 
 }  // namespace

@@ -14,7 +14,7 @@ constexpr std::string_view kServiceColumns =
     "SELECT id, kind, name, description, time_zone, duration, location_kind, location, price_minor, currency,"
     " capacity, resource_groups, min_notice, max_horizon, cancel_deadline, reschedule_deadline, "
     "max_participants,"
-    " waitlist_capacity, manual_approval, late_join, buffer_before, buffer_after, granularity FROM "
+    " waitlist_capacity, manual_approval, late_join, buffer_before, buffer_after, granularity, email FROM "
     "booking_services";
 
 Service serviceRow(Statement& s) {
@@ -42,6 +42,7 @@ Service serviceRow(Statement& s) {
   p.bufferBefore = Seconds{s.int64(20)};
   p.bufferAfter = Seconds{s.int64(21)};
   p.slotGranularity = Seconds{s.int64(22)};
+  out.email = s.text(23);
   return out;
 }
 
@@ -75,9 +76,9 @@ void SqlBookingData::putService(const Service& v) {
         "cancel_deadline,"
         " reschedule_deadline, max_participants, waitlist_capacity, manual_approval, late_join, "
         "buffer_before,"
-        " buffer_after, granularity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+        " buffer_after, granularity, email) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
         "?15, ?16,"
-        " ?17, ?18, ?19, ?20, ?21, ?22, ?23)"
+        " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)"
         " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind,"
         " name = excluded.name,"
         " description = excluded.description,"
@@ -99,14 +100,15 @@ void SqlBookingData::putService(const Service& v) {
         " late_join = excluded.late_join,"
         " buffer_before = excluded.buffer_before,"
         " buffer_after = excluded.buffer_after,"
-        " granularity = excluded.granularity")
+        " granularity = excluded.granularity,"
+        " email = excluded.email")
       .bindAll(v.id, toString(v.kind), v.name, v.description, v.timeZone, std::int64_t{v.duration.count()},
                toString(v.location.kind), v.location.text, v.price.amountMinor, v.price.currency, v.capacity,
                joinGroups(v.resources), std::int64_t{p.minimumNotice.count()},
                secondsOrNull(p.maximumHorizon), std::int64_t{p.cancellationDeadline.count()},
                std::int64_t{p.rescheduleDeadline.count()}, p.maxParticipantsPerBooking, p.waitlistCapacity,
                p.manualApproval, p.lateJoin, std::int64_t{p.bufferBefore.count()},
-               std::int64_t{p.bufferAfter.count()}, std::int64_t{p.slotGranularity.count()})
+               std::int64_t{p.bufferAfter.count()}, std::int64_t{p.slotGranularity.count()}, v.email)
       .run();
 }
 
@@ -152,7 +154,7 @@ std::optional<Resource> SqlBookingData::resource(std::string_view id) {
   Resource r;
   {
     auto s = c_.prepare(
-        "SELECT kind, name, time_zone, user_name, hours_zone FROM booking_resources WHERE id = ?1");
+        "SELECT kind, name, time_zone, user_name, hours_zone, email FROM booking_resources WHERE id = ?1");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     r.id = std::string(id);
@@ -161,6 +163,7 @@ std::optional<Resource> SqlBookingData::resource(std::string_view id) {
     r.timeZone = s.text(2);
     r.userName = s.text(3);
     r.hours.timeZone = s.text(4);
+    r.email = s.text(5);
   }
   std::string zone = std::move(r.hours.timeZone);
   r.hours = hoursOf(id);
@@ -177,11 +180,11 @@ std::vector<Resource> SqlBookingData::resources(std::span<const std::string> ids
 
 void SqlBookingData::putResource(const Resource& r) {
   c_.prepare(
-        "INSERT INTO booking_resources (id, kind, name, time_zone, user_name, hours_zone)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind,"
+        "INSERT INTO booking_resources (id, kind, name, time_zone, user_name, hours_zone, email)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind,"
         " name = excluded.name, time_zone = excluded.time_zone, user_name = excluded.user_name,"
-        " hours_zone = excluded.hours_zone")
-      .bindAll(r.id, toString(r.kind), r.name, r.timeZone, r.userName, r.hours.timeZone)
+        " hours_zone = excluded.hours_zone, email = excluded.email")
+      .bindAll(r.id, toString(r.kind), r.name, r.timeZone, r.userName, r.hours.timeZone, r.email)
       .run();
   c_.prepare("DELETE FROM booking_hours WHERE resource_id = ?1").bind(1, r.id).run();
   int position = 0;

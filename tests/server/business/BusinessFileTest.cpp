@@ -176,6 +176,53 @@ TEST_F(Loading, AllExamplesLoadTogether) {
   EXPECT_EQ(backend.booking.store.consistencyProblems(), std::vector<std::string>{});
 }
 
+TEST(BusinessFile, EmailsAreAddressesAndEachCalendarUsersOwn) {
+  auto with = [](const std::string& from, const std::string& to) {
+    std::string s = kSmall;
+    return s.replace(s.find(from), from.size(), to);
+  };
+  BusinessFile b = readBusinessFile(
+      with("\"name\": \"Cut\"", "\"name\": \"Cut\", \"email\": \"mailto:Cut@Small.example\""), zones());
+  EXPECT_EQ(b.services[0].service.email, "Cut@Small.example");
+  EXPECT_EQ(b.resources[0].email, "");
+  EXPECT_THAT(problem(with("\"name\": \"Cut\"", "\"name\": \"Cut\", \"email\": \"cut at small\"")),
+              HasSubstr("services[0].email: \"cut at small\" is not an e-mail address"));
+  std::string twice = with("\"name\": \"Room\"", "\"name\": \"Room\", \"email\": \"front@small.example\"");
+  twice.replace(twice.find("\"name\": \"Yoga\""), 14,
+                "\"name\": \"Yoga\", \"email\": \"FRONT@small.example\"");
+  EXPECT_THAT(problem(twice),
+              HasSubstr("services[1].email: e-mail FRONT@small.example is resource room's as well"));
+}
+
+TEST_F(Loading, AnEmailAnotherCalendarUserHasIsRefusedBeforeLoading) {
+  domain::Account alice;
+  alice.name = "alice";
+  alice.email = "desk@small.example";
+  alice.passwordHash = "x";
+  backend.accounts.save(alice);
+  std::string file = kSmall;
+  file.replace(file.find("\"name\": \"Room\""), 14, "\"name\": \"Room\", \"email\": \"Desk@small.example\"");
+  BusinessFile b = readBusinessFile(file, zones());
+  try {
+    checkCalendarEmails(b, backend.booking, backend.accounts);
+    FAIL() << "accepted";
+  } catch (const BusinessFileError& e) {
+    EXPECT_THAT(e.what(),
+                HasSubstr("resources[1].email: e-mail Desk@small.example of resource room is already "
+                          "the account alice's"));
+  }
+  // a service of an earlier load keeps its address: a new file cannot take it
+  alice.email = "";
+  backend.accounts.save(alice);
+  checkCalendarEmails(b, backend.booking, backend.accounts);
+  loadBusiness(backend.booking, b);
+  std::string other = R"({"timezone": "Europe/Madrid", "services": [{"id": "nails", "kind": "appointment",
+    "name": "Nails", "email": "desk@SMALL.example", "duration": "PT30M", "resources": [{"anyOf": ["ana"]}]}]})";
+  BusinessFile next = readBusinessFile(other, zones());
+  EXPECT_THROW(checkCalendarEmails(next, backend.booking, backend.accounts), BusinessFileError);
+  EXPECT_EQ(backend.booking.catalog.resource("room")->email, "Desk@small.example") << "stored and read back";
+}
+
 TEST(BusinessFile, PublicSaysWhetherGuestsMayBookAndIsLeftAloneWhenAbsent) {
   std::string file = kSmall;
   EXPECT_FALSE(readBusinessFile(file, zones()).publicBooking.has_value());
