@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "caldav/booking/BookingNames.h"
-#include "storage/sqlite/SqliteAccountRepository.h"
+#include "storage/sql/SqlAccountRepository.h"
 #include "tests/storage/TempDir.h"
 
 namespace bookdav::caldav {
@@ -42,8 +42,8 @@ class CalendarAddressesTest : public ::testing::Test {
   }
 
   TempDir dir;
-  storage::sqlite::Database db{dir.file("a.db")};
-  storage::sqlite::SqliteAccountRepository accounts{db};
+  storage::sql::Database db{dir.file("a.db")};
+  storage::sql::SqlAccountRepository accounts{db};
   DavSettings settings;
   std::vector<domain::Service> services;
   std::vector<domain::Resource> resources;
