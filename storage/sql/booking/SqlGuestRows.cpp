@@ -7,13 +7,11 @@ namespace bookdav::storage::sql {
 using namespace bookdav::domain;
 
 void SqlBookingData::putManageToken(BookingId booking, std::string_view token) {
-  // A booking has one token: a new one replaces the old.
-  const std::string digest = feedTokenDigest(token);
-  c_.prepare("DELETE FROM guest_manage_tokens WHERE digest = ?1 OR booking_id = ?2")
-      .bindAll(digest, booking)
-      .run();
-  c_.prepare("INSERT INTO guest_manage_tokens (digest, booking_id) VALUES (?1, ?2)")
-      .bindAll(digest, booking)
+  // A booking may hold several tokens (the one shown when it was made, one in each e-mail); each finds it.
+  c_.prepare(
+        "INSERT INTO guest_manage_tokens (digest, booking_id) VALUES (?1, ?2)"
+        " ON CONFLICT (digest) DO UPDATE SET booking_id = excluded.booking_id")
+      .bindAll(feedTokenDigest(token), booking)
       .run();
 }
 
