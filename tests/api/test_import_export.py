@@ -12,7 +12,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_server import BookdavServer, binary, ics_event  # noqa: E402
+from bookdav_server import BookdavServer, binary, ics_event, storage_args  # noqa: E402
 from bookdav_api import calendar_events  # noqa: E402
 
 CAL = "/dav/calendars/alice/work/"
@@ -58,7 +58,7 @@ class ImportExport(unittest.TestCase):
 
     def run_cli(self, *args, data, stdin=None):
         """Runs bookdav; stdout and stderr decoded as UTF-8 with their CRLFs kept."""
-        r = subprocess.run([binary(), *args, "--data", data], capture_output=True, timeout=120,
+        r = subprocess.run([binary(), *args, *storage_args(data)], capture_output=True, timeout=120,
                            input=stdin.encode() if stdin is not None else None)
         return subprocess.CompletedProcess(r.args, r.returncode, r.stdout.decode(), r.stderr.decode())
 
@@ -174,7 +174,7 @@ class ImportExport(unittest.TestCase):
         self.assertNotIn("[#", piped.stderr)
         # Again with stderr on a pseudo-terminal: the bar is drawn there, and stdout stays clean.
         master, slave = pty.openpty()
-        proc = subprocess.Popen([binary(), "import", path, "--calendar", CAL, "--data", data],
+        proc = subprocess.Popen([binary(), "import", path, "--calendar", CAL, *storage_args(data)],
                                 stdout=subprocess.PIPE, stderr=slave, text=True)
         os.close(slave)
         drawn = b""

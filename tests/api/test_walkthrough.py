@@ -3,6 +3,7 @@ and its export/import block run as written, and the Google Calendar feed of alic
 without a login."""
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from bookdav_api import ApiServer, events_starting, slots  # noqa: E402
-from bookdav_server import ROOT, binary  # noqa: E402
+from bookdav_server import ROOT, binary, storage_args  # noqa: E402
 
 
 def readme_block(marker):
@@ -36,7 +37,8 @@ class Walkthrough(unittest.TestCase):
 
     def run_block(self, marker):
         script = readme_block(marker).replace("http://127.0.0.1:8080", self.srv.url)
-        script = script.replace("build/bookdav", os.path.abspath(binary())).replace("--data data", f"--data {self.srv.data}")
+        storage = " ".join(shlex.quote(a) for a in storage_args(self.srv.data))
+        script = script.replace("build/bookdav", os.path.abspath(binary())).replace("--data data", storage)
         r = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=self.cwd, capture_output=True, text=True,
                            timeout=120)
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
@@ -67,8 +69,8 @@ class Walkthrough(unittest.TestCase):
         archived = self.srv.request("GET", "/dav/calendars/alice/archive/", user="alice")
         self.assertEqual(archived.status, 200)
         self.assertIn("BEGIN:VEVENT", archived.text)
-        feed = subprocess.run([binary(), "feed", "create", "--calendar", "/dav/calendars/alice/bookings/", "--data",
-                               self.srv.data, "--base-url", self.srv.url], capture_output=True, text=True, timeout=60)
+        feed = subprocess.run([binary(), "feed", "create", "--calendar", "/dav/calendars/alice/bookings/",
+                               *storage_args(self.srv.data), "--base-url", self.srv.url], capture_output=True, text=True, timeout=60)
         self.assertEqual(feed.returncode, 0, feed.stderr)
         url = feed.stdout.strip()
         self.assertTrue(url.startswith(self.srv.url + "/feeds/"), url)

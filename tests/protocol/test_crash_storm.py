@@ -1,12 +1,11 @@
 """kill -9 mid-storm (issue 10): many clients book appointments and places in small classes with a
 waitlist (and cancel some) while the server is killed; restarted on the same data directory, three
 rounds. Every booking whose 2xx answer arrived is there, a cancel that was answered holds, the
-database passes PRAGMA integrity_check, and no session is over its capacity or its waitlist."""
+database passes PRAGMA integrity_check (on SQLite), and no session is over its capacity or its waitlist."""
 import json
 import os
 import random
 import shutil
-import sqlite3
 import sys
 import tempfile
 import threading
@@ -15,45 +14,45 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from bookdav_api import ApiServer, at, build_business, slots, utc  # noqa: E402
+from server_database import is_postgres, rows  # noqa: E402
 
 CUSTOMERS = [f"storm{i:02d}" for i in range(12)]
 THREADS_PER_CUSTOMER = 2
 ROUNDS = 3
 
 
-def invariants(db_path):
-    """The problems found straight in the tables (empty when all is well)."""
-    con = sqlite3.connect(db_path)
-    try:
-        problems = []
-        check = con.execute("PRAGMA integrity_check").fetchall()
+def invariants(data):
+    """The problems found straight in the tables (empty when all is well); on SQLite, the file's
+    integrity_check too (PostgreSQL checks its own pages)."""
+    problems = []
+    if not is_postgres():
+        check = rows(data, "PRAGMA integrity_check")
         if check != [("ok",)]:
             problems.append(f"integrity_check: {check[:5]}")
-        for sid, capacity, held in con.execute(
-                "SELECT s.id, s.capacity, SUM(b.participants) FROM booking_sessions s"
-                " JOIN booking_booking_sessions bs ON bs.session_id = s.id"
-                " JOIN booking_bookings b ON b.id = bs.booking_id"
-                " WHERE b.status IN ('CONFIRMED', 'PENDING') AND s.status = 'scheduled'"
-                " GROUP BY s.id HAVING SUM(b.participants) > s.capacity"):
-            problems.append(f"session {sid} holds {held} places of {capacity}")
-        for sid, room, waiting in con.execute(
-                "SELECT s.id, v.waitlist_capacity, SUM(b.participants) FROM booking_sessions s"
-                " JOIN booking_services v ON v.id = s.service_id"
-                " JOIN booking_booking_sessions bs ON bs.session_id = s.id"
-                " JOIN booking_bookings b ON b.id = bs.booking_id"
-                " WHERE b.status = 'WAITLISTED' GROUP BY s.id HAVING SUM(b.participants) > v.waitlist_capacity"):
-            problems.append(f"session {sid} has {waiting} waiting for a waitlist of {room}")
-        for a, b, resource in con.execute(
-                "SELECT a.session_id, b.session_id, a.resource_id FROM booking_session_resources a"
-                " JOIN booking_session_resources b ON b.resource_id = a.resource_id AND a.session_id < b.session_id"
-                " AND b.busy_start < a.busy_end AND a.busy_start < b.busy_end"
-                " JOIN booking_sessions sa ON sa.id = a.session_id JOIN booking_sessions sb ON sb.id = b.session_id"
-                " WHERE sa.status = 'scheduled' AND sb.status = 'scheduled'"
-                " AND sa.kind = 'appointment' AND sb.kind = 'appointment'"):
-            problems.append(f"appointments {a} and {b} overlap on {resource}")
-        return problems
-    finally:
-        con.close()
+    for sid, capacity, held in rows(
+            data, "SELECT s.id, s.capacity, SUM(b.participants) FROM booking_sessions s"
+            " JOIN booking_booking_sessions bs ON bs.session_id = s.id"
+            " JOIN booking_bookings b ON b.id = bs.booking_id"
+            " WHERE b.status IN ('CONFIRMED', 'PENDING') AND s.status = 'scheduled'"
+            " GROUP BY s.id HAVING SUM(b.participants) > s.capacity"):
+        problems.append(f"session {sid} holds {held} places of {capacity}")
+    for sid, room, waiting in rows(
+            data, "SELECT s.id, v.waitlist_capacity, SUM(b.participants) FROM booking_sessions s"
+            " JOIN booking_services v ON v.id = s.service_id"
+            " JOIN booking_booking_sessions bs ON bs.session_id = s.id"
+            " JOIN booking_bookings b ON b.id = bs.booking_id"
+            " WHERE b.status = 'WAITLISTED' GROUP BY s.id, v.waitlist_capacity"
+            " HAVING SUM(b.participants) > v.waitlist_capacity"):
+        problems.append(f"session {sid} has {waiting} waiting for a waitlist of {room}")
+    for a, b, resource in rows(
+            data, "SELECT a.session_id, b.session_id, a.resource_id FROM booking_session_resources a"
+            " JOIN booking_session_resources b ON b.resource_id = a.resource_id AND a.session_id < b.session_id"
+            " AND b.busy_start < a.busy_end AND a.busy_start < b.busy_end"
+            " JOIN booking_sessions sa ON sa.id = a.session_id JOIN booking_sessions sb ON sb.id = b.session_id"
+            " WHERE sa.status = 'scheduled' AND sb.status = 'scheduled'"
+            " AND sa.kind = 'appointment' AND sb.kind = 'appointment'"):
+        problems.append(f"appointments {a} and {b} overlap on {resource}")
+    return problems
 
 
 class Storm:
@@ -146,7 +145,7 @@ class CrashStorm(unittest.TestCase):
             acknowledged.update(storm.acknowledged)
             canceled |= storm.canceled
             cancel_sent |= storm.cancel_sent
-            self.assertEqual(invariants(os.path.join(data, "bookdav.db")), [])
+            self.assertEqual(invariants(data), [])
             srv = ApiServer(users={}, data_dir=data).start()  # the same data directory
             for booking, status in acknowledged.items():
                 r = srv.api("GET", f"/bookings/{booking}")
@@ -158,7 +157,7 @@ class CrashStorm(unittest.TestCase):
                     self.assertIn(now, ("CONFIRMED", "WAITLISTED", "PENDING"), f"booking {booking}")
         code = srv.stop()
         self.assertEqual(code, 0)
-        self.assertEqual(invariants(os.path.join(data, "bookdav.db")), [])
+        self.assertEqual(invariants(data), [])
 
 
 if __name__ == "__main__":

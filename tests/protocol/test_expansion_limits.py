@@ -3,7 +3,6 @@ at once with a DAV:error naming the rule or zone while other clients keep writin
 rules would cost too much is refused on write; one planted in the database before these limits
 answers reports with {urn:bookdav:}too-complex within the read budget instead of for minutes."""
 import os
-import sqlite3
 import sys
 import threading
 import time
@@ -11,6 +10,7 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from bookdav_server import B, C, D, ServerTest, ics_event  # noqa: E402
+from server_database import execute, rows  # noqa: E402
 
 CAL = "/dav/calendars/alice/calendar/"
 BOB = "/dav/calendars/bob/calendar/"
@@ -148,12 +148,13 @@ class ExpansionLimits(ServerTest):
 
         # Written before these limits existed: plant it in the database under an ordinary event.
         self.assertEqual(self.req("PUT", CAL + "legacy.ics", ics_event("fifty"), Content_Type="text/calendar").status, 201)
-        db = sqlite3.connect(os.path.join(self.srv.data, "bookdav.db"), timeout=30)
-        with db:
-            (object_id,) = db.execute("SELECT id FROM objects WHERE name = 'legacy.ics'").fetchone()
-            db.execute("UPDATE objects SET data = ?, covered_until = 0 WHERE id = ?", (FIFTY_RULES.encode(), object_id))
-            db.execute("DELETE FROM instances WHERE object_id = ?", (object_id,))
-        db.close()
+        (object_id,) = rows(self.srv.data, "SELECT id FROM objects WHERE name = 'legacy.ics'")[0]
+        text = FIFTY_RULES.replace("'", "''")
+        execute(self.srv.data,
+                f"UPDATE objects SET data = CAST('{text}' AS BLOB), covered_until = 0 WHERE id = {object_id};"
+                f"DELETE FROM instances WHERE object_id = {object_id};",
+                f"UPDATE objects SET data = convert_to('{text}', 'UTF8'), covered_until = 0 WHERE id = {object_id};"
+                f"DELETE FROM instances WHERE object_id = {object_id};")
 
         with OtherClientWrites(self.srv) as writer:
             r, took = self.timed("REPORT", CAL, query("20260101T000000Z", "20260201T000000Z"), Depth="1")

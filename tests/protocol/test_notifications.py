@@ -5,7 +5,6 @@ is down for a while gets the messages once it is back."""
 import datetime
 import email.utils
 import os
-import sqlite3
 import sys
 import tempfile
 import time
@@ -16,6 +15,7 @@ import icalendar  # noqa: E402
 
 from bookdav_api import ApiServer, at, build_business, slots, utc  # noqa: E402
 from bookdav_server import free_port  # noqa: E402
+from server_database import rows  # noqa: E402
 from smtp_sink import SmtpSink, calendar_part  # noqa: E402
 
 OWNER = "owner@salon.example"
@@ -212,20 +212,14 @@ class SmtpDownForAWhile(unittest.TestCase):
             s = slots(srv, "solo", days=3, start_days=1)
             r = srv.api("POST", "/bookings", {"serviceId": "solo", "start": s[0]["start"]}, user="alice")
             self.assertEqual(r.status, 201, r)
-            db = os.path.join(srv.data, "bookdav.db")
-
             def tries():
-                con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)
-                try:
-                    return con.execute("SELECT state, attempts, last_error FROM notifications").fetchall()
-                finally:
-                    con.close()
+                return rows(srv.data, "SELECT state, attempts, last_error FROM notifications")
             deadline = time.time() + 20
             while time.time() < deadline and not any(a >= 2 for _, a, _ in tries()):
                 time.sleep(0.1)
-            rows = tries()
-            self.assertEqual([(st, a >= 2) for st, a, _ in rows], [("queued", True)], rows)
-            self.assertIn("SMTP 127.0.0.1", rows[0][2])
+            queued = tries()
+            self.assertEqual([(st, a >= 2) for st, a, _ in queued], [("queued", True)], queued)
+            self.assertIn("SMTP 127.0.0.1", queued[0][2])
 
             with SmtpSink(port=port, users={"env-user": "env-pass"}) as sink:
                 msgs = sink.wait_for(lambda m: len(m) >= 1, timeout=30)

@@ -6,7 +6,6 @@ that came twice carried the same Message-ID both times (at least once, never two
 import collections
 import json
 import os
-import sqlite3
 import sys
 import threading
 import time
@@ -14,20 +13,13 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from bookdav_api import ApiServer, build_business, slots  # noqa: E402
+from server_database import rows  # noqa: E402
 from smtp_sink import SmtpSink  # noqa: E402
 
 THREADS = 6
 BOOKINGS = 300        # asked for in all
 KILL_AFTER = 150      # acknowledged bookings before the kill
 CUSTOMERS = ["alice", "bob"]
-
-
-def query(db, sql):
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 class KilledMidBurst(unittest.TestCase):
@@ -84,8 +76,8 @@ class KilledMidBurst(unittest.TestCase):
 
             again = ApiServer(extra_args=smtp, data_dir=srv.data)
             with again:
-                db = os.path.join(srv.data, "bookdav.db")
-                committed = {row[0] for row in query(db, "SELECT id FROM booking_bookings")}
+                db = srv.data
+                committed = {row[0] for row in rows(db, "SELECT id FROM booking_bookings")}
                 self.assertTrue(acknowledged <= committed, sorted(acknowledged - committed)[:10])
 
                 def customers_told(msgs):
@@ -93,11 +85,11 @@ class KilledMidBurst(unittest.TestCase):
                             and m.rcpt[0] in ("alice@localhost", "bob@localhost")}
                 sink.wait_for(lambda msgs: customers_told(msgs) >= committed, timeout=90)
                 deadline = time.time() + 30
-                while time.time() < deadline and query(db, "SELECT COUNT(*) FROM notifications"
+                while time.time() < deadline and rows(db, "SELECT COUNT(*) FROM notifications"
                                                            " WHERE state <> 'sent'")[0][0]:
                     time.sleep(0.2)
-                self.assertEqual(query(db, "SELECT state, COUNT(*) FROM notifications GROUP BY state"),
-                                 [("sent", len(query(db, "SELECT id FROM notifications")))])
+                self.assertEqual(rows(db, "SELECT state, COUNT(*) FROM notifications GROUP BY state"),
+                                 [("sent", len(rows(db, "SELECT id FROM notifications")))])
                 msgs = sink.snapshot()
 
             # None for a booking that never committed.
@@ -111,7 +103,7 @@ class KilledMidBurst(unittest.TestCase):
             by_id = collections.Counter(m["Message-ID"] for m in msgs)
             repeats = sum(n - 1 for n in by_id.values())
             # Every committed booking: its customer told once (and its stylist, when ana has it).
-            staff = {row[0] for row in query(db, "SELECT b.id FROM booking_bookings b"
+            staff = {row[0] for row in rows(db, "SELECT b.id FROM booking_bookings b"
                                                  " JOIN booking_booking_sessions bs ON bs.booking_id = b.id"
                                                  " JOIN booking_session_resources r ON r.session_id = bs.session_id"
                                                  " WHERE r.resource_id = 'ana'")}
