@@ -287,6 +287,53 @@ class Scheduling(unittest.TestCase):
         self.assertEqual(self.srv.request("DELETE", href, user="bob").status, 204)
         self.assertNotIn(href, self.inbox("bob")[1])
 
+    def test_schedule_tag_keeps_across_the_business_answer_and_merges_a_stale_copy(self):
+        """RFC 6638 3.2.10: the server's own change (the business confirms) moves the ETag, not the
+        Schedule-Tag; the organizer's client that read the copy before writes it back with
+        If-Schedule-Tag-Match and succeeds without clobbering the answer; its own change moves the tag."""
+        f = self.biz.french_start
+        fr = "mailto:french@services.localhost"
+        self.assertEqual(self.put("dave", "tag.ics", invitation("dave", "inv-tag", f, f + H, service=fr)).status, 201)
+        before = self.get("dave", "tag.ics")
+        tag, etag = before.header("Schedule-Tag"), before.header("ETag")
+        self.assertEqual(param(attendee(before.text, fr), "PARTSTAT"), "TENTATIVE")
+        booking = self.booking_of("dave", "inv-tag")
+        r = self.srv.request("POST", f"/api/v1/bookings/{booking['id']}/confirm", "{}", user="admin",
+                             headers={"Content-Type": "application/json"})
+        self.assertEqual(r.status, 200, r)
+        after = eventually(lambda: (lambda g: g if param(attendee(g.text, fr), "PARTSTAT") == "ACCEPTED" else None)(
+            self.get("dave", "tag.ics")))
+        self.assertIsNotNone(after, "the business's answer reached the organizer's copy")
+        self.assertNotEqual(after.header("ETag"), etag, "the server's change moves the ETag")
+        self.assertEqual(after.header("Schedule-Tag"), tag, "an inconsequential change keeps the Schedule-Tag")
+        found, _ = responses(self.srv.propfind("/dav/calendars/dave/calendar/", ["c:schedule-tag"], "dave", "1").body)
+        self.assertEqual(found["/dav/calendars/dave/calendar/tag.ics"][f"{{{C}}}schedule-tag"].text, tag)
+        # If-Match with the ETag read before is refused: the resource changed since
+        r = self.put("dave", "tag.ics", before.text, **{"If-Match": etag})
+        self.assertEqual(r.status, 412, r)
+        # the stale copy (still TENTATIVE) with If-Schedule-Tag-Match: merged, the answer stands
+        r = self.put("dave", "tag.ics", before.text, **{"If-Schedule-Tag-Match": tag})
+        self.assertEqual(r.status, 204, r)
+        merged = self.get("dave", "tag.ics")
+        line = attendee(merged.text, fr)
+        self.assertEqual((param(line, "PARTSTAT"), param(line, "SCHEDULE-STATUS")), ("ACCEPTED", "2.0"), line)
+        self.assertEqual(self.booking_of("dave", "inv-tag")["status"], "CONFIRMED")
+        self.assertEqual(len([b for b in self.bookings("dave") if b.get("uid") == "inv-tag"]), 1)
+        # the organizer's own change (a new description) is consequential: a new Schedule-Tag
+        changed = merged.text.replace("SUMMARY:Haircut", "SUMMARY:Haircut\r\nDESCRIPTION:bring the book")
+        self.assertNotEqual(changed, merged.text)
+        r = self.put("dave", "tag.ics", changed, **{"If-Schedule-Tag-Match": merged.header("Schedule-Tag")})
+        self.assertIn(r.status, (204,), r)
+        newer = self.get("dave", "tag.ics")
+        self.assertNotEqual(newer.header("Schedule-Tag"), merged.header("Schedule-Tag"))
+        self.assertIn("bring the book", newer.text)
+        self.assertEqual(param(attendee(newer.text, fr), "PARTSTAT"), "ACCEPTED")
+        # the tag before that change no longer matches: 412, nothing changed
+        r = self.put("dave", "tag.ics", before.text, **{"If-Schedule-Tag-Match": tag})
+        self.assertEqual(r.status, 412, r)
+        self.assertIn("error", r.text)
+        self.assertEqual(self.get("dave", "tag.ics").header("ETag"), newer.header("ETag"))
+
     def test_business_moves_the_session_and_the_copy_follows(self):
         s = self.biz.spin_start + dt.timedelta(days=2)
         spin = "urn:bookdav:service:spin"
