@@ -83,6 +83,7 @@ std::optional<ServiceAnswer> decide(DavContext& ctx, domain::BookingData& data, 
     ctx.booking.desk.cancel(data, active->id, actor);
     active.reset();
   }
+  if (inv.invitesUnbookableResource()) return resourceAloneAnswer(*inv.resourceAloneProblem);
   if (!inv.invitesService()) return std::nullopt;
   if (!active) {
     if (!created && !inv.asksForAnswer()) return std::nullopt;  // the answer it has stands
@@ -97,6 +98,7 @@ std::optional<ServiceAnswer> decide(DavContext& ctx, domain::BookingData& data, 
   try {
     domain::RescheduleRequest move;
     move.start = inv.start;
+    move.resourceId = inv.resourceId;  // the staff or room the organizer named stays theirs
     return answerFor(ctx.booking.desk.reschedule(data, active->id, move, actor));
   } catch (const domain::Refused& refused) {
     ServiceAnswer a = answerFor(*active);  // the booking stands; the status says why it did not move
@@ -124,7 +126,8 @@ std::optional<Response> putSchedulingObject(DavContext& ctx, const Request& requ
   const bool organized = prepared.text.find("\nORGANIZER") != std::string::npos;
   if (!organized && !probe.object) return std::nullopt;
   Invitation inv = organized ? readInvitation(ctx, request.user, prepared.text) : Invitation{};
-  if (!inv.invitesService() && !ctx.booking.desk.findByClientUid(request.user, prepared.uid))
+  if (!inv.invitesService() && !inv.invitesUnbookableResource() &&
+      !ctx.booking.desk.findByClientUid(request.user, prepared.uid))
     return std::nullopt;
   const std::string tag = contentETag(request.body).substr(1, 16);  // the organizer's version
   const std::string name = lastSegment(request.path);

@@ -52,6 +52,48 @@ void setParameter(icalproperty* p, std::string_view name, std::string value) {
   }
 }
 
+// A resource invited without a service: the one appointment service that uses it, or the sentence
+// naming the services to invite instead.
+void inferService(DavContext& ctx, Invitation& inv) {
+  std::vector<domain::Service> users;
+  for (auto& s : ctx.booking.catalog.services()) {
+    auto ids = s.resourceIds();
+    if (s.kind == domain::ServiceKind::Appointment &&
+        std::find(ids.begin(), ids.end(), *inv.resourceId) != ids.end())
+      users.push_back(std::move(s));
+  }
+  if (users.size() == 1) {
+    inv.serviceId = users.front().id;
+    inv.serviceInferred = true;
+    return;
+  }
+  auto resource = ctx.booking.catalog.resource(*inv.resourceId);
+  const std::string name = resource && !resource->name.empty() ? resource->name : *inv.resourceId;
+  if (users.empty()) {
+    inv.resourceAloneProblem = name + " is booked through a service and offers no appointments of its own: " +
+                               "invite a class or course service at one of its sessions";
+    return;
+  }
+  auto addresses = CalendarAddresses::of(ctx.booking, ctx.accounts, ctx.settings);
+  std::string list;
+  for (const auto& s : users)
+    list += (list.empty() ? "" : ", ") + s.name + " (" + addresses.ofService(s) + ")";
+  inv.resourceAloneProblem =
+      name + " offers several services: invite one of them together with " + name + ": " + list;
+}
+
+// The answer on one attendee, always in this order, last: answering an answered copy again gives the
+// same text.
+void writeAnswer(icalproperty* a, const ServiceAnswer& answer, const std::string& name,
+                 const std::string& cutype) {
+  if (!ical::parameterValue(a, "CUTYPE")) setParameter(a, "CUTYPE", cutype);
+  if (!ical::parameterValue(a, "CN")) setParameter(a, "CN", name);
+  icalproperty_remove_parameter_by_name(a, std::string(kReasonParameter).c_str());
+  setParameter(a, "PARTSTAT", answer.partstat);
+  setParameter(a, "SCHEDULE-STATUS", answer.scheduleStatus);
+  if (!answer.reason.empty()) setParameter(a, kReasonParameter, answer.reason);
+}
+
 }  // namespace
 
 Invitation readInvitation(DavContext& ctx, const std::string& user, std::string_view preparedText) {
@@ -77,8 +119,10 @@ Invitation readInvitation(DavContext& ctx, const std::string& user, std::string_
           inv.serviceAddress = address;
           inv.sentPartstat = upper(ical::parameterValue(a, "PARTSTAT").value_or(""));
         }
-      } else if (upper(ical::parameterValue(a, "ROLE").value_or("")) != "NON-PARTICIPANT") {
+      } else if (upper(ical::parameterValue(a, "ROLE").value_or("")) != "NON-PARTICIPANT" &&
+                 !inv.resourceId && serverSchedules(a)) {
         inv.resourceId = u->id;  // named by the organizer; bookdav's own additions are NON-PARTICIPANT
+        inv.resourceAddress = address;
       }
       continue;
     }
@@ -89,6 +133,7 @@ Invitation readInvitation(DavContext& ctx, const std::string& user, std::string_
     if (auto cn = ical::parameterValue(a, "CN"); cn && !cn->empty()) inv.participantNames.push_back(*cn);
   }
   inv.participants = 1 + static_cast<int>(people.size());
+  if (inv.serviceId.empty() && inv.resourceId) inferService(ctx, inv);
   if (inv.serviceId.empty()) return inv;
 
   auto service = ctx.booking.catalog.service(inv.serviceId);
@@ -141,6 +186,14 @@ ServiceAnswer answerFor(const domain::Booking& booking) {
   return a;
 }
 
+ServiceAnswer resourceAloneAnswer(const std::string& problem) {
+  ServiceAnswer a;
+  a.partstat = "DECLINED";
+  a.scheduleStatus = "5.3";
+  a.reason = std::string(domain::refusalName(domain::Refusal::InvalidRequest)) + ": " + problem;
+  return a;
+}
+
 ServiceAnswer refusalAnswer(const domain::Refused& refused) {
   ServiceAnswer a;
   a.partstat = "DECLINED";
@@ -152,28 +205,36 @@ ServiceAnswer refusalAnswer(const domain::Refused& refused) {
 std::string answeredText(DavContext& ctx, Invitation& invitation, const ServiceAnswer& answer,
                          const std::string& scheduleTag) {
   icalcomponent* root = invitation.calendar.get();
+  auto addresses = CalendarAddresses::of(ctx.booking, ctx.accounts, ctx.settings);
   std::vector<domain::Resource> assigned;
   for (const auto& id : answer.assigned)
-    if (auto r = ctx.booking.catalog.resource(id)) assigned.push_back(*r);
-  const auto service = bookableUserOfAddress(ctx, invitation.serviceAddress);
+    if (id != invitation.resourceId)  // the organizer's own attendee carries the answer instead
+      if (auto r = ctx.booking.catalog.resource(id)) assigned.push_back(*r);
+  const auto service =
+      invitation.serviceId.empty() ? std::nullopt : ctx.booking.catalog.service(invitation.serviceId);
   for (icalcomponent* event : ical::childComponents(root, "VEVENT")) {
+    bool serviceShown = false;
     for (icalproperty* a : ical::properties(event, "ATTENDEE")) {
       auto u = bookableUserOfAddress(ctx, ical::valueText(a));
       if (!u) continue;
-      if (u->kind == CalendarUser::Kind::Resource &&
-          upper(ical::parameterValue(a, "ROLE").value_or("")) == "NON-PARTICIPANT") {
+      const bool bookdavAdded = upper(ical::parameterValue(a, "ROLE").value_or("")) == "NON-PARTICIPANT";
+      if (u->kind == CalendarUser::Kind::Resource && bookdavAdded) {
         ical::removeProperty(event, a);  // bookdav's own; the answer adds the current ones back
+      } else if (u->kind == CalendarUser::Kind::Resource && invitation.resourceId &&
+                 u->id == *invitation.resourceId) {
+        writeAnswer(a, answer, u->displayName, u->type);
       } else if (service && u->kind == CalendarUser::Kind::Service && u->id == service->id) {
-        // Always in this order, last: answering an answered copy again gives the same text.
-        if (!ical::parameterValue(a, "CUTYPE")) setParameter(a, "CUTYPE", "RESOURCE");
-        if (!ical::parameterValue(a, "CN")) setParameter(a, "CN", service->displayName);
-        icalproperty_remove_parameter_by_name(a, std::string(kReasonParameter).c_str());
-        setParameter(a, "PARTSTAT", answer.partstat);
-        setParameter(a, "SCHEDULE-STATUS", answer.scheduleStatus);
-        if (!answer.reason.empty()) setParameter(a, kReasonParameter, answer.reason);
+        writeAnswer(a, answer, service->name, "RESOURCE");
+        serviceShown = true;
       }
     }
-    auto addresses = CalendarAddresses::of(ctx.booking, ctx.accounts, ctx.settings);
+    if (service && !serviceShown && invitation.serviceInferred) {
+      // Invited through its staff or room alone: the service booked shows beside it.
+      icalproperty* p = icalproperty_new_attendee(addresses.ofService(*service).c_str());
+      setParameter(p, "ROLE", "NON-PARTICIPANT");
+      writeAnswer(p, answer, service->name, "RESOURCE");
+      icalcomponent_add_property(event, p);
+    }
     for (const auto& r : assigned) {
       icalproperty* p = icalproperty_new_attendee(addresses.ofResource(r).c_str());
       setParameter(p, "CN", r.name.empty() ? r.id : r.name);

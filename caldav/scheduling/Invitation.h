@@ -32,9 +32,18 @@ struct Invitation {
   int participants = 1;  // the organizer and the other people invited
   std::vector<std::string> participantNames;
   std::optional<std::string> resourceId;  // one resource the organizer named (not added by bookdav)
+  std::string resourceAddress;            // as the organizer wrote it
+  // A resource invited without a service books the one appointment service that uses it (the
+  // service is then added to the copy); when none or several do, the sentence saying which to invite.
+  bool serviceInferred = false;
+  std::optional<std::string> resourceAloneProblem;
   std::string note;
 
   bool invitesService() const { return organizedByUser && !serviceId.empty(); }
+  // A resource alone that cannot be booked: answered DECLINED, nothing booked.
+  bool invitesUnbookableResource() const {
+    return organizedByUser && serviceId.empty() && resourceAloneProblem;
+  }
   // True when the organizer asks (again) for an answer: a new PARTSTAT of NEEDS-ACTION or none.
   bool asksForAnswer() const { return sentPartstat.empty() || sentPartstat == "NEEDS-ACTION"; }
 };
@@ -53,14 +62,18 @@ struct ServiceAnswer {
 
 ServiceAnswer answerFor(const domain::Booking& booking);
 ServiceAnswer refusalAnswer(const domain::Refused& refused);
+// The answer to a resource invited alone that no single appointment service uses (RFC 5546 5.3,
+// no scheduling support for that calendar user on its own).
+ServiceAnswer resourceAloneAnswer(const std::string& problem);
 // The SCHEDULE-STATUS of a refusal: 3.1 for a request that can never be booked as written
 // (invalid-request, too-many-participants, a whole-day or repeating event), 3.8 for refusals of who
 // asks (not-your-booking, not-allowed), 5.1 for every refusal of the time (not free, full, locked,
 // too early or late, closed deadlines).
 std::string scheduleStatusOf(domain::Refusal reason);
 
-// The organizer's copy with the answer written on the service attendee of every VEVENT, resources
-// bookdav added before replaced by `answer.assigned`, and X-BOOKDAV-SCHEDULE-TAG set to
+// The organizer's copy with the answer written on the service attendee and the resource the organizer
+// named of every VEVENT (the service added when it was inferred), resources bookdav added before
+// replaced by `answer.assigned`, and X-BOOKDAV-SCHEDULE-TAG set to
 // `scheduleTag`. No parsing: cheap enough for the write transaction.
 std::string answeredText(DavContext& ctx, Invitation& invitation, const ServiceAnswer& answer,
                          const std::string& scheduleTag);
