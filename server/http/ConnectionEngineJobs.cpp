@@ -81,20 +81,23 @@ void ConnectionEngine::submit(Connection& c) {
   Router& router = router_;
   if (c.job == JobKind::Admit) {
     c.phase = Phase::Admitting;
-    pool_.submit(
-        [mailbox, &router, id = c.id, address = c.address, request = std::move(c.request)]() mutable {
-          Outcome o{id, address, JobKind::Admit, std::nullopt, std::nullopt};
-          try {
-            Verdict v = router.admit(request);
-            if (v.kind == Verdict::Kind::Answer) o.response = std::move(v.answer);
-            if (v.kind == Verdict::Kind::AskAgain) o.askAgain = std::move(request);
-          } catch (const std::exception& e) {
-            std::cerr << "bookdav: internal error admitting " << request.method << " " << request.path << ": "
-                      << e.what() << std::endl;
-            o.response = internalError(request.path);
-          }
-          mailbox->post(std::move(o));
-        });
+    pool_.submit([mailbox, &router, id = c.id, address = c.address,
+                  request = std::move(c.request)]() mutable {
+      Outcome o{id, address, JobKind::Admit, std::nullopt, std::nullopt};
+      try {
+        Verdict v = router.admit(request);
+        if (v.kind == Verdict::Kind::Answer) o.response = std::move(v.answer);
+        if (v.kind == Verdict::Kind::AskAgain) o.askAgain = std::move(request);
+      } catch (const domain::StoreUnavailable& e) {
+        std::cerr << "bookdav: " << request.method << " " << request.path << ": " << e.what() << std::endl;
+        o.response = storeUnavailable(e, request.path);
+      } catch (const std::exception& e) {
+        std::cerr << "bookdav: internal error admitting " << request.method << " " << request.path << ": "
+                  << e.what() << std::endl;
+        o.response = internalError(request.path);
+      }
+      mailbox->post(std::move(o));
+    });
     return;
   }
   c.phase = Phase::Routing;
@@ -111,6 +114,9 @@ void ConnectionEngine::submit(Connection& c) {
         return;
       }
       o.response = std::move(v.answer);
+    } catch (const domain::StoreUnavailable& e) {
+      std::cerr << "bookdav: " << method << " " << target << ": " << e.what() << std::endl;
+      o.response = storeUnavailable(e, target);
     } catch (const std::exception& e) {
       std::cerr << "bookdav: internal error on " << method << " " << target << ": " << e.what() << std::endl;
       o.response = internalError(target);

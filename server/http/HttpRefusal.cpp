@@ -52,4 +52,22 @@ caldav::Response internalError(std::string_view target) {
   return refusal(500, "internal error; the request changed nothing", target);
 }
 
+caldav::Response storeUnavailable(const domain::StoreUnavailable& e, std::string_view target) {
+  if (e.outcomeUnknown()) {
+    const std::string message =
+        "the database connection was lost while this change was being saved: it may or may not have been "
+        "made; read it back before you try again";
+    if (JsonApi::owns(pathOf(target)))
+      return api::errorResponse(api::ApiError(500, "outcome-unknown", message));
+    return caldav::DavError(500, std::nullopt, message).toResponse();
+  }
+  const std::string message =
+      "the database is not answering; the request changed nothing: try again in a moment";
+  caldav::Response r = JsonApi::owns(pathOf(target))
+                           ? api::errorResponse(api::ApiError(503, "database-unavailable", message))
+                           : caldav::DavError(503, std::nullopt, message).toResponse();
+  r.set("Retry-After", "2");
+  return r;
+}
+
 }  // namespace bookdav::server::http

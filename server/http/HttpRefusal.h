@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "caldav/webdav/Message.h"
+#include "domain/StoreUnavailable.h"
 
 namespace bookdav::server::http {
 
@@ -15,5 +16,8 @@ caldav::Response refusal(int status, const std::string& message, std::string_vie
 
 // 500 for a handler that threw: the request changed nothing.
 caldav::Response internalError(std::string_view target);
+// The database could not answer: 503 with Retry-After (nothing changed: try again), or 500 when the
+// connection was lost while the change was committed (it may have been made: read before retrying).
+caldav::Response storeUnavailable(const domain::StoreUnavailable& e, std::string_view target);
 
 }  // namespace bookdav::server::http

@@ -19,6 +19,8 @@ constexpr Oid kInt8 = 20, kText = 25, kFloat8 = 701, kBytea = 17;
 sql::StorageError::Kind kindOf(std::string_view sqlstate) {
   if (sqlstate.starts_with("23")) return sql::StorageError::Kind::Constraint;
   if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03") return sql::StorageError::Kind::Busy;
+  // 08 connection exception; 57P01-57P03 the server shuts down, crashed, or is not accepting yet.
+  if (sqlstate.starts_with("08") || sqlstate.starts_with("57P")) return sql::StorageError::Kind::Disconnected;
   return sql::StorageError::Kind::Other;
 }
 
@@ -189,7 +191,8 @@ PgConnection::PgConnection(const std::string& url) : conn_(PQconnectdb(url.c_str
   if (PQstatus(conn_.get()) != CONNECTION_OK) {
     std::string msg = PQerrorMessage(conn_.get());
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-    throw sql::StorageError(0, "cannot connect to " + url + ": " + msg);
+    throw sql::StorageError(0, "cannot connect to " + url + ": " + msg,
+                            sql::StorageError::Kind::Disconnected);
   }
   PQsetNoticeProcessor(conn_.get(), ignoreNotice, nullptr);
   // A writer that waits longer than this for the write lock gets a busy error (55P03) and its
@@ -265,9 +268,11 @@ void PgConnection::fail(const pg_result* result, std::string_view context) const
   }
   if (message.empty()) message = PQerrorMessage(conn_.get());
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  // A connection libpq found broken (the server went away: no SQLSTATE) is lost, whatever was asked.
+  const auto kind =
+      PQstatus(conn_.get()) == CONNECTION_BAD ? sql::StorageError::Kind::Disconnected : kindOf(sqlstate);
   throw sql::StorageError(
-      0, std::string(context) + ": " + message + (sqlstate.empty() ? "" : " [" + sqlstate + "]"),
-      kindOf(sqlstate));
+      0, std::string(context) + ": " + message + (sqlstate.empty() ? "" : " [" + sqlstate + "]"), kind);
 }
 
 }  // namespace bookdav::storage::postgres

@@ -1,6 +1,8 @@
 #include "storage/sql/Database.h"
 
+#include <algorithm>
 #include <chrono>
+#include <thread>
 
 #include "storage/postgres/PgConnection.h"
 #include "storage/sql/Dialect.h"
@@ -56,6 +58,14 @@ void Database::release(std::unique_ptr<Connection> conn) {
   if (!conn->healthy() || conn->inTransaction()) return;
   std::lock_guard lock(mutex_);
   if (idle_.size() < 64) idle_.push_back(std::move(conn));
+}
+
+void Database::waitToReconnect(int attempt, const StorageError& lost) {
+  constexpr int kAttempts = 9;  // 50, 100, 200, 400, 800, then 1000 ms: about 5 s for a restart
+  if (attempt + 1 >= kAttempts)
+    throw domain::StoreUnavailable(domain::StoreUnavailable::Outcome::NotMade,
+                                   std::string("the database is not reachable: ") + lost.what());
+  std::this_thread::sleep_for(std::chrono::milliseconds(std::min(1000, 50 << attempt)));
 }
 
 void Database::migrate(std::string_view module, std::span<const Migration> migrations) {

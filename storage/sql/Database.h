@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/StoreUnavailable.h"
 #include "storage/sql/Sql.h"
 
 namespace bookdav::storage::sql {
@@ -59,27 +60,66 @@ class Database {
   Lease connection();
 
   // Runs f(Connection&) inside a write transaction (Connection::beginWrite); an exception rolls
-  // everything back.
+  // everything back. A connection to PostgreSQL lost before COMMIT is replaced and f runs again from
+  // the start (for a few seconds: a server restart); lost during COMMIT, the outcome is unknown and
+  // domain::StoreUnavailable says so; still unreachable, domain::StoreUnavailable (nothing changed).
   template <typename F>
   auto write(F&& f) {
-    Lease c = connection();
-    WriteTransaction tx(*c);
-    if constexpr (std::is_void_v<decltype(f(*c))>) {
-      f(*c);
-      tx.commit();
-    } else {
-      auto result = f(*c);
-      tx.commit();
-      return result;
+    for (int attempt = 0;; ++attempt) {
+      bool committing = false;
+      try {
+        Lease c = connection();
+        WriteTransaction tx(*c);
+        if constexpr (std::is_void_v<decltype(f(*c))>) {
+          f(*c);
+          committing = true;
+          tx.commit();
+          return;
+        } else {
+          auto result = f(*c);
+          committing = true;
+          tx.commit();
+          return result;
+        }
+      } catch (const StorageError& e) {
+        if (!e.disconnected()) throw;
+        if (committing)
+          throw domain::StoreUnavailable(
+              domain::StoreUnavailable::Outcome::Unknown,
+              std::string("the database connection was lost during COMMIT: ") + e.what());
+        waitToReconnect(attempt, e);
+      }
     }
   }
 
-  // Runs f(Connection&) over one consistent snapshot.
+  // Runs f(Connection&) over one consistent snapshot; a lost connection is replaced as for write.
   template <typename F>
   auto read(F&& f) {
-    Lease c = connection();
-    ReadTransaction tx(*c);
-    return f(*c);
+    for (int attempt = 0;; ++attempt) {
+      try {
+        Lease c = connection();
+        ReadTransaction tx(*c);
+        return f(*c);
+      } catch (const StorageError& e) {
+        if (!e.disconnected()) throw;
+        waitToReconnect(attempt, e);
+      }
+    }
+  }
+
+  // Runs f(Connection&) outside a transaction (one statement, autocommit); a lost connection is
+  // replaced as for read.
+  template <typename F>
+  auto autocommit(F&& f) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        Lease c = connection();
+        return f(*c);
+      } catch (const StorageError& e) {
+        if (!e.disconnected()) throw;
+        waitToReconnect(attempt, e);
+      }
+    }
   }
 
   // Applies the module's migrations not applied yet, each in its own write transaction, in order. The
@@ -88,6 +128,9 @@ class Database {
 
  private:
   std::unique_ptr<Connection> open();
+  // Sleeps before the next attempt after a lost connection (backoff, about 5 s in all), or throws
+  // domain::StoreUnavailable (nothing changed) when the attempts are used up.
+  void waitToReconnect(int attempt, const StorageError& lost);
   void release(std::unique_ptr<Connection> conn);
 
   std::string location_;

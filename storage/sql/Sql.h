@@ -17,12 +17,15 @@ enum class Engine { Sqlite, Postgres };
 // PostgreSQL) and message, classified the same way for both engines.
 class StorageError : public std::runtime_error {
  public:
-  enum class Kind { Other, Busy, Constraint };
+  enum class Kind { Other, Busy, Constraint, Disconnected };
   StorageError(int code, const std::string& what, Kind kind = Kind::Other)
       : std::runtime_error(what), code_(code), kind_(kind) {}
   int code() const { return code_; }
   bool busy() const { return kind_ == Kind::Busy; }              // another writer held on past the timeout
   bool constraint() const { return kind_ == Kind::Constraint; }  // a UNIQUE / FOREIGN KEY / CHECK failed
+  // The connection to the database server failed or was closed (PostgreSQL): the transaction did not
+  // commit, unless this came from COMMIT itself.
+  bool disconnected() const { return kind_ == Kind::Disconnected; }
 
  private:
   int code_;

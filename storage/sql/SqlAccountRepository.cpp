@@ -32,19 +32,21 @@ SqlAccountRepository::SqlAccountRepository(Database& db) : db_(db) {
 }
 
 std::optional<domain::Account> SqlAccountRepository::find(std::string_view name) {
-  auto c = db_.connection();
-  auto s = c->prepare(std::string(kColumns) + " WHERE name = ?1");
-  s.bind(1, name);
-  if (!s.step()) return std::nullopt;
-  return readAccount(s);
+  return db_.autocommit([&](Connection& c) -> std::optional<domain::Account> {
+    auto s = c.prepare(std::string(kColumns) + " WHERE name = ?1");
+    s.bind(1, name);
+    if (!s.step()) return std::nullopt;
+    return readAccount(s);
+  });
 }
 
 std::vector<domain::Account> SqlAccountRepository::list() {
-  auto c = db_.connection();
-  auto s = c->prepare(std::string(kColumns) + " ORDER BY name");
-  std::vector<domain::Account> out;
-  while (s.step()) out.push_back(readAccount(s));
-  return out;
+  return db_.autocommit([&](Connection& c) {
+    auto s = c.prepare(std::string(kColumns) + " ORDER BY name");
+    std::vector<domain::Account> out;
+    while (s.step()) out.push_back(readAccount(s));
+    return out;
+  });
 }
 
 void SqlAccountRepository::save(const domain::Account& a) {

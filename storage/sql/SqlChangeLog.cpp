@@ -38,8 +38,7 @@ std::int64_t SqlChangeLog::latest(Connection& conn, std::span<const std::string>
 }
 
 std::int64_t SqlChangeLog::latest(std::span<const std::string> scopes) {
-  auto c = db_.connection();
-  return latest(*c, scopes);
+  return db_.autocommit([&](Connection& c) { return latest(c, scopes); });
 }
 
 std::vector<domain::Change> SqlChangeLog::since(std::span<const std::string> scopes, std::int64_t after) {

@@ -1,5 +1,6 @@
 #include "storage/sql/SqlTransactions.h"
 
+#include "domain/StoreUnavailable.h"
 #include "storage/sql/SqlCalendarStore.h"
 #include "storage/sql/booking/SqlBookingData.h"
 
@@ -30,7 +31,10 @@ void SqlTransactions::write(const std::function<void(domain::UnitOfWork&)>& f) {
       });
       return;
     } catch (const StorageError& e) {
-      if (!e.busy() || attempt >= kBusyRetries) throw;
+      if (!e.busy()) throw;
+      if (attempt >= kBusyRetries)
+        throw domain::StoreUnavailable(domain::StoreUnavailable::Outcome::NotMade,
+                                       std::string("the database stayed busy: ") + e.what());
     }
   }
 }
