@@ -1,7 +1,9 @@
 """`bookdav copy --from DIR --to ...` moves a whole business: a server on the copy answers PROPFIND,
 sync-collection (initial and from a token handed out before the copy) and the JSON API exactly as the
 original did, and goes on counting sync tokens and ids after the source's; a second copy into the
-now non-empty target is refused and changes nothing."""
+now non-empty target is refused and changes nothing. The source is an SQLite data directory; the
+target is another one, or (BOOKDAV_TEST_ENGINE=postgres) a fresh PostgreSQL schema, so the answers
+of a server on PostgreSQL are compared with those of the original on SQLite."""
 import json
 import os
 import shutil
@@ -11,7 +13,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from bookdav_server import D, BookdavServer, binary, ics_event  # noqa: E402
+from bookdav_server import D, BookdavServer, binary, ics_event, storage_args  # noqa: E402
 from test_business import TestBusiness, booking_event  # noqa: E402
 
 
@@ -49,6 +51,15 @@ class Copy(unittest.TestCase):
         biz = TestBusiness()
         target = tempfile.mkdtemp(prefix="bookdav-copy-")
         self.addCleanup(shutil.rmtree, target, True)
+        target_engine = os.environ.get("BOOKDAV_TEST_ENGINE")
+        os.environ["BOOKDAV_TEST_ENGINE"] = "sqlite"  # copy reads an SQLite data directory
+
+        def use_target_engine():
+            if target_engine is None:
+                os.environ.pop("BOOKDAV_TEST_ENGINE", None)
+            else:
+                os.environ["BOOKDAV_TEST_ENGINE"] = target_engine
+        self.addCleanup(use_target_engine)
         with BookdavServer(users={"alice": "customer", "admin": "admin"}) as srv:
             biz.load(srv)
             cal = "/dav/calendars/alice/calendar/"
@@ -63,8 +74,10 @@ class Copy(unittest.TestCase):
             self.assertEqual(r.status, 201, r)
             before = self.answers(srv, token)
             srv.stop()
+            use_target_engine()
+            location = storage_args(target)[1]  # the directory, or the PostgreSQL URL kept in it
 
-            done = copy(srv.data, target)
+            done = copy(srv.data, location)
             self.assertEqual(done.returncode, 0, done.stderr)
             self.assertIn("copied", done.stdout)
             self.assertIn("bookdav: copy: booking_bookings: 1 rows", done.stderr)  # plain lines: not a terminal
@@ -90,7 +103,7 @@ class Copy(unittest.TestCase):
                 after_change = self.answers(copied, token)
 
             # Into a database that holds a business: refused, and nothing changed.
-            again = copy(srv.data, target)
+            again = copy(srv.data, location)
             self.assertEqual(again.returncode, 1, again.stdout + again.stderr)
             self.assertIn("not empty", again.stderr)
             self.assertIn("nothing was copied", again.stderr)
