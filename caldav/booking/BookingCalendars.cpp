@@ -65,6 +65,7 @@ Resource serviceCalendar(DavContext& ctx, domain::CalendarReader& store, const s
       recordFor(store, r.path, owner, {service.name, describeService(service), paletteColor(service.id)});
   r.service = std::make_shared<const domain::Service>(std::move(service));
   r.syncSeq = ctx.changes.latest(scopesOf(r));
+  r.timeVersion = openWindowsTimeVersion(ctx, r);
   return r;
 }
 

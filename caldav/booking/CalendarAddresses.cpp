@@ -45,6 +45,21 @@ void CalendarAddresses::load() {
     if (!r.email.empty()) explicit_.insert(ical::lower(r.email));
 }
 
+std::optional<std::string> CalendarAddresses::holderOf(std::string_view email, std::string_view self) {
+  load();
+  const std::string wanted = withoutMailto(email);
+  for (const auto& s : services_)
+    if (self != "service:" + s.id && withoutMailto(ofService(s)) == wanted) return "service " + s.id;
+  for (const auto& r : resources_)
+    if (self != "resource:" + r.id && withoutMailto(ofResource(r)) == wanted) return "resource " + r.id;
+  for (const domain::Account& a : accounts_.list()) {
+    if (self == "account:" + a.name) continue;
+    const std::string address = a.email.empty() ? a.name + "@" + settings_.addressDomain : a.email;
+    if (ical::lower(address) == wanted) return "the account " + a.name;
+  }
+  return std::nullopt;
+}
+
 bool CalendarAddresses::claimedByAccount(const std::string& address) {
   // An account without an e-mail has <name>@<domain>; one with an e-mail has that.
   const std::string suffix = "@" + ical::lower(settings_.addressDomain);

@@ -36,6 +36,12 @@ class CalendarAddresses {
   std::string ofServiceId(std::string_view id);  // an id the catalog does not have: <id>@<domain>
   std::string ofResourceId(std::string_view id);
 
+  // Which other calendar user has the e-mail address now ("service cut", "resource sam", "the account
+  // bob"): a service's or resource's address (explicit or derived), an account's e-mail or, for an
+  // account without one, <name>@<domain>. `self` ("service:<id>", "resource:<id>", "account:<name>")
+  // is the one about to take it. Setting an address another has would move or share theirs.
+  std::optional<std::string> holderOf(std::string_view email, std::string_view self);
+
   // The id of the service or resource an address names (caseless; ids come back as the catalog has them).
   std::optional<std::string> serviceOf(std::string_view address);
   std::optional<std::string> resourceOf(std::string_view address);

@@ -238,6 +238,55 @@ class ComputedMembers final : public CollectionMembers {
   }
 
   std::int64_t syncSeq() override { return ctx_.changes.latest(scopes_); }
+  std::optional<std::int64_t> timeVersion() override { return openWindowsTimeVersion(ctx_, calendar_); }
+
+  // The windows time may have changed between the time versions `since` and now: at the front those
+  // that reach into [since, now + minimum notice + one grid step] (started later or gone: every start
+  // of the grid there is reported removed unless a window starts there now), at the end those that
+  // reach into what the reach gained (new, or longer). A token older than the reach is refused.
+  std::vector<domain::Change> changedWithTimeSince(std::int64_t since, std::int64_t seq) override {
+    std::vector<domain::Change> out;
+    if (!showsOpenWindows(calendar_)) return out;
+    const domain::Service& service = *calendar_.service;
+    const domain::Instant now = ctx_.clock.now();
+    const domain::Instant then = domain::fromUnix(since);
+    const domain::Seconds reach = domain::openWindowsReach(service);
+    if (now - then > reach) {
+      throw DavError::forbidden(
+          xml::kDav, "valid-sync-token",
+          "this token is older than " + service.name + "'s booking horizon: sync again from scratch");
+    }
+    const domain::Seconds step = service.policy.slotGranularity > domain::Seconds{0}
+                                     ? service.policy.slotGranularity
+                                     : service.duration;
+    const domain::Interval front{then, now + service.policy.minimumNotice + step + domain::Seconds{1}};
+    const domain::Interval end{then + reach, now + reach + domain::Seconds{1}};
+    domain::LocalDays days(ical::IcalZoneRules::instance());
+    std::set<domain::Instant> touched;
+    for (domain::Interval span : {front, end}) {
+      for (domain::Instant t = span.start; t < span.end;) {
+        const domain::Interval day = dayOf(days, service, t);
+        touched.insert(day.start);
+        t = day.end;
+      }
+    }
+    const domain::Interval reachNow = windowReach(service, now);
+    std::set<domain::Instant> present;
+    for (domain::Instant dayStart : touched) {
+      for (const domain::Interval& w : windowsStarting(ctx_, service, dayOf(days, service, dayStart))) {
+        if (!reachNow.contains(w.start)) continue;
+        present.insert(w.start);
+        if (w.overlaps(front) || w.overlaps(end) || front.contains(w.start))
+          out.push_back({seq, {}, windowMemberName(w.start), false});
+      }
+      for (domain::Instant start :
+           domain::windowStartsOfDay(service, days, days.dateOf(service.timeZone, dayStart))) {
+        if (front.contains(start) && !present.count(start))
+          out.push_back({seq, {}, windowMemberName(start), true});
+      }
+    }
+    return out;
+  }
   std::int64_t createdSeq() override { return 0; }
 
   std::vector<domain::Change> changesSince(std::int64_t seq) override {
@@ -504,6 +553,12 @@ std::vector<std::string> computedCalendarScopes(const Resource& calendar) {
 bool showsOpenWindows(const Resource& calendar) {
   return calendar.kind == ResourceKind::ServiceCalendar && calendar.service &&
          calendar.service->kind == domain::ServiceKind::Appointment;
+}
+
+std::optional<std::int64_t> openWindowsTimeVersion(DavContext& ctx, const Resource& calendar) {
+  if (!showsOpenWindows(calendar)) return std::nullopt;
+  domain::LocalDays days(ical::IcalZoneRules::instance());
+  return domain::toUnix(domain::windowsTimeVersion(*calendar.service, days, ctx.clock.now()));
 }
 
 std::optional<FoundMember> computedMember(DavContext& ctx, const Resource& calendar, std::string_view name) {

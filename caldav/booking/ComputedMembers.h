@@ -25,6 +25,10 @@ std::vector<std::string> computedCalendarScopes(const Resource& calendar);
 // Whether the calendar shows open windows (an appointment service's calendar).
 bool showsOpenWindows(const Resource& calendar);
 
+// The time version of the open windows the calendar shows now (unix seconds), nullopt when it shows
+// none: part of its sync token, ctag and ETag, so that they move when time changes the windows.
+std::optional<std::int64_t> openWindowsTimeVersion(DavContext& ctx, const Resource& calendar);
+
 // The member `name` of a computed calendar, read without generating the whole calendar.
 struct FoundMember {
   domain::ObjectRecord record;

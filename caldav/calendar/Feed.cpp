@@ -33,7 +33,7 @@ Response serveFeed(DavContext& ctx, const Request& request) {
     Resource calendar = resolve(ctx, owner, store, row->path);
     auto members = membersOf(ctx, store, calendar);
     if (!members || !calendar.isCalendar()) throw DavError::notFound("no such feed (the calendar is gone)");
-    const std::string etag = collectionETag(*calendar.collection, members->syncSeq());
+    const std::string etag = collectionETag(*calendar.collection, members->syncSeq(), members->timeVersion());
     if (notModified(request, etag)) {
       response = Response::empty(304);
     } else {

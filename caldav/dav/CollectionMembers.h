@@ -36,6 +36,14 @@ class CollectionMembers {
   virtual std::int64_t createdSeq() = 0;
   // Changes after seq, as member names (item) in sequence order.
   virtual std::vector<domain::Change> changesSince(std::int64_t seq) = 0;
+  // Members that also change with time (an appointment calendar's open windows): the time version
+  // they have now (unix seconds; see domain::windowsTimeVersion), nullopt for all others.
+  virtual std::optional<std::int64_t> timeVersion() { return std::nullopt; }
+  // The members that may have changed with time since the time version `since` (an older token's),
+  // as changes at sequence `seq`; throws DAV:valid-sync-token when that is too long ago to say.
+  virtual std::vector<domain::Change> changedWithTimeSince(std::int64_t /*since*/, std::int64_t /*seq*/) {
+    return {};
+  }
   // Members of componentType that may have an instance in range (a superset).
   virtual std::vector<RangeCandidate> inRange(std::string_view componentType, domain::Interval range) = 0;
   // The calendar's own time zone (calendar-timezone text) for floating times, "" for UTC.

@@ -123,7 +123,7 @@ bool getGetetag(const PropertyContext& c, xml::XmlWriter& w) {
     return true;
   }
   if ((c.resource.isCalendar() || c.resource.kind == K::Inbox) && c.resource.collection) {
-    w.leaf(kDav, "getetag", collectionETag(*c.resource.collection, syncSeqOf(c)));
+    w.leaf(kDav, "getetag", collectionETag(*c.resource.collection, syncSeqOf(c), c.resource.timeVersion));
     return true;
   }
   return false;
@@ -268,13 +268,16 @@ bool getSupportedReportSet(const PropertyContext& c, xml::XmlWriter& w) {
 
 bool getSyncToken(const PropertyContext& c, xml::XmlWriter& w) {
   if (!hasSyncToken(c)) return false;
-  w.leaf(kDav, "sync-token", syncTokenFor(syncSeqOf(c)));
+  w.leaf(kDav, "sync-token", syncTokenFor(syncSeqOf(c), c.resource.timeVersion));
   return true;
 }
 
 bool getGetctag(const PropertyContext& c, xml::XmlWriter& w) {
   if (!hasSyncToken(c)) return false;
-  w.leaf(kCalendarServer, "getctag", std::to_string(syncSeqOf(c)));
+  const std::int64_t seq = syncSeqOf(c);
+  const std::optional<std::int64_t>& time = c.resource.timeVersion;
+  w.leaf(kCalendarServer, "getctag",
+         time ? std::to_string(seq) + "-" + std::to_string(*time) : std::to_string(seq));
   return true;
 }
 
@@ -541,14 +544,13 @@ const LiveProperty* findLiveProperty(std::string_view ns, std::string_view local
   return nullptr;
 }
 
-std::string syncTokenFor(std::int64_t seq) {
-  return "urn:bookdav:sync:" + std::to_string(seq);
+namespace {
+
+std::string positionText(std::int64_t seq, std::optional<std::int64_t> time) {
+  return time ? std::to_string(seq) + "-" + std::to_string(*time) : std::to_string(seq);
 }
 
-std::optional<std::int64_t> parseSyncToken(std::string_view token) {
-  constexpr std::string_view prefix = "urn:bookdav:sync:";
-  if (token.substr(0, prefix.size()) != prefix) return std::nullopt;
-  std::string_view digits = token.substr(prefix.size());
+std::optional<std::int64_t> parseNumber(std::string_view digits) {
   if (digits.empty() || digits.size() > 18) return std::nullopt;
   std::int64_t n = 0;
   for (char ch : digits) {
@@ -558,8 +560,28 @@ std::optional<std::int64_t> parseSyncToken(std::string_view token) {
   return n;
 }
 
-std::string collectionETag(const domain::CollectionRecord& collection, std::int64_t syncSeq) {
-  return "\"c" + std::to_string(collection.id) + "-" + std::to_string(syncSeq) + "-" +
+}  // namespace
+
+std::string syncTokenFor(std::int64_t seq, std::optional<std::int64_t> time) {
+  return "urn:bookdav:sync:" + positionText(seq, time);
+}
+
+std::optional<SyncPosition> parseSyncToken(std::string_view token) {
+  constexpr std::string_view prefix = "urn:bookdav:sync:";
+  if (token.substr(0, prefix.size()) != prefix) return std::nullopt;
+  std::string_view rest = token.substr(prefix.size());
+  const std::size_t dash = rest.find('-');
+  std::optional<std::int64_t> seq = parseNumber(rest.substr(0, dash));
+  if (!seq) return std::nullopt;
+  if (dash == std::string_view::npos) return SyncPosition{*seq, std::nullopt};
+  std::optional<std::int64_t> time = parseNumber(rest.substr(dash + 1));
+  if (!time) return std::nullopt;
+  return SyncPosition{*seq, time};
+}
+
+std::string collectionETag(const domain::CollectionRecord& collection, std::int64_t syncSeq,
+                           std::optional<std::int64_t> timeVersion) {
+  return "\"c" + std::to_string(collection.id) + "-" + positionText(syncSeq, timeVersion) + "-" +
          std::to_string(domain::toUnix(collection.modified)) + "\"";
 }
 

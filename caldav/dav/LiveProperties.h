@@ -51,12 +51,19 @@ struct LiveProperty {
 const std::vector<LiveProperty>& liveProperties();
 const LiveProperty* findLiveProperty(std::string_view ns, std::string_view local);
 
-// The sync token of a collection at change-log position seq ("urn:bookdav:sync:42"), and back.
-std::string syncTokenFor(std::int64_t seq);
-std::optional<std::int64_t> parseSyncToken(std::string_view token);
+// A collection's sync position: its change-log sequence, and for a collection whose members also
+// change with time (an appointment calendar's open windows) the time version they were computed for.
+struct SyncPosition {
+  std::int64_t seq = 0;
+  std::optional<std::int64_t> time;  // unix seconds
+};
+// "urn:bookdav:sync:<seq>", or "urn:bookdav:sync:<seq>-<time>" with a time version.
+std::string syncTokenFor(std::int64_t seq, std::optional<std::int64_t> time = std::nullopt);
+std::optional<SyncPosition> parseSyncToken(std::string_view token);
 
 // The ETag of a whole stored collection's content (GET of a calendar, feeds).
-std::string collectionETag(const domain::CollectionRecord& collection, std::int64_t syncSeq);
+std::string collectionETag(const domain::CollectionRecord& collection, std::int64_t syncSeq,
+                           std::optional<std::int64_t> timeVersion = std::nullopt);
 
 // "mailto:alice@localhost" or the account's e-mail.
 std::string calendarUserAddress(const domain::Account& account, const DavSettings& settings);

@@ -67,6 +67,8 @@ struct Resource {
   std::shared_ptr<const domain::Service> service;  // service calendars, their members, service principals
   std::string resourceId;                          // resource calendars and principals
   std::optional<std::int64_t> syncSeq;             // computed calendars: their change-log position
+  std::optional<std::int64_t> timeVersion;         // calendars that change with time (open windows): unix
+                                                   // seconds of the last such change (SyncPosition)
 
   bool exists() const { return kind != ResourceKind::Missing; }
   bool isCollection() const { return kind != ResourceKind::Object && kind != ResourceKind::Missing; }

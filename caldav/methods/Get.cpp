@@ -44,7 +44,7 @@ Response handleGet(DavContext& ctx, const Request& request) {
     }
     if (target.isCalendar()) {
       auto members = membersOf(ctx, store, target);
-      const std::string etag = collectionETag(*target.collection, members->syncSeq());
+      const std::string etag = collectionETag(*target.collection, members->syncSeq(), members->timeVersion());
       if (notModified(request, etag)) {
         response = Response::empty(304);
       } else {

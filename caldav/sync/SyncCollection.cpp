@@ -42,6 +42,7 @@ Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml
     auto [target, members] = reportTarget(ctx, store, request, ReportScope::Collections,
                                           "sync-collection works on calendars and collections");
     const std::int64_t now = members->syncSeq();
+    const std::optional<std::int64_t> time = members->timeVersion();
     const ical::TimeZoneContext zone = reportZone(root, *members);
     Multistatus ms;
     if (tokenText.empty()) {
@@ -57,29 +58,39 @@ Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml
         ms.addError(hrefOf(target), 507,
                     xml::QName{std::string(xml::kDav), "number-of-matches-within-limits"});
       }
-      ms.setSyncToken(syncTokenFor(now));
+      ms.setSyncToken(syncTokenFor(now, time));
       body = ms.finish();
       return;
     }
-    auto seq = parseSyncToken(tokenText);
-    if (!seq || *seq > now || *seq < members->createdSeq()) {
+    const std::optional<SyncPosition> position = parseSyncToken(tokenText);
+    // A collection that changes with time takes only tokens with a time version, and not one from
+    // its future (a clock set back); the others only tokens without.
+    if (!position || position->seq > now || position->seq < members->createdSeq() ||
+        position->time.has_value() != time.has_value() || (time && *position->time > *time)) {
       invalidToken("the sync token " + tokenText +
                    " is not one of this collection's; sync again from scratch");
+    }
+    std::vector<domain::Change> changes = members->changesSince(position->seq);
+    if (time && *position->time != *time) {
+      for (domain::Change& c : members->changedWithTimeSince(*position->time, now))
+        changes.push_back(std::move(c));
     }
     // The last change of each member decides how it is reported.
     std::vector<std::string> order;
     std::map<std::string, std::int64_t> lastSeq;
-    for (const auto& change : members->changesSince(*seq)) {
+    for (const auto& change : changes) {
       if (!lastSeq.count(change.item)) order.push_back(change.item);
       lastSeq[change.item] = change.seq;
     }
     std::sort(order.begin(), order.end(),
               [&](const auto& a, const auto& b) { return lastSeq[a] < lastSeq[b]; });
     std::int64_t reportedUpTo = now;
+    std::optional<std::int64_t> reportedTime = time;
     std::size_t n = 0;
     for (const std::string& name : order) {
       if (limit && n == *limit) {
         reportedUpTo = lastSeq[order[n - 1]];
+        reportedTime = position->time;  // what time changed is reported again next time
         ms.addError(hrefOf(target), 507,
                     xml::QName{std::string(xml::kDav), "number-of-matches-within-limits"});
         break;
@@ -91,7 +102,7 @@ Response syncCollectionReport(DavContext& ctx, const Request& request, pugi::xml
       }
       ++n;
     }
-    ms.setSyncToken(syncTokenFor(reportedUpTo));
+    ms.setSyncToken(syncTokenFor(reportedUpTo, reportedTime));
     body = ms.finish();
   });
   return Response::xml(207, std::move(body));

@@ -1,6 +1,7 @@
 // A login account: who may sign in, with which role, and their stored password hash.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,9 @@ class AccountRepository {
   virtual std::vector<Account> list() = 0;
   // Creates the account or replaces role, hash and names of an existing one.
   virtual void save(const Account& account) = 0;
+  // The same, after `check` (which throws to refuse) ran inside the write transaction: checks against
+  // other data of the database hold at the commit (write transactions are serialised).
+  virtual void save(const Account& account, const std::function<void()>& check) = 0;
   // Replaces the stored password hash only if it is still `expected`, in one transaction (an
   // upgrade of the hash never undoes a password change made meanwhile); false when it was not.
   virtual bool replacePasswordHash(std::string_view name, std::string_view expected,

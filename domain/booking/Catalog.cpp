@@ -10,6 +10,9 @@
 namespace bookdav::domain {
 namespace {
 
+// How far back the computed calendars show sessions (caldav/booking/ComputedMembers: 90 days).
+constexpr Seconds kEventsShownPast{90 * 24 * 3600};
+
 std::string serviceItem(std::string_view id) {
   return "service:" + std::string(id);
 }
@@ -50,6 +53,9 @@ bool Catalog::putService(BookingData& data, const Service& service, bool force) 
                    std::string(toString(old->kind)) + " to " + std::string(toString(service.kind)));
   data.putService(service);
   recordCatalogChange(data, serviceItem(service.id));
+  // The calendars showing its bookings and sessions move with the new text (README, "Open windows").
+  if (old && changesEventText(*old, service))
+    recordServiceEventsChanged(data, service.id, now - kEventsShownPast);
   if (service.kind != ServiceKind::Appointment) {
     if (std::optional<StoredSchedule> stored = data.schedule(service.id)) {
       LocalDays days(zones_);
@@ -138,6 +144,8 @@ bool Catalog::putResource(BookingData& data, const Resource& resource, bool forc
   }
   data.putResource(resource);
   recordCatalogChange(data, resourceItem(resource.id));
+  if (old && changesEventText(*old, resource))
+    recordResourceEventsChanged(data, resource.id, now - kEventsShownPast);
   if (newHours) applyClosures(data, std::vector<std::string>{resource.id}, days, now);
   return true;
 }

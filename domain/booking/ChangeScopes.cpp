@@ -1,6 +1,9 @@
 #include "domain/booking/ChangeScopes.h"
 
 #include <algorithm>
+#include <iterator>
+
+#include "domain/booking/Intervals.h"
 
 namespace bookdav::domain {
 
@@ -57,6 +60,39 @@ void recordBookingChange(BookingData& data, const Booking& booking,
 
 void recordCatalogChange(BookingData& data, std::string_view item, bool deleted) {
   data.recordChange(kCatalogScope, item, deleted);
+}
+
+bool changesEventText(const Service& before, const Service& after) {
+  return before.name != after.name || before.location != after.location || before.price != after.price ||
+         before.timeZone != after.timeZone;
+}
+
+bool changesEventText(const Resource& before, const Resource& after) {
+  return before.name != after.name || before.email != after.email;
+}
+
+namespace {
+
+constexpr BookingStatus kShown[] = {BookingStatus::Confirmed, BookingStatus::Pending,
+                                    BookingStatus::Waitlisted};
+
+}  // namespace
+
+void recordServiceEventsChanged(BookingData& data, std::string_view serviceId, Instant since) {
+  BookingFilter filter;
+  filter.serviceId = std::string(serviceId);
+  filter.statuses.assign(std::begin(kShown), std::end(kShown));
+  for (const Booking& b : data.bookings(filter)) recordBookingChange(data, b);
+  for (const Session& s : data.sessionsOfService(serviceId, Interval{since, kAllTime.end}))
+    recordSessionChange(data, s);
+}
+
+void recordResourceEventsChanged(BookingData& data, std::string_view resourceId, Instant since) {
+  for (const Session& s : data.sessionsOnResource(resourceId, Interval{since, kAllTime.end})) {
+    recordSessionChange(data, s);
+    for (BookingStatus status : kShown)
+      for (const Booking& b : data.bookingsOfSession(s.id, status)) recordBookingChange(data, b);
+  }
 }
 
 }  // namespace bookdav::domain

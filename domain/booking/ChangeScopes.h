@@ -45,4 +45,14 @@ void recordBookingChange(BookingData& data, const Booking& booking,
                          const std::vector<std::string>& previousResources = {});
 void recordCatalogChange(BookingData& data, std::string_view item, bool deleted = false);
 
+// Whether a catalog change changes the text of the events that show the service's or the resource's
+// bookings and sessions (a service's name, location, price or zone; a resource's name or address).
+bool changesEventText(const Service& before, const Service& after);
+bool changesEventText(const Resource& before, const Resource& after);
+// Records a change of every active booking of the service and of every session of it that the
+// calendars still show (ending after `since`), so that every calendar showing them moves.
+void recordServiceEventsChanged(BookingData& data, std::string_view serviceId, Instant since);
+// The same for the sessions on the resource (ending after `since`) and their active bookings.
+void recordResourceEventsChanged(BookingData& data, std::string_view resourceId, Instant since);
+
 }  // namespace bookdav::domain

@@ -25,4 +25,10 @@ Seconds openWindowsReach(const Service& service);
 std::vector<Instant> windowStartsOfDay(const Service& service, LocalDays& days,
                                        std::chrono::year_month_day date);
 
+// The last instant at or before `now` at which the passage of time changed which windows there are:
+// when a slot start of the grid stopped being bookable (now passed start - minimum notice) or entered
+// the reach (now reached start - reach). Between two such instants the windows change only with the
+// booking data, so this instant is the windows' time version (caldav/booking/ComputedMembers).
+Instant windowsTimeVersion(const Service& service, LocalDays& days, Instant now);
+
 }  // namespace bookdav::domain

@@ -3,6 +3,7 @@
 #include "server/api/ApiError.h"
 #include "server/api/CatalogJson.h"
 #include "server/api/Endpoints.h"
+#include "server/api/TakenAddress.h"
 #include "server/business/CatalogChanges.h"
 
 namespace bookdav::server::api {
@@ -27,7 +28,10 @@ caldav::Response store(ApiCall& call, const std::string& urlId, bool mustBeNew) 
     throw ApiError(409, "already-exists",
                    "there is a resource " + r.id + " already; PUT /api/v1/resources/" + r.id + " replaces it",
                    "id");
-  business::Outcome outcome = business::putResource(call.backend.booking, r, force);
+  business::Outcome outcome = call.backend.booking.store.writing([&](domain::BookingData& data) {
+    refuseTakenAddress(call.backend, data, "resource:" + r.id, r.email);
+    return business::putResource(call.backend.booking, data, r, force);
+  });
   const int status = outcome == business::Outcome::Created ? 201 : 200;
   caldav::Response answer = jsonResponse(status, shown(call, requireResource(call, r.id)));
   if (status == 201) answer.set("Location", "/api/v1/resources/" + r.id);

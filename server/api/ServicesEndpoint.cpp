@@ -4,6 +4,7 @@
 #include "server/api/ApiError.h"
 #include "server/api/CatalogJson.h"
 #include "server/api/Endpoints.h"
+#include "server/api/TakenAddress.h"
 #include "server/business/CatalogChanges.h"
 
 namespace bookdav::server::api {
@@ -46,7 +47,10 @@ caldav::Response store(ApiCall& call, const std::string& urlId, bool mustBeNew) 
                    "there is a service " + d.service.id + " already; PUT /api/v1/services/" + d.service.id +
                        " replaces it",
                    "id");
-  business::Outcome outcome = business::putService(call.backend.booking, d);
+  business::Outcome outcome = call.backend.booking.store.writing([&](domain::BookingData& data) {
+    refuseTakenAddress(call.backend, data, "service:" + d.service.id, d.service.email);
+    return business::putService(call.backend.booking, data, d);
+  });
   if (d.reminders) {
     call.backend.notifications.write([&](domain::BookingData& data, domain::notify::NotificationRows& rows) {
       domain::notify::setServiceReminders(data, rows, d.service.id, *d.reminders);

@@ -8,6 +8,7 @@
 #include "caldav/ical/Component.h"
 #include "caldav/ical/IcalZoneRules.h"
 #include "server/Backend.h"
+#include "server/FileClock.h"
 #include "server/LeasedWork.h"
 #include "server/SchedulingDelivery.h"
 #include "server/auth/PasswordHash.h"
@@ -117,7 +118,8 @@ int serveCommand(const std::vector<std::string>& args) {
                                  "log-requests",
                                  "threads",
                                  "max-connections-per-address",
-                                 "durability"};
+                                 "durability",
+                                 "clock"};
   known.insert(notifyOptionNames().begin(), notifyOptionNames().end());
   known.insert(notifyFlagNames().begin(), notifyFlagNames().end());
   a.allowOnly(known);
@@ -149,7 +151,11 @@ int serveCommand(const std::vector<std::string>& args) {
   if (durability != "power-loss" && durability != "process-crash")
     throw UsageError("--durability is power-loss or process-crash");
   const std::string dataDir = storageLocation(a);
-  Backend backend(dataDir, dav, Backend::systemClock(),
+  // Tests move a server through time with --clock FILE (README, "Command line").
+  std::unique_ptr<FileClock> fileClock;
+  if (auto file = a.option("clock")) fileClock = std::make_unique<FileClock>(*file);
+  Backend backend(dataDir, dav,
+                  fileClock ? static_cast<const domain::Clock&>(*fileClock) : Backend::systemClock(),
                   durability == "power-loss" ? storage::sql::Durability::PowerLoss
                                              : storage::sql::Durability::ProcessCrash);
   if (a.flag("demo")) {

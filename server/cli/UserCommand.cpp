@@ -1,11 +1,22 @@
 #include <iostream>
+#include <stdexcept>
 
+#include "caldav/booking/CalendarAddresses.h"
 #include "server/Backend.h"
 #include "server/auth/PasswordHash.h"
 #include "server/cli/Arguments.h"
 #include "server/cli/Commands.h"
 
 namespace bookdav::server {
+namespace {
+
+// An e-mail another calendar user has (a service, a resource or another account).
+class TakenAddress : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace
 
 std::string dataDirectory(const std::string& fromOption) {
   return fromOption.empty() ? "data" : fromOption;
@@ -50,7 +61,19 @@ int userCommand(const std::vector<std::string>& args) {
   account.passwordHash = hashPassword(password);
   if (auto e = a.text("email")) account.email = *e;
   if (auto n = a.text("name")) account.displayName = *n;
-  backend.accounts.save(account);
+  try {
+    backend.accounts.save(account, [&] {
+      if (account.email.empty()) return;  // <name>@<domain>: CalendarAddresses' fallback keeps it apart
+      caldav::CalendarAddresses addresses =
+          caldav::CalendarAddresses::of(backend.booking, backend.accounts, backend.dav.settings());
+      if (auto holder = addresses.holderOf(account.email, "account:" + name))
+        throw TakenAddress("the e-mail " + account.email + " is already " + *holder +
+                           "'s calendar address: each calendar user needs its own");
+    });
+  } catch (const TakenAddress& e) {
+    std::cerr << "bookdav: " << e.what() << "\n";
+    return 1;
+  }
   backend.dav.provision(name);
   std::cout << (existed ? "updated " : "added ") << name << " (" << domain::roleName(*role) << ")\n";
   return 0;

@@ -50,7 +50,12 @@ std::vector<domain::Account> SqlAccountRepository::list() {
 }
 
 void SqlAccountRepository::save(const domain::Account& a) {
+  save(a, [] {});
+}
+
+void SqlAccountRepository::save(const domain::Account& a, const std::function<void()>& check) {
   db_.write([&](Connection& c) {
+    check();
     c.prepare(
          "INSERT INTO accounts (name, role, password_hash, display_name, email) VALUES (?1, ?2, ?3, ?4, ?5)"
          " ON CONFLICT (name) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash,"

@@ -12,6 +12,7 @@ class SqlAccountRepository final : public domain::AccountRepository {
   std::optional<domain::Account> find(std::string_view name) override;
   std::vector<domain::Account> list() override;
   void save(const domain::Account& account) override;
+  void save(const domain::Account& account, const std::function<void()>& check) override;
   bool replacePasswordHash(std::string_view name, std::string_view expected,
                            std::string_view replacement) override;
   bool remove(std::string_view name) override;

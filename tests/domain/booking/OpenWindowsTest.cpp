@@ -67,5 +67,40 @@ TEST(OpenWindowsTest, EveryWindowStartIsOnTheDaysSlotGrid) {
   EXPECT_EQ(autumn.size(), 100u);
 }
 
+Service hourlyWithNotice() {
+  Service s;
+  s.timeZone = "Europe/Madrid";
+  s.duration = std::chrono::minutes{30};
+  s.policy.slotGranularity = std::chrono::minutes{60};
+  s.policy.minimumNotice = std::chrono::minutes{90};
+  s.policy.maximumHorizon = std::chrono::hours{24 * 7};
+  return s;
+}
+
+TEST(OpenWindowsTest, TheTimeVersionIsWhenTheLastSlotBecameTooEarlyOrEnteredTheReach) {
+  const Service s = hourlyWithNotice();
+  LocalDays days(IcalZoneRules::instance());
+  // Slots start on the hour (Madrid, UTC+1 in December, so on the UTC hour too). The 11:00Z slot
+  // stops being bookable after 09:30Z (90 minutes' notice); the slot a week ahead enters on the hour.
+  EXPECT_EQ(windowsTimeVersion(s, days, utc("2026-12-01T09:40:00Z")), utc("2026-12-01T09:30:01Z"));
+  EXPECT_EQ(windowsTimeVersion(s, days, utc("2026-12-01T10:10:00Z")), utc("2026-12-01T10:00:00Z"));
+  EXPECT_EQ(windowsTimeVersion(s, days, utc("2026-12-01T10:00:00Z")), utc("2026-12-01T10:00:00Z"));
+  // The version stands still between two such instants: the windows cannot have changed with time.
+  EXPECT_EQ(windowsTimeVersion(s, days, utc("2026-12-01T10:29:59Z")), utc("2026-12-01T10:00:00Z"));
+  EXPECT_EQ(windowsTimeVersion(s, days, utc("2026-12-01T10:30:00Z")), utc("2026-12-01T10:00:00Z"));
+  EXPECT_EQ(windowsTimeVersion(s, days, utc("2026-12-01T10:30:01Z")), utc("2026-12-01T10:30:01Z"));
+}
+
+TEST(OpenWindowsTest, TheTimeVersionNeverLiesAhead) {
+  Service s = hourlyWithNotice();
+  s.policy.minimumNotice = std::chrono::minutes{0};
+  s.policy.maximumHorizon.reset();
+  LocalDays days(IcalZoneRules::instance());
+  for (const char* t : {"2026-12-01T10:00:00Z", "2026-12-01T10:00:01Z", "2026-12-01T23:59:59Z"}) {
+    EXPECT_LE(windowsTimeVersion(s, days, utc(t)), utc(t)) << t;
+    EXPECT_GT(windowsTimeVersion(s, days, utc(t)), utc(t) - std::chrono::minutes{60}) << t;
+  }
+}
+
 }  // namespace
 }  // namespace bookdav::domain
