@@ -186,7 +186,16 @@ std::string PgStatement::text(int col) const {
 
 // ---- PgConnection ----
 
-PgConnection::PgConnection(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
+namespace {
+// A server that does not answer (a host down, packets dropped) must not hold a request past its
+// deadline: 5 s to connect unless the URL says otherwise (libpq waits forever by default).
+std::string withConnectTimeout(const std::string& url) {
+  if (url.find("connect_timeout=") != std::string::npos) return url;
+  return url + (url.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=5";
+}
+}  // namespace
+
+PgConnection::PgConnection(const std::string& url) : conn_(PQconnectdb(withConnectTimeout(url).c_str())) {
   if (!conn_) throw sql::StorageError(0, "cannot connect to " + url + ": out of memory");
   if (PQstatus(conn_.get()) != CONNECTION_OK) {
     std::string msg = PQerrorMessage(conn_.get());
